@@ -1,0 +1,79 @@
+import Foundation
+
+/// Finds the files of a content folder: Markdown pages and `site.yml`, skipping editor
+/// leftovers and hidden files, and surviving symlink loops.
+enum ContentFiles {
+    struct Listing {
+        var markdown: [String] = []  // paths relative to the content folder, sorted
+        var diagnostics: [Diagnostic] = []
+    }
+
+    static func isEditorLeftover(_ name: String) -> Bool {
+        name.hasPrefix(".") || name.hasPrefix("#") || name.hasSuffix("~") || name.hasSuffix(".swp")
+            || name.hasSuffix(".swo") || name.hasSuffix(".tmp") || name.hasSuffix(".bak")
+    }
+
+    static func list(root: URL, displayPrefix: String) -> Listing {
+        var listing = Listing()
+        var visited: Set<String> = []
+        walk(root.resolvingSymlinksInPath(), relative: "", into: &listing, visited: &visited, displayPrefix: displayPrefix)
+        listing.markdown.sort()
+        return listing
+    }
+
+    private static func walk(
+        _ directory: URL, relative: String, into listing: inout Listing, visited: inout Set<String>,
+        displayPrefix: String
+    ) {
+        let real = directory.resolvingSymlinksInPath().path
+        guard visited.insert(real).inserted else {
+            listing.diagnostics.append(
+                .warning(
+                    "folder is reached twice through a symbolic link and is read once",
+                    at: SourceLocation(file: displayPrefix + relative), hint: "remove the symbolic link loop"))
+            return
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        for name in names.sorted() where !isEditorLeftover(name) {
+            let url = directory.appendingPathComponent(name)
+            let path = relative.isEmpty ? name : relative + "/" + name
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                listing.diagnostics.append(
+                    .warning("broken symbolic link is ignored", at: SourceLocation(file: displayPrefix + path)))
+                continue
+            }
+            if isDirectory.boolValue {
+                walk(url, relative: path, into: &listing, visited: &visited, displayPrefix: displayPrefix)
+            } else if name.lowercased().hasSuffix(".md") {
+                listing.markdown.append(path)
+            } else if path != "site.yml" {
+                listing.diagnostics.append(
+                    .warning(
+                        "file is not Markdown and is ignored", at: SourceLocation(file: displayPrefix + path),
+                        hint: "images and other assets belong in Templates/assets/"))
+            }
+        }
+    }
+}
+
+/// Slugs come from file names: lowercase ASCII words joined by hyphens.
+public enum Slug {
+    public static func make(_ name: String) -> String {
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en"))
+        var slug = ""
+        var pendingHyphen = false
+        for scalar in folded.unicodeScalars {
+            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+                if pendingHyphen && !slug.isEmpty { slug += "-" }
+                slug.unicodeScalars.append(scalar)
+                pendingHyphen = false
+            } else if scalar == "ß" {
+                slug += "ss"
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return slug.lowercased()
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// The `load` stage: reads `Content/` from disk into a `Catalog`.
+public enum ContentLoader {
+    public struct Options: Sendable {
+        public var includeDrafts = false
+        public init(includeDrafts: Bool = false) { self.includeDrafts = includeDrafts }
+    }
+
+    /// `displayRoot` is how diagnostics name the folder (e.g. `Content`).
+    public static func load(from root: URL, displayRoot: String, options: Options = .init()) async throws -> (Catalog, [Diagnostic]) {
+        var log = DiagnosticLog()
+        let prefix = displayRoot.isEmpty ? "" : displayRoot + "/"
+        let siteFile = root.appendingPathComponent("site.yml")
+        guard let siteData = FileManager.default.contents(atPath: siteFile.path) else {
+            throw BuildFailure([
+                .error(
+                    "no site.yml in \(displayRoot.isEmpty ? "." : displayRoot)", at: SourceLocation(file: prefix + "site.yml"),
+                    hint: "is this a dossier folder? pass --source, or create site.yml with a title")
+            ])
+        }
+        let site = log.capture { try SiteConfigParser.parse(siteData, file: prefix + "site.yml") }
+        let listing = ContentFiles.list(root: root, displayPrefix: prefix)
+        log.report(contentsOf: listing.diagnostics)
+
+        let parsed = await Parallel.map(listing.markdown) { relativePath -> (ParsedDocument?, [Diagnostic]) in
+            let file = prefix + relativePath
+            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(relativePath).path) else {
+                return (nil, [.error("cannot read file", at: SourceLocation(file: file))])
+            }
+            do throws(Diagnostic) {
+                let text = try SourceText.decode(data, file: file)
+                return DocumentParser.parse(text: text, relativePath: relativePath, file: file)
+            } catch {
+                return (nil, [error])
+            }
+        }
+        var catalog = Catalog(site: site ?? SiteConfig(title: ""))
+        for (document, diagnostics) in parsed {
+            log.report(contentsOf: diagnostics)
+            guard let document, options.includeDrafts || !document.header.draft else { continue }
+            switch document {
+            case .home(let header): catalog.home = header
+            case .briefing(let briefing): catalog.briefings.append(briefing)
+            case .entity(let entity): catalog.entities.append(entity)
+            case .event(let event): catalog.events.append(event)
+            case .source(let source): catalog.sources.append(source)
+            }
+        }
+        log.report(contentsOf: slugCollisions(in: catalog))
+        return (catalog, log.diagnostics)
+    }
+
+    /// Two files that would publish at one URL, or two entities sharing a slug, are errors naming both.
+    static func slugCollisions(in catalog: Catalog) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var byPath: [String: PageHeader] = [:]
+        var entityBySlug: [String: PageHeader] = [:]
+        let headers =
+            catalog.briefings.map(\.header) + catalog.entities.map(\.header) + catalog.events.map(\.header)
+            + catalog.sources.map(\.header)
+        for header in headers.sorted(by: { $0.file < $1.file }) {
+            if let other = byPath[header.path] {
+                diagnostics.append(
+                    .error(
+                        "'\(header.file)' and '\(other.file)' both publish at '\(header.path)'",
+                        at: SourceLocation(file: header.file), hint: "rename one of the files"))
+            } else {
+                byPath[header.path] = header
+            }
+            if header.section == .entity {
+                if let other = entityBySlug[header.slug], other.path != header.path {
+                    diagnostics.append(
+                        .error(
+                            "entities '\(header.file)' and '\(other.file)' share the slug '\(header.slug)'",
+                            at: SourceLocation(file: header.file), hint: "[[\(header.slug)]] must name one page; rename one file"))
+                } else {
+                    entityBySlug[header.slug] = header
+                }
+            }
+        }
+        return diagnostics
+    }
+}
+
+enum SiteConfigParser {
+    static let fields = ["title", "base_url", "language", "description", "author", "as_of", "allow_raw_html", "portable"]
+
+    static func parse(_ data: Data, file: String) throws -> SiteConfig {
+        let text = try SourceText.decode(data, file: file)
+        var yaml = YAMLFields.parse(text, file: file, firstLine: 1)
+        guard yaml.diagnostics.isEmpty else { throw BuildFailure(yaml.diagnostics) }
+        let title = yaml.string("title", required: true)
+        let baseURL = yaml.string("base_url")
+        if let baseURL, !URLSafety.isWebURL(baseURL.value) {
+            yaml.error("base_url must start with https:// or http://", at: baseURL.location)
+        }
+        var config = SiteConfig(
+            title: title?.value ?? "",
+            baseURL: baseURL?.value ?? "https://example.org/",
+            language: yaml.string("language")?.value ?? "en",
+            description: yaml.string("description")?.value ?? "",
+            author: yaml.string("author")?.value,
+            asOf: yaml.date("as_of")?.value,
+            allowRawHTML: yaml.bool("allow_raw_html") ?? false,
+            portable: yaml.bool("portable") ?? false)
+        if let asOf = config.asOf, asOf.precision != .day || asOf.end != nil || asOf.isApproximate {
+            yaml.error("as_of must be a single day such as 2026-11-29", at: yaml.location)
+            config.asOf = nil
+        }
+        yaml.reportUnknownKeys(known: fields)
+        let errors = yaml.diagnostics
+        if errors.contains(where: { $0.severity == .error }) { throw BuildFailure(errors) }
+        return config
+    }
+}

@@ -1,0 +1,242 @@
+import Foundation
+
+/// One parsed Markdown file, before the catalog puts it with the others.
+enum ParsedDocument: Sendable {
+    case home(PageHeader)
+    case briefing(Briefing)
+    case entity(Entity)
+    case event(Event)
+    case source(Source)
+
+    var header: PageHeader {
+        switch self {
+        case .home(let h): h
+        case .briefing(let b): b.header
+        case .entity(let e): e.header
+        case .event(let e): e.header
+        case .source(let s): s.header
+        }
+    }
+}
+
+/// Turns one file's text into a typed document. Pure: no disk, no clock.
+enum DocumentParser {
+    static let commonFields = ["title", "summary", "draft"]
+    static let briefingFields = commonFields + ["date", "updated", "order", "key_points", "tags"]
+    static let entityFields = commonFields + ["kind", "aliases", "facts", "relations", "withdrawal_rule"]
+    static let eventFields = commonFields + ["date", "status", "kind", "entities", "treaty", "sources", "date_note"]
+    static let sourceFields = commonFields + ["publisher", "date", "url", "kind", "language", "note"]
+
+    /// `relativePath` is inside the content folder (`briefings/x.md`); `file` is how
+    /// diagnostics name it (`Content/briefings/x.md`).
+    static func parse(text: String, relativePath: String, file: String) -> (ParsedDocument?, [Diagnostic]) {
+        let split: FrontMatterSplit
+        do {
+            split = try FrontMatter.split(text, file: file)
+        } catch {
+            return (nil, [error])
+        }
+        var fields = YAMLFields.parse(split.yaml, file: file, firstLine: split.yamlFirstLine)
+        if split.yaml.isEmpty && !text.hasPrefix("---") {
+            fields.error(
+                "file has no front matter", at: SourceLocation(file: file),
+                hint: "start the file with '---', a 'title: ...' line and '---'")
+            return (nil, fields.diagnostics)
+        }
+        guard fields.diagnostics.isEmpty else { return (nil, fields.diagnostics) }
+
+        let components = relativePath.split(separator: "/").map(String.init)
+        let stem = String(components.last!.dropLast(3))
+        let slug = Slug.make(stem)
+        let body = MarkdownText(text: split.body, firstLine: split.bodyFirstLine, file: file)
+        let section: Section
+        switch components.first {
+        case "briefings" where components.count == 2: section = .briefing
+        case "entities" where components.count >= 2: section = .entity
+        case "events" where components.count == 2: section = .event
+        case "sources" where components.count == 2: section = .source
+        case "index.md" where components.count == 1: section = .home
+        default:
+            return (
+                nil,
+                [
+                    .error(
+                        "no page type for '\(relativePath)'", at: SourceLocation(file: file),
+                        hint: "put pages in briefings/, entities/<kind>/, events/ or sources/, or name the home page index.md")
+                ]
+            )
+        }
+        if slug.isEmpty {
+            return (nil, [.error("file name '\(stem)' gives an empty slug", at: SourceLocation(file: file), hint: "use letters or digits in the file name")])
+        }
+
+        let title = fields.string("title", required: true)
+        let summary = fields.string("summary")?.value
+        let draft = fields.bool("draft") ?? false
+        func header(path: String) -> PageHeader {
+            PageHeader(
+                file: file, section: section, slug: slug, path: path,
+                title: title ?? Located(stem, at: fields.location), summary: summary, body: body, draft: draft)
+        }
+
+        let document: ParsedDocument?
+        switch section {
+        case .home:
+            fields.reportUnknownKeys(known: commonFields)
+            document = .home(header(path: ""))
+        case .briefing:
+            let briefing = Briefing(
+                header: header(path: "briefings/\(slug)/"),
+                date: fields.date("date")?.value,
+                updated: fields.date("updated")?.value,
+                order: fields.int("order"),
+                keyPoints: fields.stringList("key_points"),
+                tags: fields.stringList("tags").map(\.value))
+            fields.reportUnknownKeys(known: briefingFields)
+            document = .briefing(briefing)
+        case .entity:
+            document = parseEntity(&fields, slug: slug, header: header)
+        case .event:
+            document = parseEvent(&fields, header: header(path: "events/\(slug)/"))
+        case .source:
+            document = parseSource(&fields, header: header(path: "sources/#src-\(slug)"))
+        }
+        let ok = !fields.diagnostics.contains { $0.severity == .error } && title != nil
+        return (ok ? document : nil, fields.diagnostics)
+    }
+
+    private static func parseEntity(
+        _ fields: inout YAMLFields, slug: String, header: (String) -> PageHeader
+    ) -> ParsedDocument? {
+        let kindText = fields.string("kind", required: true)
+        var kind: EntityKind?
+        if let kindText {
+            kind = EntityKind(rawValue: kindText.value)
+            if kind == nil {
+                let known = EntityKind.allCases.map(\.rawValue)
+                let guess = Suggestions.closest(to: kindText.value, among: known)
+                fields.error(
+                    "unknown entity kind '\(kindText.value)'", at: kindText.location,
+                    hint: (guess.map { "did you mean '\($0)'? " } ?? "") + "kinds: \(known.joined(separator: ", "))")
+            }
+        }
+        let aliases = fields.stringList("aliases")
+        var facts: [Fact] = []
+        for var item in fields.mappings("facts") {
+            let label = item.string("label", required: true)
+            let value = item.string("value", required: true)
+            item.reportUnknownKeys(known: ["label", "value"])
+            fields.absorb(item)
+            if let label, let value { facts.append(Fact(label: label.value, value: value)) }
+        }
+        var relations: [RelationDeclaration] = []
+        for var item in fields.mappings("relations") {
+            let type = item.string("type", required: true)
+            let target = item.string("target", required: true)
+            let from = item.date("from")?.value
+            let to = item.date("to")?.value
+            let sources = item.stringList("sources")
+            item.reportUnknownKeys(known: ["type", "target", "from", "to", "sources"])
+            fields.absorb(item)
+            if let type, let target {
+                relations.append(RelationDeclaration(type: type, target: target, from: from, to: to, sources: sources))
+            }
+        }
+        var rule: WithdrawalRule?
+        if var ruleFields = fields.mapping("withdrawal_rule") {
+            let article = ruleFields.string("article", required: true)
+            let periodText = ruleFields.string("period", required: true)
+            let sources = ruleFields.stringList("sources")
+            ruleFields.reportUnknownKeys(known: ["article", "period", "sources"])
+            var period: Period?
+            if let periodText {
+                period = Period.parse(periodText.value)
+                if period == nil {
+                    ruleFields.error(
+                        "cannot read period '\(periodText.value)'", at: periodText.location,
+                        hint: "write for example '1 year', '6 months' or '1 year 30 days'")
+                }
+            }
+            fields.absorb(ruleFields)
+            if let article, let period {
+                rule = WithdrawalRule(article: article.value, period: period, sources: sources, location: ruleFields.location)
+            }
+        }
+        fields.reportUnknownKeys(known: entityFields)
+        guard let kind else { return nil }
+        if rule != nil && kind != .treaty, let location = fields.has("withdrawal_rule") ? rule?.location : nil {
+            fields.error("only a treaty can have a withdrawal rule", at: location)
+        }
+        return .entity(
+            Entity(
+                header: header("entities/\(kind.folder)/\(slug)/"), kind: kind, aliases: aliases, facts: facts,
+                relations: relations, withdrawalRule: rule))
+    }
+
+    private static func parseEvent(_ fields: inout YAMLFields, header: PageHeader) -> ParsedDocument? {
+        let date = fields.date("date", required: true)
+        let statusText = fields.string("status", required: true)
+        var status: EventStatus?
+        if let statusText {
+            status = EventStatus(rawValue: statusText.value)
+            if status == nil {
+                let known = EventStatus.allCases.map(\.rawValue)
+                fields.error(
+                    "unknown event status '\(statusText.value)'", at: statusText.location,
+                    hint: "statuses: \(known.joined(separator: ", "))")
+            }
+        }
+        let kind = fields.string("kind")?.value
+        let entities = fields.stringList("entities")
+        let treaty = fields.string("treaty")
+        let sources = fields.stringList("sources")
+        let dateNote = fields.string("date_note")?.value
+        if sources.isEmpty && !fields.has("sources") {
+            fields.error(
+                "event has no sources", at: fields.location,
+                hint: "add 'sources: [source-id]' naming a file in Content/sources/")
+        }
+        fields.reportUnknownKeys(known: eventFields)
+        guard let date, let status else { return nil }
+        return .event(
+            Event(
+                header: header, date: date, status: status, kind: kind, entities: entities, treaty: treaty,
+                sources: sources, dateNote: dateNote))
+    }
+
+    private static func parseSource(_ fields: inout YAMLFields, header: PageHeader) -> ParsedDocument? {
+        let publisher = fields.string("publisher", required: true)
+        let date = fields.date("date")?.value
+        let url = fields.string("url")
+        let kindText = fields.string("kind", required: true)
+        var kind: SourceKind?
+        if let kindText {
+            kind = SourceKind(rawValue: kindText.value)
+            if kind == nil {
+                fields.error(
+                    "unknown source kind '\(kindText.value)'", at: kindText.location,
+                    hint: "kinds: \(SourceKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+        if let url, !URLSafety.isWebURL(url.value) {
+            fields.error(
+                "source URL must start with http:// or https://", at: url.location,
+                hint: "other schemes (javascript:, data:, file:) are refused")
+        }
+        let language = fields.string("language")?.value
+        let note = fields.string("note")?.value
+        fields.reportUnknownKeys(known: sourceFields)
+        guard let publisher, let kind else { return nil }
+        return .source(
+            Source(
+                header: header, publisher: publisher.value, date: date, url: url?.value, kind: kind, language: language,
+                note: note))
+    }
+}
+
+enum URLSafety {
+    static func isWebURL(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && !text.contains(where: \.isWhitespace)
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+
+/// Relationship graphs drawn as SVG at build time: no JavaScript, same input, same SVG.
+enum GraphDrawing {
+    struct Node {
+        var target: LinkTarget
+        var kind: EntityKind
+        var x = 0.0
+        var y = 0.0
+    }
+
+    /// The entity, its direct relations, and the relations among those neighbours.
+    static func neighbourhood(of path: String, in site: LinkedSite, url: (String) -> String) -> String? {
+        let relations = site.relationsByEntity[path] ?? []
+        guard !relations.isEmpty else { return nil }
+        var paths: Set<String> = [path]
+        for relation in relations { paths.insert(relation.subject.path); paths.insert(relation.object.path) }
+        let edges = site.relations.filter { paths.contains($0.subject.path) && paths.contains($0.object.path) }
+        return draw(nodes: paths, edges: edges, site: site, center: path, size: 520, url: url, title: "Relations of \(title(path, site))")
+    }
+
+    static func whole(_ site: LinkedSite, url: (String) -> String) -> String {
+        var paths: Set<String> = []
+        for relation in site.relations { paths.insert(relation.subject.path); paths.insert(relation.object.path) }
+        return draw(nodes: paths, edges: site.relations, site: site, center: nil, size: 960, url: url, title: "Relations between the dossier’s entities")
+    }
+
+    private static func title(_ path: String, _ site: LinkedSite) -> String {
+        site.catalog.entities.first { $0.header.path == path }?.header.title.value ?? path
+    }
+
+    private static func draw(
+        nodes paths: Set<String>, edges: [Relation], site: LinkedSite, center: String?, size: Double,
+        url: (String) -> String, title: String
+    ) -> String {
+        let entities = site.catalog.entities.filter { paths.contains($0.header.path) }
+            .sorted { ($0.kind.rawValue, sortKey($0.header.title.value)) < ($1.kind.rawValue, sortKey($1.header.title.value)) }
+        var nodes = entities.map { Node(target: NameIndex.target($0.header), kind: $0.kind) }
+        var index: [String: Int] = [:]
+        for (i, node) in nodes.enumerated() { index[node.target.path] = i }
+        let pairs = edges.compactMap { edge -> (Int, Int)? in
+            guard let a = index[edge.subject.path], let b = index[edge.object.path] else { return nil }
+            return (a, b)
+        }
+        layout(&nodes, pairs: pairs, size: size, center: center.flatMap { index[$0] })
+
+        let margin = 70.0
+        let view = size + 2 * margin
+        var svg = "<svg class=\"graph\" viewBox=\"0 0 \(fmt(view)) \(fmt(view))\" role=\"img\" aria-labelledby=\"graph-title graph-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
+        svg += "<title id=\"graph-title\">\(HTML.escape(title))</title>"
+        let description = edges.map { "\($0.subject.title) \($0.type.phrase) \($0.object.title)" }.joined(separator: "; ")
+        svg += "<desc id=\"graph-desc\">\(HTML.escape(description)).</desc>"
+        svg += "<g class=\"edges\">"
+        for (edge, pair) in zip(edges.filter { index[$0.subject.path] != nil && index[$0.object.path] != nil }, pairs) {
+            let a = nodes[pair.0], b = nodes[pair.1]
+            svg += "<line x1=\"\(fmt(a.x + margin))\" y1=\"\(fmt(a.y + margin))\" x2=\"\(fmt(b.x + margin))\" y2=\"\(fmt(b.y + margin))\" class=\"edge edge-\(edge.type.rawValue)\"><title>\(HTML.escape("\(edge.subject.title) \(edge.type.phrase) \(edge.object.title)"))</title></line>"
+        }
+        svg += "</g><g class=\"nodes\">"
+        for node in nodes {
+            let isCenter = node.target.path == center
+            let radius = isCenter ? 11.0 : 7.0
+            svg += "<a href=\"\(HTML.escape(url(node.target.path)))\" class=\"node kind-\(node.kind.rawValue)\(isCenter ? " center" : "")\">"
+            svg += "<circle cx=\"\(fmt(node.x + margin))\" cy=\"\(fmt(node.y + margin))\" r=\"\(fmt(radius))\"/>"
+            svg += "<text x=\"\(fmt(node.x + margin))\" y=\"\(fmt(node.y + margin + radius + 14))\" text-anchor=\"middle\">\(HTML.escape(node.target.title))</text></a>"
+        }
+        return svg + "</g></svg>"
+    }
+
+    /// Fruchterman–Reingold from a circle, a fixed number of steps: deterministic.
+    private static func layout(_ nodes: inout [Node], pairs: [(Int, Int)], size: Double, center: Int?) {
+        let count = nodes.count
+        guard count > 0 else { return }
+        let radius = size / 2 * 0.9
+        for i in 0..<count {
+            let angle = 2 * Double.pi * Double(i) / Double(count) - Double.pi / 2
+            nodes[i].x = size / 2 + radius * cos(angle)
+            nodes[i].y = size / 2 + radius * sin(angle)
+        }
+        if let center { nodes[center].x = size / 2; nodes[center].y = size / 2 }
+        let k = sqrt(size * size / Double(max(count, 1))) * 0.75
+        var temperature = size / 10
+        for _ in 0..<250 {
+            var dx = [Double](repeating: 0, count: count), dy = dx
+            for i in 0..<count {
+                for j in (i + 1)..<count {
+                    let ddx = nodes[i].x - nodes[j].x, ddy = nodes[i].y - nodes[j].y
+                    let distance = max(0.01, sqrt(ddx * ddx + ddy * ddy))
+                    let force = k * k / distance
+                    dx[i] += ddx / distance * force; dy[i] += ddy / distance * force
+                    dx[j] -= ddx / distance * force; dy[j] -= ddy / distance * force
+                }
+            }
+            for (a, b) in pairs {
+                let ddx = nodes[a].x - nodes[b].x, ddy = nodes[a].y - nodes[b].y
+                let distance = max(0.01, sqrt(ddx * ddx + ddy * ddy))
+                let force = distance * distance / k
+                dx[a] -= ddx / distance * force; dy[a] -= ddy / distance * force
+                dx[b] += ddx / distance * force; dy[b] += ddy / distance * force
+            }
+            for i in 0..<count where i != center {
+                let length = max(0.01, sqrt(dx[i] * dx[i] + dy[i] * dy[i]))
+                nodes[i].x = min(size, max(0, nodes[i].x + dx[i] / length * min(length, temperature)))
+                nodes[i].y = min(size, max(0, nodes[i].y + dy[i] / length * min(length, temperature)))
+            }
+            temperature *= 0.98
+        }
+    }
+}
+
+/// Coordinates with one decimal, so output is stable and small.
+func fmt(_ value: Double) -> String {
+    let rounded = (value * 10).rounded() / 10
+    return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+}

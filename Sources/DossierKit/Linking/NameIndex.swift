@@ -1,0 +1,82 @@
+import Foundation
+
+/// A page that a name can lead to.
+public struct LinkTarget: Hashable, Sendable {
+    public var section: Section
+    public var path: String
+    public var title: String
+    public var file: String
+}
+
+/// Resolves `[[names]]` by slug, title and alias, ignoring case and diacritics
+/// (`Goita` finds `Goïta`). One dictionary lookup per reference, whatever the site size.
+public struct NameIndex: Sendable {
+    public enum Resolution: Equatable {
+        case found(LinkTarget)
+        case ambiguous([LinkTarget])
+        case missing(suggestion: String?)
+    }
+
+    private var targets: [String: [LinkTarget]] = [:]
+    /// Display names for "did you mean", by normalized key.
+    private var displayNames: [String: String] = [:]
+
+    /// Smart punctuation turns `'` into `’` before links are seen, so quotes are folded too.
+    public static func normalize(_ name: String) -> String {
+        var name = name
+        if name.contains(where: { "‘’“”–—…".contains($0) }) {
+            name = name.replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "‘", with: "'")
+                .replacingOccurrences(of: "“", with: "\"").replacingOccurrences(of: "”", with: "\"")
+                .replacingOccurrences(of: "–", with: "--").replacingOccurrences(of: "—", with: "---")
+                .replacingOccurrences(of: "…", with: "...")
+        }
+        return name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    public init() {}
+
+    public init(catalog: Catalog) {
+        for entity in catalog.entities {
+            let target = Self.target(entity.header)
+            add(entity.header.title.value, target)
+            add(entity.header.slug, target)
+            for alias in entity.aliases { add(alias.value, target) }
+        }
+        for briefing in catalog.briefings {
+            let target = Self.target(briefing.header)
+            add(briefing.header.title.value, target)
+            add(briefing.header.slug, target)
+        }
+        for event in catalog.events {
+            let target = Self.target(event.header)
+            add(event.header.slug, target)
+            add(event.header.title.value, target)
+        }
+    }
+
+    static func target(_ header: PageHeader) -> LinkTarget {
+        LinkTarget(section: header.section, path: header.path, title: header.title.value, file: header.file)
+    }
+
+    public mutating func add(_ name: String, _ target: LinkTarget) {
+        let key = Self.normalize(name)
+        guard !key.isEmpty else { return }
+        if !(targets[key]?.contains(target) ?? false) { targets[key, default: []].append(target) }
+        if displayNames[key] == nil { displayNames[key] = name }
+    }
+
+    public func resolve(_ name: String) -> Resolution {
+        let key = Self.normalize(name)
+        guard let found = targets[key], !found.isEmpty else {
+            return .missing(suggestion: Suggestions.closest(to: key, among: displayNames.keys).flatMap { displayNames[$0] })
+        }
+        let distinct = Array(Set(found)).sorted { $0.path < $1.path }
+        if distinct.count == 1 { return .found(distinct[0]) }
+        // An entity title wins over an event or briefing of the same name: entities are
+        // what analysts link to by name.
+        let entities = distinct.filter { $0.section == .entity }
+        if entities.count == 1 { return .found(entities[0]) }
+        return .ambiguous(distinct)
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+
+/// What a reference resolved to. Rendering turns this into HTML relative to its page.
+public enum ResolvedReference: Sendable, Equatable {
+    case page(LinkTarget, fragment: String?, label: String)
+    case citation(ids: [String])
+    case external
+    case unsafe
+    case keep
+}
+
+/// Resolves single references against the site's indexes. Pure; used by the link
+/// stage to report errors and by the render stage to write the links.
+public struct ReferenceResolver: Sendable {
+    var names: NameIndex
+    var headings: [String: [Heading]]
+    var sourceIDs: Set<String>
+    /// Content-relative file path (`entities/countries/mali.md`) → page.
+    var pagesByContentFile: [String: LinkTarget]
+    var contentPrefix: String
+
+    func resolve(_ reference: InlineReference) -> Result<ResolvedReference, Diagnostic> {
+        switch reference.kind {
+        case .wikiLink(let target, let fragment, let label):
+            return resolveWiki(target: target, fragment: fragment, label: label, at: reference.location)
+        case .citation(let ids):
+            for id in ids where !sourceIDs.contains(id) {
+                return .failure(Self.unknownSource(id, at: reference.location, known: sourceIDs))
+            }
+            return .success(.citation(ids: ids))
+        case .link(let url, _):
+            return resolveLink(url, at: reference.location)
+        }
+    }
+
+    private func resolveWiki(target: String, fragment: String?, label: String?, at location: SourceLocation) -> Result<ResolvedReference, Diagnostic> {
+        let page: LinkTarget
+        if target.isEmpty {  // [[#Heading]] on the same page
+            guard let own = pagesByContentFile[contentRelative(location.file)] else { return .success(.keep) }
+            page = own
+        } else {
+            switch names.resolve(target) {
+            case .found(let found): page = found
+            case .ambiguous(let candidates): return .failure(Self.ambiguity(target, candidates, at: location))
+            case .missing(let suggestion):
+                return .failure(
+                    .error(
+                        "unknown page '\(target)' in wiki link", at: location,
+                        hint: suggestion.map { "did you mean '\($0)'?" } ?? "link by the title, an alias or the slug of a page"))
+            }
+        }
+        var id: String?
+        if let fragment {
+            switch heading(fragment, on: page) {
+            case .success(let found): id = found
+            case .failure(let diagnostic): return .failure(diagnostic.relocated(location))
+            }
+        }
+        return .success(.page(page, fragment: id, label: label ?? (target.isEmpty ? fragment! : page.title)))
+    }
+
+    /// `#Article 127` or `#article-127` → the heading's id on that page.
+    private func heading(_ fragment: String, on page: LinkTarget) -> Result<String, Diagnostic> {
+        let list = headings[page.path] ?? []
+        let wanted = HeadingIDs.base(for: fragment)
+        if let match = list.first(where: { $0.id == fragment || $0.id == wanted || NameIndex.normalize($0.text) == NameIndex.normalize(fragment) }) {
+            return .success(match.id)
+        }
+        let suggestion = Suggestions.closest(to: fragment, among: list.map(\.text))
+        return .failure(
+            .error(
+                "'\(page.title)' has no heading '\(fragment)'", at: SourceLocation(file: page.file),
+                hint: suggestion.map { "did you mean '\($0)'?" }
+                    ?? (list.isEmpty ? "that page has no headings" : "headings there: \(list.map(\.text).joined(separator: ", "))")))
+    }
+
+    private func resolveLink(_ url: String, at location: SourceLocation) -> Result<ResolvedReference, Diagnostic> {
+        let lower = url.lowercased().trimmingSpaces()
+        if let colon = lower.firstIndex(of: ":"), !lower[..<colon].contains("/"), !lower[..<colon].contains("#") {
+            let scheme = lower[..<colon]
+            if ["http", "https", "mailto", "tel"].contains(String(scheme)) { return .success(.external) }
+            return .failure(
+                .error(
+                    "link with unsafe URL scheme '\(scheme):' is refused", at: location,
+                    hint: "links may use http:, https:, mailto: or a relative path"))
+        }
+        var path = url
+        var fragment: String?
+        if let hash = url.firstIndex(of: "#") {
+            path = String(url[..<hash])
+            fragment = String(url[url.index(after: hash)...]).removingPercentEncoding
+        }
+        guard path.lowercased().hasSuffix(".md") else { return .success(.keep) }
+        let decoded = path.removingPercentEncoding ?? path
+        guard let contentPath = URLPaths.resolveContentLink(decoded, fromContentFile: contentRelative(location.file)),
+            let page = pagesByContentFile[contentPath]
+        else {
+            return .failure(
+                .error(
+                    "link to '\(path)' does not lead to a page in the content folder", at: location,
+                    hint: "write the path relative to this file, for example ../entities/countries/mali.md"))
+        }
+        var id: String?
+        if let fragment, !fragment.isEmpty {
+            switch heading(fragment, on: page) {
+            case .success(let found): id = found
+            case .failure(let diagnostic): return .failure(diagnostic.relocated(location))
+            }
+        }
+        return .success(.page(page, fragment: id, label: page.title))
+    }
+
+    private func contentRelative(_ file: String) -> String {
+        file.hasPrefix(contentPrefix) ? String(file.dropFirst(contentPrefix.count)) : file
+    }
+
+    static func ambiguity(_ name: String, _ candidates: [LinkTarget], at location: SourceLocation) -> Diagnostic {
+        let names = candidates.map { "'\($0.title)' (\($0.file))" }.joined(separator: " and ")
+        return .error(
+            "'\(name)' is ambiguous: it names \(names)", at: location,
+            hint: "link by slug, e.g. [[\(candidates[0].path.split(separator: "/").last.map(String.init) ?? name)]], or remove the shared alias")
+    }
+
+    static func unknownSource(_ id: String, at location: SourceLocation, known: Set<String>) -> Diagnostic {
+        .error(
+            "unknown source '\(id)'", at: location,
+            hint: Suggestions.closest(to: id, among: known.sorted()).map { "did you mean '\($0)'?" }
+                ?? "add Content/sources/\(id).md, or cite an existing source id")
+    }
+}
+
+extension Diagnostic {
+    /// Keeps the message and hint but reports at the reference, not at the target page.
+    func relocated(_ location: SourceLocation) -> Diagnostic {
+        var copy = self
+        copy.location = location
+        return copy
+    }
+}

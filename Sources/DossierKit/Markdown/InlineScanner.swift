@@ -1,0 +1,106 @@
+/// A wiki link or citation found in a run of Markdown text.
+public enum InlineToken: Equatable, Sendable {
+    /// `[[target#fragment|label]]`
+    case wikiLink(target: String, fragment: String?, label: String?)
+    /// `[@id]` or `[@one; @two]`
+    case citation(ids: [String])
+}
+
+/// Splits one run of literal text (already parsed by cmark-gfm, so never code) into plain
+/// text and `[[...]]` / `[@...]` tokens. Hand-written because cmark-gfm has no syntax
+/// extension for them; total over any input, never throws.
+public enum InlineScanner {
+    public enum Piece: Equatable, Sendable {
+        case text(String)
+        /// `offset` counts characters of the input before the token, for locations.
+        case token(InlineToken, source: String, offset: Int)
+    }
+
+    public static func containsToken(_ text: String) -> Bool {
+        text.contains("[[") || text.contains("[@")
+    }
+
+    public static func scan(_ text: String) -> [Piece] {
+        guard containsToken(text) else { return [.text(text)] }
+        var pieces: [Piece] = []
+        var plain = ""
+        var index = text.startIndex
+        var offset = 0
+        while index < text.endIndex {
+            if text[index] == "[", let (token, end) = token(in: text, at: index) {
+                if !plain.isEmpty { pieces.append(.text(plain)); plain = "" }
+                let source = String(text[index..<end])
+                pieces.append(.token(token, source: source, offset: offset))
+                offset += source.count
+                index = end
+                continue
+            }
+            plain.append(text[index])
+            offset += 1
+            index = text.index(after: index)
+        }
+        if !plain.isEmpty { pieces.append(.text(plain)) }
+        return pieces
+    }
+
+    private static func token(in text: String, at start: String.Index) -> (InlineToken, String.Index)? {
+        let afterBracket = text.index(after: start)
+        guard afterBracket < text.endIndex else { return nil }
+        if text[afterBracket] == "[" {
+            let contentStart = text.index(after: afterBracket)
+            guard let close = text[contentStart...].range(of: "]]") else { return nil }
+            let content = text[contentStart..<close.lowerBound]
+            guard !content.contains("["), !content.contains("\n"), let link = wikiLink(content) else { return nil }
+            return (link, close.upperBound)
+        }
+        if text[afterBracket] == "@" {
+            guard let close = text[afterBracket...].firstIndex(of: "]") else { return nil }
+            let content = text[afterBracket..<close]
+            guard let ids = citationIDs(content) else { return nil }
+            return (.citation(ids: ids), text.index(after: close))
+        }
+        return nil
+    }
+
+    private static func wikiLink(_ content: Substring) -> InlineToken? {
+        var targetPart = content
+        var label: String?
+        if let bar = content.firstIndex(of: "|") {
+            targetPart = content[..<bar]
+            label = content[content.index(after: bar)...].trimmingSpaces()
+            if label?.isEmpty == true { label = nil }
+        }
+        var fragment: String?
+        if let hash = targetPart.firstIndex(of: "#") {
+            fragment = targetPart[targetPart.index(after: hash)...].trimmingSpaces()
+            targetPart = targetPart[..<hash]
+            if fragment?.isEmpty == true { fragment = nil }
+        }
+        let target = targetPart.trimmingSpaces()
+        guard !target.isEmpty || fragment != nil else { return nil }
+        return .wikiLink(target: target, fragment: fragment, label: label)
+    }
+
+    /// `@one; @two` → ["one", "two"]; anything else is not a citation and stays text.
+    private static func citationIDs(_ content: Substring) -> [String]? {
+        var ids: [String] = []
+        for part in content.split(separator: ";") {
+            let trimmed = part.trimmingSpaces()
+            guard trimmed.hasPrefix("@") else { return nil }
+            let id = trimmed.dropFirst()
+            guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." })
+            else { return nil }
+            ids.append(String(id))
+        }
+        return ids.isEmpty ? nil : ids
+    }
+}
+
+extension StringProtocol {
+    func trimmingSpaces() -> String {
+        var slice = Substring(self)
+        while slice.first?.isWhitespace == true { slice = slice.dropFirst() }
+        while slice.last?.isWhitespace == true { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,357 @@
+import CCmarkGFM
+
+/// A reference found in a Markdown tree: a wiki link, citation or ordinary link.
+public struct InlineReference: Sendable {
+    public enum Kind: Sendable, Equatable {
+        case wikiLink(target: String, fragment: String?, label: String?)
+        case citation(ids: [String])
+        /// An ordinary `[text](url)` link or image.
+        case link(url: String, isImage: Bool)
+    }
+
+    public var kind: Kind
+    public var location: SourceLocation
+    /// The sentence around the reference, as plain text, for backlinks.
+    public var context: String
+}
+
+/// What a reference becomes on the page.
+public enum InlineReplacement: Sendable, Equatable {
+    case keep
+    case link(url: String, label: String, cssClass: String?)
+    /// Trusted HTML made by the build (citation markers); never author text.
+    case html(String)
+    case text(String)
+    /// For ordinary links: a new destination.
+    case url(String)
+}
+
+public struct Heading: Sendable, Equatable {
+    public var level: Int
+    public var text: String
+    public var id: String
+    public var line: Int
+}
+
+/// The only owner of a cmark-gfm tree. Every node it holds is freed in `deinit`;
+/// no pointer leaves this type, so the rest of the code never sees the C API.
+public final class MarkdownDocument: @unchecked Sendable {
+    private let root: OpaquePointer
+    /// Where this Markdown starts in its file, to turn tree positions into file positions.
+    let file: String
+    let firstLine: Int
+
+    public init(_ markdown: MarkdownText) {
+        root = CMark.parse(markdown.text)
+        file = markdown.file
+        firstLine = markdown.firstLine
+    }
+
+    /// Parses a one-line Markdown value (a fact, a key point) whose text starts at `location`.
+    public convenience init(inline text: String, at location: SourceLocation) {
+        self.init(MarkdownText(text: text, firstLine: location.line, file: location.file))
+    }
+
+    deinit { cmark_node_free(root) }
+
+    private func location(of node: OpaquePointer, plus characters: Int = 0) -> SourceLocation {
+        var line = Int(cmark_node_get_start_line(node))
+        var column = Int(cmark_node_get_start_column(node))
+        var parent: OpaquePointer? = node
+        while line == 0, let current = parent {  // inline nodes without positions: use the block's
+            parent = cmark_node_parent(current)
+            if let parent {
+                line = Int(cmark_node_get_start_line(parent))
+                column = Int(cmark_node_get_start_column(parent))
+            }
+        }
+        return SourceLocation(file: file, line: max(1, line) + firstLine - 1, column: max(1, column) + characters)
+    }
+
+    // MARK: reading
+
+    /// Headings with unique ids, in document order.
+    public func headings() -> [Heading] {
+        var result: [Heading] = []
+        var ids = HeadingIDs()
+        walk(root) { node in
+            guard cmark_node_get_type(node) == CMARK_NODE_HEADING else { return }
+            let text = Self.plainText(of: node)
+            result.append(
+                Heading(
+                    level: Int(cmark_node_get_heading_level(node)), text: text, id: ids.make(for: text),
+                    line: location(of: node).line))
+        }
+        return result
+    }
+
+    /// Every wiki link, citation and ordinary link, in document order, never inside code.
+    public func references() -> [InlineReference] {
+        var found: [InlineReference] = []
+        mergeAdjacentText()
+        walk(root) { node in
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_TEXT {
+                let literal = Self.literal(of: node)
+                guard InlineScanner.containsToken(literal) else { return }
+                for case .token(let token, _, let offset) in InlineScanner.scan(literal) {
+                    let context = Self.sentence(around: node, tokenOffset: offset)
+                    found.append(InlineReference(kind: Self.kind(of: token), location: location(of: node, plus: offset), context: context))
+                }
+            } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                found.append(
+                    InlineReference(
+                        kind: .link(url: url, isImage: type == CMARK_NODE_IMAGE), location: location(of: node),
+                        context: Self.sentence(around: node, tokenOffset: 0)))
+            }
+        }
+        return found
+    }
+
+    private static func kind(of token: InlineToken) -> InlineReference.Kind {
+        switch token {
+        case .wikiLink(let target, let fragment, let label): .wikiLink(target: target, fragment: fragment, label: label)
+        case .citation(let ids): .citation(ids: ids)
+        }
+    }
+
+    // MARK: rewriting
+
+    /// Replaces each reference, in the order `references()` returned them, with what
+    /// `replacement` decides; neutralises raw HTML unless allowed; gives headings ids.
+    public func rewrite(allowRawHTML: Bool, _ replacement: (InlineReference) -> InlineReplacement) {
+        mergeAdjacentText()
+        var textNodes: [OpaquePointer] = []
+        var linkNodes: [OpaquePointer] = []
+        var htmlNodes: [OpaquePointer] = []
+        var headingNodes: [OpaquePointer] = []
+        var order: [OpaquePointer] = []
+        walk(root) { node in
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT:
+                if InlineScanner.containsToken(Self.literal(of: node)) { textNodes.append(node); order.append(node) }
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: linkNodes.append(node); order.append(node)
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: htmlNodes.append(node)
+            case CMARK_NODE_HEADING: headingNodes.append(node)
+            default: break
+            }
+        }
+        for node in order {
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_TEXT {
+                rewriteText(node, replacement)
+            } else {
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                let reference = InlineReference(
+                    kind: .link(url: url, isImage: type == CMARK_NODE_IMAGE), location: location(of: node), context: "")
+                if case .url(let newURL) = replacement(reference) { cmark_node_set_url(node, newURL) }
+            }
+        }
+        if !allowRawHTML { htmlNodes.forEach(neutralise) }
+        addHeadingAnchors(headingNodes)
+    }
+
+    private func rewriteText(_ node: OpaquePointer, _ replacement: (InlineReference) -> InlineReplacement) {
+        let literal = Self.literal(of: node)
+        for piece in InlineScanner.scan(literal) {
+            let newNode: OpaquePointer
+            switch piece {
+            case .text(let text):
+                newNode = Self.textNode(text)
+            case .token(let token, let source, let offset):
+                let reference = InlineReference(kind: Self.kind(of: token), location: location(of: node, plus: offset), context: "")
+                switch replacement(reference) {
+                case .link(let url, let label, let cssClass):
+                    if let cssClass {
+                        // A class needs HTML; the label is escaped here because it is author text.
+                        newNode = Self.htmlInline(
+                            "<a class=\"\(cssClass)\" href=\"\(HTML.escape(url))\">\(HTML.escape(label))</a>")
+                    } else {
+                        newNode = cmark_node_new(CMARK_NODE_LINK)
+                        cmark_node_set_url(newNode, url)
+                        cmark_node_append_child(newNode, Self.textNode(label))
+                    }
+                case .html(let html): newNode = Self.htmlInline(html)
+                case .text(let text): newNode = Self.textNode(text)
+                case .keep, .url: newNode = Self.textNode(source)
+                }
+            }
+            cmark_node_insert_before(node, newNode)
+        }
+        cmark_node_free(node)
+    }
+
+    /// Shows author HTML as text instead of passing it to the page.
+    private func neutralise(_ node: OpaquePointer) {
+        let literal = Self.literal(of: node)
+        if cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE {
+            cmark_node_insert_before(node, Self.textNode(literal))
+        } else {
+            let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)!
+            cmark_node_append_child(paragraph, Self.textNode(literal.trimmingSpaces()))
+            cmark_node_insert_before(node, paragraph)
+        }
+        cmark_node_free(node)
+    }
+
+    /// `<h2 id="x">Text <a class="anchor" href="#x">#</a></h2>`: the renderer has no ids,
+    /// so each heading is rendered on its own and put back as an HTML block.
+    private func addHeadingAnchors(_ headings: [OpaquePointer]) {
+        var ids = HeadingIDs()
+        for node in headings {
+            let id = ids.make(for: Self.plainText(of: node))
+            let level = cmark_node_get_heading_level(node)
+            var inner = ""
+            var child = cmark_node_first_child(node)
+            while let current = child {
+                inner += CMark.renderHTML(current)
+                child = cmark_node_next(current)
+            }
+            let html =
+                "<h\(level) id=\"\(id)\">\(inner) <a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(level)>"
+            let block = cmark_node_new(CMARK_NODE_HTML_BLOCK)!
+            cmark_node_set_literal(block, html)
+            cmark_node_insert_before(node, block)
+            cmark_node_free(node)
+        }
+    }
+
+    // MARK: output
+
+    public func renderHTML() -> String { CMark.renderHTML(root) }
+
+    /// HTML of a one-paragraph document without the `<p>` wrapper (facts, key points).
+    public func renderInlineHTML() -> String {
+        let html = renderHTML().trimmingSpaces()
+        if html.hasPrefix("<p>"), html.hasSuffix("</p>"), html.components(separatedBy: "<p>").count == 2 {
+            return String(html.dropFirst(3).dropLast(4))
+        }
+        return html
+    }
+
+    /// The text a reader sees, for search and summaries.
+    public func plainText() -> String { Self.plainText(of: root, separator: " ") }
+
+    // MARK: tree helpers
+
+    private func walk(_ start: OpaquePointer, _ visit: (OpaquePointer) -> Void) {
+        guard let iterator = cmark_iter_new(start) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) { visit(node) }
+        }
+    }
+
+    /// cmark-gfm splits text at every `[` and `]`; join neighbours so `[[Mali]]` is one run.
+    private func mergeAdjacentText() {
+        var first: [OpaquePointer] = []
+        walk(root) { node in
+            if cmark_node_get_type(node) == CMARK_NODE_TEXT,
+                cmark_node_previous(node).map({ cmark_node_get_type($0) != CMARK_NODE_TEXT }) ?? true,
+                let next = cmark_node_next(node), cmark_node_get_type(next) == CMARK_NODE_TEXT
+            {
+                first.append(node)
+            }
+        }
+        for node in first {
+            var text = Self.literal(of: node)
+            while let next = cmark_node_next(node), cmark_node_get_type(next) == CMARK_NODE_TEXT {
+                text += Self.literal(of: next)
+                cmark_node_free(next)
+            }
+            cmark_node_set_literal(node, text)
+        }
+    }
+
+    private static func literal(of node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    private static func textNode(_ text: String) -> OpaquePointer {
+        let node = cmark_node_new(CMARK_NODE_TEXT)!
+        cmark_node_set_literal(node, text)
+        return node
+    }
+
+    private static func htmlInline(_ html: String) -> OpaquePointer {
+        let node = cmark_node_new(CMARK_NODE_HTML_INLINE)!
+        cmark_node_set_literal(node, html)
+        return node
+    }
+
+    static func plainText(of node: OpaquePointer, separator: String = "") -> String {
+        var text = ""
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let current = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(current)
+            if event == CMARK_EVENT_ENTER, type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                text += literal(of: current)
+            } else if event == CMARK_EVENT_ENTER, type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                text += " "
+            } else if event == CMARK_EVENT_EXIT, !separator.isEmpty,
+                type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_ITEM
+            {
+                text += separator
+            } else if event == CMARK_EVENT_ENTER, type == CMARK_NODE_CODE_BLOCK {
+                text += literal(of: current) + separator
+            }
+        }
+        return text
+    }
+
+    /// The sentence of the enclosing block that holds the reference, with wiki-link
+    /// syntax shown as its label, for backlink context.
+    private static func sentence(around node: OpaquePointer, tokenOffset: Int) -> String {
+        var block: OpaquePointer? = cmark_node_parent(node)
+        var offsetInBlock = tokenOffset
+        while let current = block, cmark_node_get_type(current).rawValue & 0xC000 != UInt32(CMARK_NODE_TYPE_BLOCK) {
+            block = cmark_node_parent(current)
+        }
+        guard let block else { return "" }
+        // Characters of the block before this node.
+        var before = ""
+        var sibling = cmark_node_previous(node)
+        var container = node
+        while true {
+            while let current = sibling {
+                before = plainText(of: current) + before
+                sibling = cmark_node_previous(current)
+            }
+            guard let parent = cmark_node_parent(container), parent != block else { break }
+            container = parent
+            sibling = cmark_node_previous(parent)
+        }
+        offsetInBlock += before.count
+        let raw = plainText(of: block)
+        return ContextSentence.extract(from: raw, around: offsetInBlock)
+    }
+}
+
+/// GitHub-style heading ids, made unique within a page by a numeric suffix.
+struct HeadingIDs {
+    private var used: [String: Int] = [:]
+
+    static func base(for text: String) -> String {
+        let slug = Slug.make(text)
+        return slug.isEmpty ? "section" : slug
+    }
+
+    mutating func make(for text: String) -> String {
+        let base = Self.base(for: text)
+        guard let count = used[base] else {
+            used[base] = 1
+            return base
+        }
+        used[base] = count + 1
+        let candidate = "\(base)-\(count)"
+        used[candidate, default: 0] += 1
+        return candidate
+    }
+}

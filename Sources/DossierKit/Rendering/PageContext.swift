@@ -1,0 +1,115 @@
+/// Everything needed to render one page: where it is (for relative URLs) and the site.
+struct PageContext {
+    let site: LinkedSite
+    let timeline: Timeline
+    let path: String
+    let portable: Bool
+
+    func url(_ target: String) -> String { URLPaths.relative(from: path, to: target, portable: portable) }
+
+    /// Body or inline Markdown of this page, links resolved and made relative.
+    func html(_ markdown: MarkdownText, inline: Bool = false) -> String {
+        let document = MarkdownDocument(markdown)
+        document.rewrite(allowRawHTML: site.catalog.site.allowRawHTML) { reference in replacement(for: reference) }
+        return inline ? document.renderInlineHTML() : document.renderHTML()
+    }
+
+    func inlineHTML(_ value: Located<String>) -> String {
+        html(MarkdownText(text: value.value, firstLine: value.location.line, file: value.location.file), inline: true)
+    }
+
+    private func replacement(for reference: InlineReference) -> InlineReplacement {
+        let isLink: Bool
+        if case .link = reference.kind { isLink = true } else { isLink = false }
+        switch site.resolver.resolve(reference) {
+        case .success(.page(let target, let fragment, let label)):
+            let destination = url(target.path + (fragment.map { "#" + $0 } ?? ""))
+            return isLink ? .url(destination) : .link(url: destination, label: label, cssClass: "xref")
+        case .success(.citation(let ids)):
+            return .html(citationMarker(ids))
+        case .success(.external), .success(.keep):
+            return .keep
+        case .success(.unsafe), .failure:
+            return isLink ? .url("#") : .keep
+        }
+    }
+
+    /// Number of a source in this page's reference list, in first-cited order.
+    func citationNumber(_ id: String) -> Int? {
+        site.citations[path]?.firstIndex(of: id).map { $0 + 1 }
+    }
+
+    private func citationMarker(_ ids: [String]) -> String {
+        let links = ids.compactMap { id -> String? in
+            guard let number = citationNumber(id) else { return nil }
+            let title = site.sourcesByID[id].map { HTML.escape($0.header.title.value) } ?? ""
+            return "<a href=\"#ref-\(number)\" title=\"\(title)\">\(number)</a>"
+        }
+        return "<sup class=\"cite\">[\(links.joined(separator: ", "))]</sup>"
+    }
+
+    /// The page's numbered sources, shown at its foot.
+    func references() -> [[String: Any]] {
+        (site.citations[path] ?? []).enumerated().compactMap { index, id in
+            guard let source = site.sourcesByID[id] else { return nil }
+            var values = sourceValues(source)
+            values["number"] = index + 1
+            values["anchor"] = "ref-\(index + 1)"
+            return values
+        }
+    }
+
+    func sourceValues(_ source: Source) -> [String: Any] {
+        [
+            "id": source.id,
+            "title": source.header.title.value,
+            "publisher": source.publisher,
+            "date": source.date.map(DateFormatting.display) ?? false,
+            "external_url": source.url ?? false,
+            "kind": source.kind.title,
+            "language": source.language ?? false,
+            "note": source.note ?? false,
+            "url": url(source.header.path),
+        ]
+    }
+
+    func link(_ target: LinkTarget) -> [String: Any] {
+        ["title": target.title, "url": url(target.path)]
+    }
+
+    func eventValues(_ event: TimelineEvent) -> [String: Any] {
+        let asOf = timeline.asOf
+        var values: [String: Any] = [
+            "anchor": event.anchor,
+            "title": event.title,
+            "date": DateFormatting.display(event.date),
+            "iso_date": event.date.firstDayISO,
+            "status": event.status.rawValue,
+            "kind": event.kind ?? false,
+            "url": event.page.map { url($0.path) } ?? url("timeline/#" + event.anchor),
+            "timeline_url": url("timeline/#" + event.anchor),
+            "entities": event.entities.map(link),
+            "sources": event.sources.compactMap { id in site.sourcesByID[id].map { ["title": $0.header.title.value, "url": url($0.header.path)] } },
+            "notes": event.notes,
+            "date_note": event.dateNote ?? false,
+            "is_future": asOf.map { event.date.firstDay > $0.lastDay } ?? false,
+            "derived": false,
+        ]
+        if let derivation = event.derivation {
+            values["derived"] = [
+                "cause": link(derivation.cause),
+                "treaty": link(derivation.treaty),
+                "article": derivation.article,
+                "period": derivation.period.description,
+            ]
+        }
+        return values
+    }
+
+    func pendingValues(_ pending: PendingWithdrawal) -> [String: Any] {
+        [
+            "state": link(pending.state), "treaty": link(pending.treaty), "article": pending.article,
+            "announcement": link(pending.announcement),
+        ]
+    }
+}

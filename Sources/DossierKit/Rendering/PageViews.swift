@@ -1,0 +1,167 @@
+/// View models: the values each layout receives. Plain dictionaries, so templates in
+/// `Templates/` can be edited without recompiling; every value is escaped by Mustache
+/// unless a template uses `{{{triple}}}`, which the default templates use only for HTML
+/// made here.
+extension PageContext {
+    func home(_ header: PageHeader?) -> [String: Any] {
+        let catalog = site.catalog
+        let briefings = sortedBriefings().map { briefing in
+            ["title": briefing.header.title.value, "url": url(briefing.header.path), "summary": briefing.header.summary ?? ""]
+        }
+        let kinds = EntityKind.allCases.compactMap { kind -> [String: Any]? in
+            let count = catalog.entities.filter { $0.kind == kind }.count
+            return count == 0 ? nil : ["title": kind.pluralTitle, "url": url("entities/\(kind.folder)/"), "count": count]
+        }
+        return [
+            "body": header.map { html($0.body) } ?? "",
+            "summary": header?.summary ?? catalog.site.description,
+            "briefings": briefings,
+            "entity_kinds": kinds,
+            "event_count": timeline.events.count,
+            "timeline_url": url("timeline/"),
+            "references": references(),
+        ]
+    }
+
+    func sortedBriefings() -> [Briefing] {
+        site.catalog.briefings.sorted {
+            ($0.order ?? Int.max, sortKey($0.header.title.value)) < ($1.order ?? Int.max, sortKey($1.header.title.value))
+        }
+    }
+
+    func briefing(_ briefing: Briefing) -> [String: Any] {
+        let headings = (site.headings[briefing.header.path] ?? []).filter { $0.level == 2 || $0.level == 3 }
+        return [
+            "body": html(briefing.header.body),
+            "summary": briefing.header.summary ?? false,
+            "date": briefing.date.map(DateFormatting.display) ?? false,
+            "iso_date": briefing.date?.firstDayISO ?? false,
+            "updated": briefing.updated.map(DateFormatting.display) ?? false,
+            "key_points": briefing.keyPoints.map { ["html": inlineHTML($0)] },
+            "toc": headings.count >= 2 ? headings.map { ["text": $0.text, "id": $0.id, "level": $0.level] } : [],
+            "tags": briefing.tags,
+            "references": references(),
+            "backlinks": backlinkGroups(briefing.header.path),
+        ]
+    }
+
+    func entity(_ entity: Entity) -> [String: Any] {
+        let relations = (site.relationsByEntity[entity.header.path] ?? []).map { relation -> [String: Any] in
+            let dates = [relation.from.map { "from \(DateFormatting.display($0))" }, relation.to.map { "until \(DateFormatting.display($0))" }]
+                .compactMap { $0 }.joined(separator: ", ")
+            return [
+                "subject": link(relation.subject), "subject_is_self": relation.subject.path == entity.header.path,
+                "phrase": relation.type.phrase, "type": relation.type.rawValue,
+                "object": link(relation.object), "object_is_self": relation.object.path == entity.header.path,
+                "dates": dates.isEmpty ? false : dates,
+                "citations": relation.sources.isEmpty ? false : citationHTML(relation.sources),
+            ]
+        }
+        var rule: Any = false
+        if let withdrawal = entity.withdrawalRule {
+            rule = ["article": withdrawal.article, "period": withdrawal.period.description, "citations": citationHTML(withdrawal.sources.map(\.value))]
+        }
+        return [
+            "body": html(entity.header.body),
+            "summary": entity.header.summary ?? false,
+            "kind": entity.kind.title,
+            "kind_url": url("entities/\(entity.kind.folder)/"),
+            "kind_plural": entity.kind.pluralTitle,
+            "aliases": entity.aliases.map(\.value),
+            "facts": entity.facts.map { ["label": $0.label, "html": inlineHTML($0.value)] },
+            "relations": relations,
+            "withdrawal_rule": rule,
+            "events": timeline.events(of: entity.header.path).map(eventValues),
+            "backlinks": backlinkGroups(entity.header.path),
+            "references": references(),
+            "graph": GraphDrawing.neighbourhood(of: entity.header.path, in: site, url: url) ?? false,
+        ]
+    }
+
+    func event(_ event: Event, row: TimelineEvent?, consequences: [TimelineEvent]) -> [String: Any] {
+        var values = row.map(eventValues) ?? [:]
+        values["body"] = html(event.header.body)
+        values["consequences"] = consequences.map(eventValues)
+        values["pending"] = timeline.pending.filter { $0.announcement.path == event.header.path }.map(pendingValues)
+        values["references"] = references()
+        values["backlinks"] = backlinkGroups(event.header.path)
+        return values
+    }
+
+    func citationHTML(_ ids: [String]) -> String {
+        let links = ids.compactMap { id in citationNumber(id).map { "<a href=\"#ref-\($0)\">\($0)</a>" } }
+        return links.isEmpty ? "" : "<sup class=\"cite\">[\(links.joined(separator: ", "))]</sup>"
+    }
+
+    func backlinkGroups(_ targetPath: String) -> [[String: Any]] {
+        let backlinks = site.backlinks[targetPath] ?? []
+        return Section.allCases.compactMap { section in
+            let items = backlinks.filter { $0.from.section == section }
+            guard !items.isEmpty else { return nil }
+            return [
+                "title": section.pluralTitle,
+                "items": items.map { ["title": $0.from.title, "url": url($0.from.path), "context": $0.context] },
+            ]
+        }
+    }
+
+    func entityList(kind: EntityKind?) -> [String: Any] {
+        let entities = site.catalog.entities.filter { kind == nil || $0.kind == kind }
+        let groups = EntityKind.allCases.compactMap { groupKind -> [String: Any]? in
+            let members = entities.filter { $0.kind == groupKind }.sorted { sortKey($0.header.title.value) < sortKey($1.header.title.value) }
+            guard !members.isEmpty else { return nil }
+            return [
+                "title": groupKind.pluralTitle, "url": url("entities/\(groupKind.folder)/"),
+                "items": members.map { ["title": $0.header.title.value, "url": url($0.header.path), "summary": $0.header.summary ?? ""] },
+            ]
+        }
+        return ["groups": groups, "intro": kind == nil ? "Every country, person, organization, court, treaty and armed group in the dossier." : false]
+    }
+
+    func briefingList() -> [String: Any] {
+        [
+            "groups": [
+                [
+                    "title": "Briefings", "url": url("briefings/"),
+                    "items": sortedBriefings().map { ["title": $0.header.title.value, "url": url($0.header.path), "summary": $0.header.summary ?? ""] },
+                ]
+            ],
+            "intro": "Analyses in reading order.",
+        ]
+    }
+
+    func timelinePage() -> [String: Any] {
+        var years: [[String: Any]] = []
+        var currentYear: Int?
+        for event in timeline.events {
+            if event.date.start.year != currentYear {
+                currentYear = event.date.start.year
+                years.append(["year": event.date.start.year, "events": [[String: Any]]()])
+            }
+            var list = years[years.count - 1]["events"] as! [[String: Any]]
+            list.append(eventValues(event))
+            years[years.count - 1]["events"] = list
+        }
+        return [
+            "years": years,
+            "pending": timeline.pending.map(pendingValues),
+            "overview": TimelineDrawing.overview(timeline, url: url),
+            "event_count": timeline.events.count,
+            "derived_count": timeline.events.filter { $0.derivation != nil }.count,
+        ]
+    }
+
+    func sourcesPage() -> [String: Any] {
+        let sources = site.catalog.sources.sorted { sortKey($0.header.title.value) < sortKey($1.header.title.value) }
+        return [
+            "sources": sources.map { source -> [String: Any] in
+                var values = sourceValues(source)
+                values["anchor"] = "src-\(source.id)"
+                values["cited_by"] = (site.citedBy[source.id] ?? []).map(link)
+                values["body"] = source.header.body.text.trimmingSpaces().isEmpty ? false : html(source.header.body)
+                return values
+            },
+            "count": sources.count,
+        ]
+    }
+}

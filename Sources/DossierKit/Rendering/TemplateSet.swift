@@ -1,0 +1,190 @@
+import Foundation
+import Mustache
+
+/// The templates of `Templates/`, compiled once per build and shared by all renders.
+/// swift-mustache renders a missing variable or partial as an empty string; this type
+/// turns both into build errors that name the template.
+public struct TemplateSet: Sendable {
+    let library: MustacheLibrary
+    /// Template name → its text, to find the line of a problem.
+    let sources: [String: String]
+    let displayRoot: String
+
+    public static let requiredLayouts = ["home", "briefing", "entity", "event", "list", "timeline", "sources", "graph", "404"]
+
+    public static func load(from folder: URL, displayRoot: String) throws -> TemplateSet {
+        var templates: [String: MustacheTemplate] = [:]
+        var sources: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        let files = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []
+        for path in files.sorted() where path.hasSuffix(".mustache") && !path.hasPrefix("assets/") {
+            let name = String(path.dropLast(".mustache".count))
+            let file = displayRoot + "/" + path
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) else { continue }
+            do {
+                let text = try SourceText.decode(data, file: file)
+                sources[name] = text
+                templates[name] = try MustacheTemplate(string: text)
+            } catch let diagnostic as Diagnostic {
+                diagnostics.append(diagnostic)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(
+                    .error(
+                        "template syntax error: \(error.error)",
+                        at: SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber + 1),
+                        hint: "check that every {{#section}} has a matching {{/section}}"))
+            } catch {
+                diagnostics.append(.error("template syntax error: \(error)", at: SourceLocation(file: file)))
+            }
+        }
+        let set = TemplateSet(library: MustacheLibrary(templates: templates), sources: sources, displayRoot: displayRoot)
+        for layout in requiredLayouts where templates[layout] == nil {
+            diagnostics.append(
+                .error(
+                    "missing template '\(layout).mustache'", at: SourceLocation(file: displayRoot + "/" + layout + ".mustache"),
+                    hint: "every page type needs its layout in \(displayRoot)/"))
+        }
+        diagnostics += set.missingPartials()
+        if !diagnostics.isEmpty { throw BuildFailure(diagnostics) }
+        return set
+    }
+
+    /// `{{> name}}` and `{{< name}}` must name a template that exists.
+    func missingPartials() -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
+            for tag in TemplateTags.partialTags(in: text) where library.getTemplate(named: tag.name) == nil {
+                diagnostics.append(
+                    .error(
+                        "template '\(name)' includes partial '\(tag.name)', which does not exist",
+                        at: SourceLocation(file: "\(displayRoot)/\(name).mustache", line: tag.line, column: tag.column),
+                        hint: Suggestions.closest(to: tag.name, among: sources.keys).map { "did you mean '\($0)'?" }))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Renders `values` with the named template; a name the template uses that the
+    /// values lack is reported instead of rendering as an empty string.
+    func render(_ template: String, _ values: [String: Any]) -> (String, [Diagnostic]) {
+        let recorder = LookupRecorder()
+        let html = library.render(StrictValues(values, recorder: recorder, isRoot: true), withTemplate: template) ?? ""
+        let missing = recorder.missingNames()
+        guard !missing.isEmpty else { return (html, []) }
+        return (html, missing.map { diagnostic(missing: $0, in: template) })
+    }
+
+    private func diagnostic(missing name: String, in template: String) -> Diagnostic {
+        // Point at the first tag using the name, in the template or one of its partials.
+        let ordered = [template] + sources.keys.sorted().filter { $0 != template }
+        for candidate in ordered {
+            if let text = sources[candidate], let place = TemplateTags.firstUse(of: name, in: text) {
+                return .error(
+                    "template '\(candidate)' uses '\(name)', which the \(template) page does not provide",
+                    at: SourceLocation(file: "\(displayRoot)/\(candidate).mustache", line: place.line, column: place.column),
+                    hint: "see the README for the variables each layout gets")
+            }
+        }
+        return .error(
+            "template '\(template)' uses '\(name)', which the page does not provide",
+            at: SourceLocation(file: "\(displayRoot)/\(template).mustache"))
+    }
+}
+
+/// Values handed to swift-mustache that log every name looked up, so missing ones can be found.
+struct StrictValues: MustacheParent {
+    let values: [String: Any]
+    let recorder: LookupRecorder
+    let isRoot: Bool
+
+    init(_ values: [String: Any], recorder: LookupRecorder, isRoot: Bool) {
+        self.values = values
+        self.recorder = recorder
+        self.isRoot = isRoot
+    }
+
+    func child(named name: String) -> Any? {
+        let value = values[name]
+        recorder.log(name, found: value != nil, atRoot: isRoot)
+        return wrap(value)
+    }
+
+    private func wrap(_ value: Any?) -> Any? {
+        switch value {
+        case let dictionary as [String: Any]: return StrictValues(dictionary, recorder: recorder, isRoot: false)
+        case let list as [[String: Any]]: return list.map { StrictValues($0, recorder: recorder, isRoot: false) }
+        default: return value
+        }
+    }
+}
+
+/// swift-mustache looks a name up from the innermost section outwards, ending at the
+/// root. A name is missing when that walk ends at the root without finding it, or when
+/// a dotted lookup (`site.title`) fails on the object it reached.
+final class LookupRecorder: @unchecked Sendable {
+    private var pending: String?
+    private var missing: [String] = []
+
+    func log(_ name: String, found: Bool, atRoot: Bool) {
+        if let pending, pending != name { report(pending) }
+        if found {
+            pending = nil
+        } else if atRoot {
+            report(name)
+            pending = nil
+        } else {
+            pending = name
+        }
+    }
+
+    private func report(_ name: String) {
+        if !missing.contains(name) { missing.append(name) }
+        pending = nil
+    }
+
+    func missingNames() -> [String] {
+        if let pending { report(pending) }
+        return missing
+    }
+}
+
+/// Small scans of template text, used only to locate problems for diagnostics.
+enum TemplateTags {
+    struct Tag {
+        var name: String
+        var line: Int
+        var column: Int
+    }
+
+    static func partialTags(in text: String) -> [Tag] {
+        tags(in: text).compactMap { tag in
+            guard let first = tag.name.first, first == ">" || first == "<" else { return nil }
+            return Tag(name: String(tag.name.dropFirst()).trimmingSpaces(), line: tag.line, column: tag.column)
+        }
+    }
+
+    static func firstUse(of name: String, in text: String) -> (line: Int, column: Int)? {
+        for tag in tags(in: text) {
+            var inner = tag.name
+            if let first = inner.first, "#^/&{".contains(first) { inner = String(inner.dropFirst()) }
+            inner = inner.trimmingCharacters(in: CharacterSet(charactersIn: "} ")).trimmingSpaces()
+            if inner == name || inner.split(separator: ".").map(String.init).contains(name) { return (tag.line, tag.column) }
+        }
+        return nil
+    }
+
+    private static func tags(in text: String) -> [Tag] {
+        var result: [Tag] = []
+        var line = 1, column = 1
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index...].hasPrefix("{{"), let close = text[index...].range(of: "}}") {
+                let inner = text[text.index(index, offsetBy: 2)..<close.lowerBound].trimmingSpaces()
+                result.append(Tag(name: inner, line: line, column: column))
+            }
+            if text[index] == "\n" { line += 1; column = 1 } else { column += 1 }
+            index = text.index(after: index)
+        }
+        return result
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// The whole pipeline, one stage after another: load → link → timeline → render → write.
+/// Side effects stay at the two ends: reading `Content/` and `Templates/`, and the
+/// output folder.
+public struct SiteBuilder: Sendable {
+    public struct Options: Sendable {
+        public var projectRoot: URL
+        public var contentFolder: URL
+        public var templatesFolder: URL
+        /// nil: check only, write nothing.
+        public var outputFolder: URL?
+        public var includeDrafts = false
+        public var baseURL: String?
+        public var asOf: String?
+        public var portable = false
+
+        public init(projectRoot: URL, contentFolder: URL? = nil, templatesFolder: URL? = nil, outputFolder: URL?) {
+            self.projectRoot = projectRoot
+            self.contentFolder = contentFolder ?? projectRoot.appendingPathComponent("Content")
+            self.templatesFolder = templatesFolder ?? projectRoot.appendingPathComponent("Templates")
+            self.outputFolder = outputFolder
+        }
+    }
+
+    public struct Report: Sendable {
+        public var pageCount: Int
+        public var diagnostics: [Diagnostic]
+        public var catalog: Catalog?
+        public var site: LinkedSite?
+        public var timeline: Timeline?
+        public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+    }
+
+    public var options: Options
+    /// Called with the name of each stage as it starts, for progress output.
+    public var progress: @Sendable (String) -> Void
+
+    public init(options: Options, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.options = options
+        self.progress = progress
+    }
+
+    /// Runs the pipeline. Throws `BuildFailure` with every error found; on failure the
+    /// previous output is left exactly as it was.
+    public func build() async throws -> Report {
+        var log = DiagnosticLog()
+        let output = options.outputFolder.map(OutputFolder.init)
+        try output?.checkSafe(projectRoot: options.projectRoot, protected: [options.contentFolder, options.templatesFolder])
+
+        progress("Loading content")
+        let display = { (url: URL) in Self.displayPath(url, relativeTo: options.projectRoot) }
+        var (catalog, loadDiagnostics) = try await ContentLoader.load(
+            from: options.contentFolder, displayRoot: display(options.contentFolder), options: .init(includeDrafts: options.includeDrafts))
+        log.report(contentsOf: loadDiagnostics)
+        if let baseURL = options.baseURL {
+            guard URLSafety.isWebURL(baseURL) else {
+                throw BuildFailure([.error("--base-url must start with https:// or http://", at: SourceLocation(file: "--base-url"))])
+            }
+            catalog.site.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        }
+        if let asOf = options.asOf {
+            do { catalog.site.asOf = try DateParser.parse(asOf) } catch {
+                throw BuildFailure([.error("--as-of: \(error.message)", at: SourceLocation(file: "--as-of"), hint: error.hint)])
+            }
+        }
+        if options.portable { catalog.site.portable = true }
+        let templates = log.capture { try TemplateSet.load(from: options.templatesFolder, displayRoot: display(options.templatesFolder)) }
+        try log.throwIfErrors()
+
+        progress("Linking \(catalog.pageCount) pages")
+        let contentPrefix = display(options.contentFolder) + "/"
+        let (site, linkDiagnostics) = await Linker.link(catalog, contentPrefix: contentPrefix)
+        log.report(contentsOf: linkDiagnostics)
+        try log.throwIfErrors()
+
+        progress("Building the timeline")
+        let timeline = TimelineBuilder.build(site)
+
+        progress("Rendering")
+        let renderer = SiteRenderer(site: site, timeline: timeline, templates: templates!, portable: catalog.site.portable)
+        if let output { try output.prepareStaging() }
+        let (pages, renderDiagnostics) = await renderer.render { path, data in try output?.write(path, data) }
+        log.report(contentsOf: renderDiagnostics)
+        if log.hasErrors {
+            output?.discardStaging()
+            try log.throwIfErrors()
+        }
+        if let output {
+            progress("Writing")
+            do {
+                try copyAssets(into: output)
+                try output.commit()
+            } catch {
+                output.discardStaging()
+                throw BuildFailure([.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: output.url.path))])
+            }
+        }
+        return Report(pageCount: pages.count, diagnostics: log.diagnostics, catalog: catalog, site: site, timeline: timeline)
+    }
+
+    private func copyAssets(into output: OutputFolder) throws {
+        let assets = options.templatesFolder.appendingPathComponent("assets")
+        let fm = FileManager.default
+        guard let files = fm.enumerator(atPath: assets.path) else { return }
+        for case let path as String in files {
+            var isDirectory: ObjCBool = false
+            let source = assets.appendingPathComponent(path)
+            guard fm.fileExists(atPath: source.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                !ContentFiles.isEditorLeftover(source.lastPathComponent)
+            else { continue }
+            try output.write("assets/" + path, try Data(contentsOf: source))
+        }
+    }
+
+    /// `Content/briefings/x.md` rather than an absolute path, when under the project.
+    static func displayPath(_ url: URL, relativeTo root: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let rootPath = root.standardizedFileURL.path
+        if path == rootPath { return "." }
+        if path.hasPrefix(rootPath + "/") { return String(path.dropFirst(rootPath.count + 1)) }
+        return path
+    }
+}

@@ -1,0 +1,121 @@
+/// One row of the timeline: a recorded event, or one the build derived from a treaty rule.
+public struct TimelineEvent: Sendable {
+    public struct Derivation: Sendable {
+        public var cause: LinkTarget
+        public var treaty: LinkTarget
+        public var article: String
+        public var period: Period
+    }
+
+    /// Anchor on the timeline page; unique.
+    public var anchor: String
+    /// Page of a recorded event; nil for derived ones, which live on the timeline only.
+    public var page: LinkTarget?
+    public var title: String
+    public var date: DossierDate
+    public var status: EventStatus
+    public var kind: String?
+    public var entities: [LinkTarget]
+    public var sources: [String]
+    public var derivation: Derivation?
+    /// What the build says about the event's date, e.g. a check against art. 127.
+    public var notes: [String]
+    public var dateNote: String?
+}
+
+/// A withdrawal announced under a treaty with no notification recorded: no date can be computed.
+public struct PendingWithdrawal: Sendable {
+    public var announcement: LinkTarget
+    public var state: LinkTarget
+    public var treaty: LinkTarget
+    public var article: String
+}
+
+public struct Timeline: Sendable {
+    public var events: [TimelineEvent]
+    public var pending: [PendingWithdrawal]
+    public var asOf: DossierDate?
+
+    /// Entity path → its events, in date order.
+    public func events(of entityPath: String) -> [TimelineEvent] {
+        events.filter { $0.entities.contains { $0.path == entityPath } }
+    }
+}
+
+/// The `timeline` stage: sorts events across precisions and adds the dates that follow
+/// from treaty law, never inventing one that the record does not support.
+public enum TimelineBuilder {
+    static let announcement = "withdrawal-announcement"
+    static let notification = "withdrawal-notification"
+    static let rescission = "withdrawal-rescission"
+    static let effective = "withdrawal-effective"
+
+    public static func build(_ site: LinkedSite) -> Timeline {
+        let catalog = site.catalog
+        var entityByPath: [String: Entity] = [:]
+        for entity in catalog.entities { entityByPath[entity.header.path] = entity }
+        func states(of event: Event) -> [LinkTarget] {
+            (site.eventEntities[event.header.path] ?? []).filter { entityByPath[$0.path]?.kind == .country }
+        }
+        func matches(_ event: Event, kind: String, state: LinkTarget, treaty: LinkTarget) -> Bool {
+            event.kind == kind && site.eventTreaty[event.header.path] == treaty && states(of: event).contains(state)
+        }
+
+        var rows: [TimelineEvent] = catalog.events.map { event in
+            TimelineEvent(
+                anchor: event.header.slug, page: NameIndex.target(event.header), title: event.header.title.value,
+                date: event.date.value, status: event.status, kind: event.kind, entities: site.eventEntities[event.header.path] ?? [],
+                sources: event.sources.map(\.value), derivation: nil, notes: [], dateNote: event.dateNote)
+        }
+        var indexByPath: [String: Int] = [:]
+        for (index, row) in rows.enumerated() { indexByPath[row.page!.path] = index }
+
+        var derived: [TimelineEvent] = []
+        for event in catalog.events where event.kind == notification {
+            guard let treaty = site.eventTreaty[event.header.path], let rule = entityByPath[treaty.path]?.withdrawalRule else { continue }
+            let cause = NameIndex.target(event.header)
+            for state in states(of: event) {
+                let effectiveDate = rule.period.added(to: event.date.value)
+                let later = catalog.events.filter { $0.date.value > event.date.value || $0.date.value == event.date.value }
+                if let rescinded = later.first(where: { matches($0, kind: rescission, state: state, treaty: treaty) }) {
+                    rows[indexByPath[cause.path]!].notes.append(
+                        "Rescinded on \(DateFormatting.display(rescinded.date.value)); under \(rule.article) it would otherwise have taken effect on \(DateFormatting.display(effectiveDate)).")
+                    continue
+                }
+                if let recorded = later.first(where: { matches($0, kind: effective, state: state, treaty: treaty) }) {
+                    let agrees = recorded.date.value == effectiveDate
+                    rows[indexByPath[recorded.header.path]!].notes.append(
+                        "\(rule.article) computed from the notification of \(DateFormatting.display(event.date.value)): \(DateFormatting.display(effectiveDate))"
+                            + (agrees ? ", which matches." : ", which differs from the recorded date."))
+                    continue
+                }
+                let status: EventStatus = event.status.doubt >= EventStatus.unconfirmed.doubt ? event.status : .projected
+                derived.append(
+                    TimelineEvent(
+                        anchor: "\(event.header.slug)-\(state.path.split(separator: "/").last ?? "")-takes-effect",
+                        page: nil,
+                        title: "\(state.title)’s withdrawal from the \(treaty.title) takes effect",
+                        date: effectiveDate, status: status, kind: "withdrawal-takes-effect",
+                        entities: [state, treaty], sources: rule.sources.map(\.value),
+                        derivation: .init(cause: cause, treaty: treaty, article: rule.article, period: rule.period),
+                        notes: [], dateNote: nil))
+            }
+        }
+
+        var pending: [PendingWithdrawal] = []
+        for event in catalog.events where event.kind == announcement {
+            guard let treaty = site.eventTreaty[event.header.path], let rule = entityByPath[treaty.path]?.withdrawalRule else { continue }
+            for state in states(of: event) {
+                let notified = catalog.events.contains {
+                    matches($0, kind: notification, state: state, treaty: treaty) && !($0.date.value < event.date.value)
+                }
+                if !notified {
+                    pending.append(
+                        PendingWithdrawal(announcement: NameIndex.target(event.header), state: state, treaty: treaty, article: rule.article))
+                }
+            }
+        }
+        let all = (rows + derived).sorted { ($0.date, $0.anchor) < ($1.date, $1.anchor) }
+        return Timeline(events: all, pending: pending, asOf: catalog.site.asOf)
+    }
+}

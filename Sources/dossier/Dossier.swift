@@ -1,0 +1,191 @@
+import ArgumentParser
+import DossierKit
+import Foundation
+
+@main
+struct Dossier: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dossier",
+        abstract: "Build cross-linked briefing dossiers from Markdown.",
+        subcommands: [Build.self, Check.self, New.self],
+        defaultSubcommand: Build.self)
+}
+
+/// Options shared by the commands that run the pipeline.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: "The dossier's content folder (with site.yml).")
+    var source: String = "Content"
+
+    @Option(name: .long, help: "The templates folder.")
+    var templates: String = "Templates"
+
+    @Flag(name: .long, help: "Include pages marked 'draft: true'.")
+    var drafts = false
+
+    @Option(name: .long, help: "Base URL for absolute links (sitemap, feed, canonical); overrides site.yml.")
+    var baseURL: String?
+
+    @Option(name: .long, help: "The date the dossier is current to (YYYY-MM-DD); overrides site.yml's as_of.")
+    var asOf: String?
+
+    @Flag(name: .shortAndLong, help: "Print only errors.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Print each stage as it runs.")
+    var verbose = false
+
+    func builderOptions(output: URL?) -> SiteBuilder.Options {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let content = URL(fileURLWithPath: source, relativeTo: cwd).standardizedFileURL
+        // The project is the folder holding Content/, so paths print as Content/...
+        let root = content.deletingLastPathComponent()
+        var options = SiteBuilder.Options(
+            projectRoot: root, contentFolder: content,
+            templatesFolder: URL(fileURLWithPath: templates, relativeTo: cwd).standardizedFileURL, outputFolder: output)
+        options.includeDrafts = drafts
+        options.baseURL = baseURL
+        options.asOf = asOf
+        return options
+    }
+}
+
+/// Prints diagnostics the way compilers do, so editors can jump to them.
+enum Terminal {
+    static func printDiagnostics(_ diagnostics: [Diagnostic], quiet: Bool) {
+        for diagnostic in diagnostics where !(quiet && diagnostic.severity == .warning) {
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        }
+    }
+
+    static func progress(verbose: Bool) -> @Sendable (String) -> Void {
+        let start = Date()
+        return { stage in
+            guard verbose else { return }
+            let ms = Int(Date().timeIntervalSince(start) * 1000)
+            FileHandle.standardError.write(Data("[\(ms) ms] \(stage)…\n".utf8))
+        }
+    }
+
+    static func fail(_ failure: BuildFailure, quiet: Bool) -> ExitCode {
+        printDiagnostics(failure.diagnostics, quiet: quiet)
+        let errors = failure.diagnostics.filter { $0.severity == .error }.count
+        FileHandle.standardError.write(Data("error: build failed with \(errors) error\(errors == 1 ? "" : "s"); nothing was written\n".utf8))
+        return ExitCode.failure
+    }
+}
+
+struct Build: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render the dossier into a static site.",
+        discussion: """
+            Reads Content/ and Templates/, and writes the site into the output folder only when \
+            every page built: a failed build leaves the previous site exactly as it was.
+            """)
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .shortAndLong, help: "The output folder; replaced as a whole on success.")
+    var output: String = "Public"
+
+    @Flag(name: .long, help: "Write links that also work when the site is opened from disk (file://).")
+    var portable = false
+
+    func run() async throws {
+        let started = Date()
+        let outputURL = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        var options = site.builderOptions(output: outputURL)
+        options.portable = portable
+        let builder = SiteBuilder(options: options, progress: Terminal.progress(verbose: site.verbose))
+        do {
+            let report = try await builder.build()
+            Terminal.printDiagnostics(report.diagnostics, quiet: site.quiet)
+            if !site.quiet {
+                let ms = Int(Date().timeIntervalSince(started) * 1000)
+                let warnings = report.warnings.count
+                print("Built \(report.pageCount) pages in \(ms) ms -> \(output)/" + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : ""))
+            }
+        } catch let failure as BuildFailure {
+            throw Terminal.fail(failure, quiet: site.quiet)
+        } catch let diagnostic as Diagnostic {
+            throw Terminal.fail(BuildFailure([diagnostic]), quiet: site.quiet)
+        }
+    }
+}
+
+struct Check: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the whole pipeline without writing anything and report every problem.")
+
+    @OptionGroup var site: SiteOptions
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    func run() async throws {
+        let builder = SiteBuilder(options: site.builderOptions(output: nil), progress: Terminal.progress(verbose: site.verbose))
+        var diagnostics: [Diagnostic] = []
+        var summary: [String: Int] = [:]
+        do {
+            let report = try await builder.build()
+            diagnostics = report.diagnostics
+            if let catalog = report.catalog, let linked = report.site, let timeline = report.timeline {
+                summary = CheckSummary.figures(catalog, linked, timeline)
+                diagnostics += CheckSummary.sourcing(catalog, linked)
+            }
+        } catch let failure as BuildFailure {
+            diagnostics = failure.diagnostics
+        }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        switch format {
+        case .json:
+            print(CheckSummary.json(diagnostics: diagnostics, figures: summary))
+        case .text:
+            Terminal.printDiagnostics(diagnostics, quiet: site.quiet)
+            if !site.quiet {
+                let figures = summary.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+                print(errors == 0 ? "No errors. \(figures)" : "\(errors) error\(errors == 1 ? "" : "s").")
+            }
+        }
+        if errors > 0 { throw ExitCode.failure }
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a content file with the right front matter in the right folder.",
+        discussion: "Refuses to overwrite an existing file. Example: dossier new entity \"Assimi Goïta\" --kind person")
+
+    @Argument(help: "What to create: briefing, entity, event or source.")
+    var kind: NewDocument.Kind
+
+    @Argument(help: "The title; the file name is made from it.")
+    var title: String
+
+    @Option(help: "For entities: country, person, organization, treaty, court or armed-group.")
+    var entityKind: EntityKind = .country
+
+    @Option(name: .long, help: "The dossier's content folder.")
+    var source: String = "Content"
+
+    func run() throws {
+        let now = Date()
+        var calendar = Foundation.Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone.current
+        let parts = calendar.dateComponents([.year, .month, .day], from: now)
+        let today = DossierDate(start: CalendarPoint(year: parts.year!, month: parts.month!, day: parts.day!))
+        let (path, text) = NewDocument.make(kind, title: title, entityKind: entityKind, today: today)
+        let url = URL(fileURLWithPath: source).appendingPathComponent(path)
+        guard !FileManager.default.fileExists(atPath: url.path) else {
+            FileHandle.standardError.write(Data("error: \(source)/\(path) already exists; not overwriting it\n".utf8))
+            throw ExitCode.failure
+        }
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+        print("Created \(source)/\(path)")
+    }
+}
+
+extension NewDocument.Kind: ExpressibleByArgument {}
+extension EntityKind: ExpressibleByArgument {}
