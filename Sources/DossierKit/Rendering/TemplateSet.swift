@@ -112,9 +112,34 @@ struct StrictValues: MustacheParent {
     private func wrap(_ value: Any?) -> Any? {
         switch value {
         case let dictionary as [String: Any]: return StrictValues(dictionary, recorder: recorder, isRoot: false)
-        case let list as [[String: Any]]: return list.map { StrictValues($0, recorder: recorder, isRoot: false) }
+        case let list as [Any]: return StrictList(list.map(wrap), recorder: recorder)
         default: return value
         }
+    }
+}
+
+/// A list that iterates in sections and also answers `list.0`, so a template can write
+/// `{{#items.0}}<ul>{{#items}}…{{/items}}</ul>{{/items.0}}` to show a block only when
+/// the list has items.
+struct StrictList: MustacheSequence, MustacheParent {
+    let items: [Any?]
+    let recorder: LookupRecorder
+
+    init(_ items: [Any?], recorder: LookupRecorder) {
+        self.items = items
+        self.recorder = recorder
+    }
+
+    func makeIterator() -> IndexingIterator<[Any]> { items.map { $0 ?? false }.makeIterator() }
+
+    func child(named name: String) -> Any? {
+        guard let index = Int(name) else {
+            recorder.log(name, found: false, atRoot: false)
+            return nil
+        }
+        // An index past the end is an empty list, not a typo.
+        recorder.log(name, found: true, atRoot: false)
+        return index < items.count ? items[index] : nil
     }
 }
 
