@@ -90,6 +90,8 @@ public struct SiteBuilder: Sendable {
             progress("Writing")
             do {
                 try copyAssets(into: output)
+                try output.write("timeline.json", TimelineExports.json(timeline, baseURL: catalog.site.baseURL))
+                try output.write("events.ics", TimelineExports.iCalendar(timeline, site: catalog.site))
                 try output.commit()
             } catch {
                 output.discardStaging()

@@ -23,6 +23,8 @@ public struct MarkdownText: Sendable, Equatable {
     public var text: String
     public var firstLine: Int
     public var file: String
+    /// Column of the file where the text's first line starts (front matter values).
+    public var firstColumn: Int = 1
 }
 
 /// What every page has, whatever its section.

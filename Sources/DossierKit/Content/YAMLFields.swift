@@ -64,6 +64,13 @@ struct YAMLFields {
         return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
     }
 
+    /// Where the text of a scalar starts: after its opening quote, if it has one.
+    func locateText(_ node: Node) -> SourceLocation {
+        var where_ = locate(node)
+        if case .scalar(let scalar) = node, scalar.style == .singleQuoted || scalar.style == .doubleQuoted { where_.column += 1 }
+        return where_
+    }
+
     var keys: [String] { pairs.map(\.key) }
 
     func has(_ key: String) -> Bool { pairs.contains { $0.key == key } }
@@ -97,7 +104,7 @@ struct YAMLFields {
             error("'\(key)' must not be empty", at: keyLocation)
             return nil
         }
-        return Located(text, at: locate(node))
+        return Located(text, at: locateText(node))
     }
 
     mutating func int(_ key: String) -> Int? {
@@ -126,16 +133,10 @@ struct YAMLFields {
             return Located(try DateParser.parse(text.value), at: text.location)
         } catch {
             var where_ = text.location
-            // Quoted scalars start one column before their text.
-            where_.column += error.column - 1 + (isQuoted(key) ? 1 : 0)
+            where_.column += error.column - 1
             diagnostics.append(.error("invalid date: \(error.message)", at: where_, hint: error.hint))
             return nil
         }
-    }
-
-    private func isQuoted(_ key: String) -> Bool {
-        guard case .scalar(let scalar)? = pairs.first(where: { $0.key == key })?.value else { return false }
-        return scalar.style == .singleQuoted || scalar.style == .doubleQuoted
     }
 
     /// A list of text values; a single scalar is a type error (so `aliases: 5` is caught).
@@ -153,7 +154,7 @@ struct YAMLFields {
                 error("each item of '\(key)' must be text, not a \(Self.describe(item))", at: locate(item))
                 continue
             }
-            values.append(Located(scalar.string, at: locate(item)))
+            values.append(Located(scalar.string, at: locateText(item)))
         }
         return values
     }

@@ -16,7 +16,8 @@ extension Catalog {
     var pages: [(header: PageHeader, units: [MarkdownUnit])] {
         func body(_ header: PageHeader) -> MarkdownUnit { MarkdownUnit(role: .body, markdown: header.body) }
         func inline(_ role: MarkdownUnit.Role, _ value: Located<String>) -> MarkdownUnit {
-            MarkdownUnit(role: role, markdown: MarkdownText(text: value.value, firstLine: value.location.line, file: value.location.file))
+            MarkdownUnit(role: role, markdown: MarkdownText(
+                text: value.value, firstLine: value.location.line, file: value.location.file, firstColumn: value.location.column))
         }
         var result: [(PageHeader, [MarkdownUnit])] = []
         if let home { result.append((home, [body(home)])) }

@@ -40,11 +40,13 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// Where this Markdown starts in its file, to turn tree positions into file positions.
     let file: String
     let firstLine: Int
+    let firstColumn: Int
 
     public init(_ markdown: MarkdownText) {
         root = CMark.parse(markdown.text)
         file = markdown.file
         firstLine = markdown.firstLine
+        firstColumn = markdown.firstColumn
     }
 
     /// Parses a one-line Markdown value (a fact, a key point) whose text starts at `location`.
@@ -65,7 +67,8 @@ public final class MarkdownDocument: @unchecked Sendable {
                 column = Int(cmark_node_get_start_column(parent))
             }
         }
-        return SourceLocation(file: file, line: max(1, line) + firstLine - 1, column: max(1, column) + characters)
+        let shift = line <= 1 ? firstColumn - 1 : 0
+        return SourceLocation(file: file, line: max(1, line) + firstLine - 1, column: max(1, column) + characters + shift)
     }
 
     // MARK: reading

@@ -15,7 +15,9 @@ struct PageContext {
     }
 
     func inlineHTML(_ value: Located<String>) -> String {
-        html(MarkdownText(text: value.value, firstLine: value.location.line, file: value.location.file), inline: true)
+        html(
+            MarkdownText(text: value.value, firstLine: value.location.line, file: value.location.file, firstColumn: value.location.column),
+            inline: true)
     }
 
     private func replacement(for reference: InlineReference) -> InlineReplacement {

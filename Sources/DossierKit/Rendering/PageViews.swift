@@ -147,6 +147,8 @@ extension PageContext {
             "pending": timeline.pending.map(pendingValues),
             "overview": TimelineDrawing.overview(timeline, url: url),
             "event_count": timeline.events.count,
+            "json_url": url("timeline.json"),
+            "ics_url": url("events.ics"),
             "derived_count": timeline.events.filter { $0.derivation != nil }.count,
         ]
     }

@@ -1,0 +1,100 @@
+import Foundation
+
+/// The timeline as data: `timeline.json` for scripts, `events.ics` for calendar apps.
+public enum TimelineExports {
+    struct JSONEvent: Encodable {
+        var id: String
+        var title: String
+        var date: String
+        var display_date: String
+        var precision: String
+        var approximate: Bool
+        var status: String
+        var kind: String?
+        var url: String
+        var entities: [String]
+        var sources: [String]
+        var derived_from: String?
+    }
+
+    public static func json(_ timeline: Timeline, baseURL: String) -> Data {
+        let events = timeline.events.map { event in
+            JSONEvent(
+                id: event.anchor, title: event.title, date: event.date.description, display_date: DateFormatting.display(event.date),
+                precision: "\(event.date.precision)", approximate: event.date.isApproximate, status: event.status.rawValue,
+                kind: event.kind, url: baseURL + (event.page?.path ?? "timeline/#\(event.anchor)"),
+                entities: event.entities.map(\.title), sources: event.sources,
+                derived_from: event.derivation.map { baseURL + $0.cause.path })
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(["as_of": AnyEncodable(timeline.asOf?.description ?? ""), "events": AnyEncodable(events)])) ?? Data()
+    }
+
+    /// RFC 5545: all-day events spanning the days the date may stand for (a month-only
+    /// date spans the month), CRLF line ends, lines folded at 75 octets.
+    public static func iCalendar(_ timeline: Timeline, site: SiteConfig) -> Data {
+        let host = URLComponents(string: site.baseURL)?.host ?? "dossier"
+        let stamp = (timeline.asOf?.firstDayISO ?? "2000-01-01").replacingOccurrences(of: "-", with: "") + "T000000Z"
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//dossier//\(escape(site.title))//EN", "CALSCALE:GREGORIAN",
+                     "X-WR-CALNAME:\(escape(site.title))"]
+        for event in timeline.events {
+            let (y1, m1, d1) = CivilCalendar.components(ofOrdinal: event.date.firstDay)
+            let (y2, m2, d2) = CivilCalendar.components(ofOrdinal: event.date.lastDay + 1)
+            var description = "\(DateFormatting.display(event.date)) (\(event.status.rawValue))."
+            if let derivation = event.derivation {
+                description += " Computed: \(derivation.period) after \(derivation.cause.title), under \(derivation.article)."
+            }
+            if let note = event.dateNote { description += " Date: \(note)" }
+            lines += [
+                "BEGIN:VEVENT",
+                "UID:\(event.anchor)@\(host)",
+                "DTSTAMP:\(stamp)",
+                "DTSTART;VALUE=DATE:\(pad4(y1))\(pad2(m1))\(pad2(d1))",
+                "DTEND;VALUE=DATE:\(pad4(y2))\(pad2(m2))\(pad2(d2))",
+                "SUMMARY:\(escape(event.title))",
+                "DESCRIPTION:\(escape(description))",
+                "STATUS:\(event.status == .confirmed ? "CONFIRMED" : "TENTATIVE")",
+                "URL:\(site.baseURL)\(event.page?.path ?? "timeline/#\(event.anchor)")",
+                "END:VEVENT",
+            ]
+        }
+        lines.append("END:VCALENDAR")
+        return Data(lines.map(fold).joined(separator: "\r\n").appending("\r\n").utf8)
+    }
+
+    /// Text values escape backslash, semicolon, comma and newline (RFC 5545 §3.3.11).
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
+            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\n", with: "\\n")
+    }
+
+    /// Folds a content line into chunks of at most 75 octets, never inside a UTF-8 character.
+    static func fold(_ line: String) -> String {
+        var result = ""
+        var octets = 0
+        var limit = 75
+        for character in line {
+            let width = String(character).utf8.count
+            if octets + width > limit {
+                result += "\r\n "
+                octets = 0
+                limit = 74  // the leading space of a continuation counts
+            }
+            result.append(character)
+            octets += width
+        }
+        return result
+    }
+}
+
+/// Lets the JSON export mix a string and a list in its top-level object.
+struct AnyEncodable: Encodable {
+    let encodeValue: (Encoder) throws -> Void
+    init<T: Encodable>(_ value: T) { encodeValue = value.encode }
+    func encode(to encoder: Encoder) throws { try encodeValue(encoder) }
+}
+
+extension AnyEncodable: ExpressibleByStringLiteral {
+    init(stringLiteral value: String) { self.init(value) }
+}
