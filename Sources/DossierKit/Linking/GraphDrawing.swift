@@ -44,7 +44,7 @@ enum GraphDrawing {
         }
         layout(&nodes, pairs: pairs, size: size, center: center.flatMap { index[$0] })
 
-        let margin = 70.0
+        let margin = 100.0
         let view = size + 2 * margin
         var svg = "<svg class=\"graph\" viewBox=\"0 0 \(fmt(view)) \(fmt(view))\" role=\"img\" aria-labelledby=\"graph-title graph-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
         svg += "<title id=\"graph-title\">\(HTML.escape(title))</title>"
@@ -77,7 +77,7 @@ enum GraphDrawing {
             nodes[i].y = size / 2 + radius * sin(angle)
         }
         if let center { nodes[center].x = size / 2; nodes[center].y = size / 2 }
-        let k = sqrt(size * size / Double(max(count, 1))) * 0.75
+        let k = sqrt(size * size / Double(max(count, 1))) * 0.5
         var temperature = size / 10
         for _ in 0..<250 {
             var dx = [Double](repeating: 0, count: count), dy = dx
@@ -103,6 +103,14 @@ enum GraphDrawing {
                 nodes[i].y = min(size, max(0, nodes[i].y + dy[i] / length * min(length, temperature)))
             }
             temperature *= 0.98
+        }
+        // Fit the drawing to the frame so no node sits clamped on an edge.
+        let xs = nodes.map(\.x), ys = nodes.map(\.y)
+        let (minX, maxX, minY, maxY) = (xs.min()!, xs.max()!, ys.min()!, ys.max()!)
+        let spanX = max(maxX - minX, 1), spanY = max(maxY - minY, 1)
+        for i in 0..<count {
+            nodes[i].x = count == 1 ? size / 2 : (nodes[i].x - minX) / spanX * size
+            nodes[i].y = count == 1 ? size / 2 : (nodes[i].y - minY) / spanY * size
         }
     }
 }
