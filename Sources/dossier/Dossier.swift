@@ -22,7 +22,7 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .long, help: "Include pages marked 'draft: true'.")
     var drafts = false
 
-    @Option(name: .long, help: "Base URL for absolute links (sitemap, feed, canonical); overrides site.yml.")
+    @Option(name: .long, help: "Base URL for absolute links (canonical URLs, timeline.json, events.ics); overrides site.yml.")
     var baseURL: String?
 
     @Option(name: .long, help: "The date the dossier is current to (YYYY-MM-DD); overrides site.yml's as_of.")

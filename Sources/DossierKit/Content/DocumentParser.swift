@@ -191,7 +191,7 @@ enum DocumentParser {
         let treaty = fields.string("treaty")
         let sources = fields.stringList("sources")
         let dateNote = fields.string("date_note")?.value
-        if sources.isEmpty && !fields.has("sources") {
+        if sources.isEmpty {
             fields.error(
                 "event has no sources", at: fields.location,
                 hint: "add 'sources: [source-id]' naming a file in Content/sources/")
