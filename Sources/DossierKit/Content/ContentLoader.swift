@@ -19,7 +19,9 @@ public enum ContentLoader {
                     hint: "is this a dossier folder? pass --source, or create site.yml with a title")
             ])
         }
-        let site = log.capture { try SiteConfigParser.parse(siteData, file: prefix + "site.yml") }
+        let parsedSite = log.capture { try SiteConfigParser.parse(siteData, file: prefix + "site.yml") }
+        let site = parsedSite?.config
+        log.report(contentsOf: parsedSite?.warnings ?? [])
         let listing = ContentFiles.list(root: root, displayPrefix: prefix)
         log.report(contentsOf: listing.diagnostics)
 
@@ -86,7 +88,7 @@ public enum ContentLoader {
 enum SiteConfigParser {
     static let fields = ["title", "base_url", "language", "description", "author", "as_of", "allow_raw_html", "portable"]
 
-    static func parse(_ data: Data, file: String) throws -> SiteConfig {
+    static func parse(_ data: Data, file: String) throws -> (config: SiteConfig, warnings: [Diagnostic]) {
         let text = try SourceText.decode(data, file: file)
         var yaml = YAMLFields.parse(text, file: file, firstLine: 1)
         guard yaml.diagnostics.isEmpty else { throw BuildFailure(yaml.diagnostics) }
@@ -111,6 +113,6 @@ enum SiteConfigParser {
         yaml.reportUnknownKeys(known: fields)
         let errors = yaml.diagnostics
         if errors.contains(where: { $0.severity == .error }) { throw BuildFailure(errors) }
-        return config
+        return (config, errors)
     }
 }

@@ -73,20 +73,20 @@ enum DocumentParser {
         let title = fields.string("title", required: true)
         let summary = fields.string("summary")?.value
         let draft = fields.bool("draft") ?? false
-        func header(path: String) -> PageHeader {
-            PageHeader(
-                file: file, section: section, slug: slug, path: path,
-                title: title ?? Located(stem, at: fields.location), summary: summary, body: body, draft: draft)
+        let resolvedTitle = title ?? Located(stem, at: fields.location)
+        // Captures values only: the section parsers hold `fields` inout while calling this.
+        let header = { (path: String) in
+            PageHeader(file: file, section: section, slug: slug, path: path, title: resolvedTitle, summary: summary, body: body, draft: draft)
         }
 
         let document: ParsedDocument?
         switch section {
         case .home:
             fields.reportUnknownKeys(known: commonFields)
-            document = .home(header(path: ""))
+            document = .home(header(""))
         case .briefing:
             let briefing = Briefing(
-                header: header(path: "briefings/\(slug)/"),
+                header: header("briefings/\(slug)/"),
                 date: fields.date("date")?.value,
                 updated: fields.date("updated")?.value,
                 order: fields.int("order"),
@@ -97,9 +97,9 @@ enum DocumentParser {
         case .entity:
             document = parseEntity(&fields, slug: slug, header: header)
         case .event:
-            document = parseEvent(&fields, header: header(path: "events/\(slug)/"))
+            document = parseEvent(&fields, header: header("events/\(slug)/"))
         case .source:
-            document = parseSource(&fields, header: header(path: "sources/#src-\(slug)"))
+            document = parseSource(&fields, header: header("sources/#src-\(slug)"))
         }
         let ok = !fields.diagnostics.contains { $0.severity == .error } && title != nil
         return (ok ? document : nil, fields.diagnostics)

@@ -77,7 +77,7 @@ public enum Linker {
         var inlineCitationCount = 0
         func cite(_ id: String, on page: LinkTarget) {
             if !(citations[page.path]?.contains(id) ?? false) { citations[page.path, default: []].append(id) }
-            if citedBy[id]?.last != page { citedBy[id, default: []].append(page) }
+            if !(citedBy[id]?.contains(page) ?? false) { citedBy[id, default: []].append(page) }
         }
         for scan in scans {
             plainText[scan.target.path] = scan.text
@@ -103,7 +103,11 @@ public enum Linker {
         for relation in relations {
             relationsByEntity[relation.subject.path, default: []].append(relation)
             relationsByEntity[relation.object.path, default: []].append(relation)
-            for id in relation.sources { cite(id, on: relation.subject) }
+            // Shown on both pages, so cited on both.
+            for id in relation.sources {
+                cite(id, on: relation.subject)
+                cite(id, on: relation.object)
+            }
         }
 
         var eventEntities: [String: [LinkTarget]] = [:]

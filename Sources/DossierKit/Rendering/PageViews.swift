@@ -54,7 +54,7 @@ extension PageContext {
                 "phrase": relation.type.phrase, "type": relation.type.rawValue,
                 "object": link(relation.object), "object_is_self": relation.object.path == entity.header.path,
                 "dates": dates.isEmpty ? false : dates,
-                "citations": relation.sources.isEmpty ? false : citationHTML(relation.sources),
+                "citations": citationHTML(relation.sources),
             ]
         }
         var rule: Any = false

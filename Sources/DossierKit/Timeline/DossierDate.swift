@@ -50,9 +50,12 @@ public struct DossierDate: Hashable, Sendable, Comparable, CustomStringConvertib
     var lastDay: Int { (end ?? start).lastDay }
 
     /// Coarse dates sort at the start of their period; among dates starting the same
-    /// day, the one that ends first comes first ("2025-01-01" before "2025").
+    /// day, the one that ends first comes first ("2025-01-01" before "2025"). Dates
+    /// covering the same days are ordered by how they were written, so the order is
+    /// total and agrees with `==`.
     public static func < (a: DossierDate, b: DossierDate) -> Bool {
-        (a.firstDay, a.lastDay, a.isApproximate ? 1 : 0) < (b.firstDay, b.lastDay, b.isApproximate ? 1 : 0)
+        (a.firstDay, a.lastDay, a.isApproximate ? 1 : 0, a.precision.rawValue, a.description)
+            < (b.firstDay, b.lastDay, b.isApproximate ? 1 : 0, b.precision.rawValue, b.description)
     }
 
     /// The text as the dossier syntax writes it, e.g. `~2025-09-26` or `2025-09-15/2025-09-17`.

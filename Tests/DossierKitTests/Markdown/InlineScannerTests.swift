@@ -1,0 +1,88 @@
+import Testing
+
+@testable import DossierKit
+
+@Suite("InlineScanner")
+struct InlineScannerTests {
+    private func tokens(_ text: String) -> [InlineToken] {
+        InlineScanner.scan(text).compactMap { if case .token(let token, _, _) = $0 { token } else { nil } }
+    }
+
+    @Test func plainWikiLink() {
+        #expect(InlineScanner.scan("[[Mali]]") == [.token(.wikiLink(target: "Mali", fragment: nil, label: nil), source: "[[Mali]]", offset: 0)])
+    }
+
+    @Test func wikiLinkWithLabel() {
+        #expect(tokens("[[a|b]]") == [.wikiLink(target: "a", fragment: nil, label: "b")])
+        #expect(tokens("[[Assimi Goïta|the transitional president]]") == [
+            .wikiLink(target: "Assimi Goïta", fragment: nil, label: "the transitional president")
+        ])
+    }
+
+    @Test func wikiLinkWithFragment() {
+        #expect(tokens("[[a#H]]") == [.wikiLink(target: "a", fragment: "H", label: nil)])
+        #expect(tokens("[[rome-statute#Article 127|Article 127]]") == [
+            .wikiLink(target: "rome-statute", fragment: "Article 127", label: "Article 127")
+        ])
+        #expect(tokens("[[#Background]]") == [.wikiLink(target: "", fragment: "Background", label: nil)])
+    }
+
+    @Test func spacesAroundPartsAreTrimmed() {
+        #expect(tokens("[[ Mali | the state ]]") == [.wikiLink(target: "Mali", fragment: nil, label: "the state")])
+        #expect(tokens("[[Mali|]]") == [.wikiLink(target: "Mali", fragment: nil, label: nil)])
+    }
+
+    @Test func citations() {
+        #expect(tokens("[@x]") == [.citation(ids: ["x"])])
+        #expect(tokens("[@x; @y]") == [.citation(ids: ["x", "y"])])
+        #expect(tokens("[@icc-otp_2024.v2]") == [.citation(ids: ["icc-otp_2024.v2"])])
+    }
+
+    @Test("not citations: stay text", arguments: ["[@ x]", "[@x; y]", "[@]", "[@x y]", "email me@x.org [at] home", "[see @x]"])
+    func notCitations(text: String) {
+        #expect(InlineScanner.scan(text) == [.text(text)])
+    }
+
+    @Test("not wiki links: stay text", arguments: ["[[x", "[[]]", "[[|label]]", "[[a\nb]]", "[single]", "[[a [b]]"])
+    func notWikiLinks(text: String) {
+        #expect(tokens(text).isEmpty)
+        #expect(InlineScanner.scan(text).map { piece -> String in
+            if case .text(let t) = piece { return t }
+            return ""
+        }.joined() == text)
+    }
+
+    @Test func unterminatedLinkKeepsTheRestScannable() {
+        #expect(tokens("[[x and [[Mali]]") == [.wikiLink(target: "Mali", fragment: nil, label: nil)])
+    }
+
+    @Test func piecesKeepTextAndOffsetsInOrder() {
+        let text = "Goïta led [[Mali]] [@a; @b], then [[Niger|its neighbour]]."
+        let pieces = InlineScanner.scan(text)
+        #expect(pieces == [
+            .text("Goïta led "),
+            .token(.wikiLink(target: "Mali", fragment: nil, label: nil), source: "[[Mali]]", offset: 10),
+            .text(" "),
+            .token(.citation(ids: ["a", "b"]), source: "[@a; @b]", offset: 19),
+            .text(", then "),
+            .token(.wikiLink(target: "Niger", fragment: nil, label: "its neighbour"), source: "[[Niger|its neighbour]]", offset: 34),
+            .text("."),
+        ])
+        // Offsets count characters: each token's source is found at its offset.
+        for case .token(_, let source, let offset) in pieces {
+            #expect(String(Array(text)[offset..<(offset + source.count)]) == source)
+        }
+    }
+
+    @Test func textWithoutTokensIsOnePiece() {
+        #expect(InlineScanner.scan("Nothing [here] to see.") == [.text("Nothing [here] to see.")])
+        #expect(InlineScanner.scan("") == [.text("")])
+    }
+
+    @Test func contextSentenceShowsLinksAsText() {
+        let text = "First one. The junta in [[Mali|the state]] left [@a]. Third one!"
+        let offset = Array(text).firstIndex(of: "[")!
+        #expect(ContextSentence.extract(from: text, around: offset) == "The junta in the state left.")
+        #expect(ContextSentence.readable("[[Mali]] and [[#Heading]] [@x].") == "Mali and Heading.")
+    }
+}
