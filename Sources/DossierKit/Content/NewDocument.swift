@@ -58,7 +58,6 @@ public enum NewDocument {
                 title: \(quoted)
                 publisher: ""
                 kind: news-report
-                url: ""
                 ---
 
                 """)

@@ -5,7 +5,6 @@ public enum ResolvedReference: Sendable, Equatable {
     case page(LinkTarget, fragment: String?, label: String)
     case citation(ids: [String])
     case external
-    case unsafe
     case keep
 }
 

@@ -31,7 +31,7 @@ struct PageContext {
             return .html(citationMarker(ids))
         case .success(.external), .success(.keep):
             return .keep
-        case .success(.unsafe), .failure:
+        case .failure:
             return isLink ? .url("#") : .keep
         }
     }
