@@ -22,8 +22,6 @@ public struct LinkedSite: Sendable {
     public var eventEntities: [String: [LinkTarget]]
     public var eventsByEntity: [String: [String]]
     public var eventTreaty: [String: LinkTarget]
-    /// Page path → text a reader sees, for search.
-    public var plainText: [String: String]
     public var sourcesByID: [String: Source]
     /// Number of `[@id]` citations written in Markdown, each id counted.
     public var inlineCitationCount: Int
@@ -36,7 +34,6 @@ public enum Linker {
         var target: LinkTarget
         var headings: [Heading]
         var references: [InlineReference]
-        var text: String
     }
 
     public static func link(_ catalog: Catalog, contentPrefix: String) async -> (LinkedSite, [Diagnostic]) {
@@ -44,16 +41,14 @@ public enum Linker {
         let scans = await Parallel.map(pages) { page -> PageScan in
             var headings: [Heading] = []
             var references: [InlineReference] = []
-            var text = ""
             for unit in page.units {
                 let document = MarkdownDocument(unit.markdown)
                 if unit.role == .body {
                     headings = document.headings()
-                    text = document.plainText()
                 }
                 references += document.references()
             }
-            return PageScan(target: NameIndex.target(page.header), headings: headings, references: references, text: text)
+            return PageScan(target: NameIndex.target(page.header), headings: headings, references: references)
         }
         var diagnostics: [Diagnostic] = []
         let names = NameIndex(catalog: catalog)
@@ -73,14 +68,12 @@ public enum Linker {
         var backlinks: [String: [Backlink]] = [:]
         var citations: [String: [String]] = [:]
         var citedBy: [String: [LinkTarget]] = [:]
-        var plainText: [String: String] = [:]
         var inlineCitationCount = 0
         func cite(_ id: String, on page: LinkTarget) {
             if !(citations[page.path]?.contains(id) ?? false) { citations[page.path, default: []].append(id) }
             if !(citedBy[id]?.contains(page) ?? false) { citedBy[id, default: []].append(page) }
         }
         for scan in scans {
-            plainText[scan.target.path] = scan.text
             var linked: Set<String> = []
             for reference in scan.references {
                 switch resolver.resolve(reference) {
@@ -154,7 +147,7 @@ public enum Linker {
         let site = LinkedSite(
             catalog: catalog, resolver: resolver, headings: headings, backlinks: backlinks, relations: relations,
             relationsByEntity: relationsByEntity, citations: citations, citedBy: citedBy, eventEntities: eventEntities,
-            eventsByEntity: eventsByEntity, eventTreaty: eventTreaty, plainText: plainText, sourcesByID: sourcesByID,
+            eventsByEntity: eventsByEntity, eventTreaty: eventTreaty, sourcesByID: sourcesByID,
             inlineCitationCount: inlineCitationCount)
         return (site, diagnostics)
     }

@@ -107,9 +107,6 @@ enum CivilCalendar {
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
         return (year, month, day)
     }
-
-    /// Day of the week, 0 = Monday.
-    static func weekday(ofOrdinal ordinal: Int) -> Int { ((ordinal % 7) + 7 + 2) % 7 }
 }
 
 /// Zero-padded numbers for ISO dates.
