@@ -66,6 +66,12 @@ public struct SiteBuilder: Sendable {
         }
         if options.portable { catalog.site.portable = true }
         let templates = log.capture { try TemplateSet.load(from: options.templatesFolder, displayRoot: display(options.templatesFolder)) }
+        let assetsFolder = options.templatesFolder.appendingPathComponent("assets")
+        let assets = log.capture {
+            do { return try SiteAssets.load(from: assetsFolder) } catch {
+                throw BuildFailure([.error("cannot read assets: \(error.localizedDescription)", at: SourceLocation(file: display(assetsFolder)))])
+            }
+        }
         try log.throwIfErrors()
 
         progress("Linking \(catalog.pageCount) pages")
@@ -78,7 +84,7 @@ public struct SiteBuilder: Sendable {
         let timeline = TimelineBuilder.build(site)
 
         progress("Rendering")
-        let renderer = SiteRenderer(site: site, timeline: timeline, templates: templates!, portable: catalog.site.portable)
+        let renderer = SiteRenderer(site: site, timeline: timeline, templates: templates!, assets: assets!, portable: catalog.site.portable)
         if let output { try output.prepareStaging() }
         let (pages, renderDiagnostics) = await renderer.render { path, data in try output?.write(path, data) }
         log.report(contentsOf: renderDiagnostics)
@@ -89,9 +95,14 @@ public struct SiteBuilder: Sendable {
         if let output {
             progress("Writing")
             do {
-                try copyAssets(into: output)
+                for asset in assets!.assets { try output.write(asset.outputPath, asset.data) }
                 try output.write("timeline.json", TimelineExports.json(timeline, baseURL: catalog.site.baseURL))
                 try output.write("events.ics", TimelineExports.iCalendar(timeline, site: catalog.site))
+                try output.write(SiteFeeds.sitemapPath, SiteFeeds.sitemap(pages, site: catalog.site))
+                try output.write("robots.txt", SiteFeeds.robots(site: catalog.site))
+                try output.write(SiteFeeds.feedPath, SiteFeeds.atom(catalog))
+                // GitHub Pages would otherwise run Jekyll, which drops files starting with "_" or ".".
+                try output.write(".nojekyll", Data())
                 try output.commit()
             } catch {
                 output.discardStaging()
@@ -99,20 +110,6 @@ public struct SiteBuilder: Sendable {
             }
         }
         return Report(pageCount: pages.count, diagnostics: log.diagnostics, catalog: catalog, site: site, timeline: timeline)
-    }
-
-    private func copyAssets(into output: OutputFolder) throws {
-        let assets = options.templatesFolder.appendingPathComponent("assets")
-        let fm = FileManager.default
-        guard let files = fm.enumerator(atPath: assets.path) else { return }
-        for case let path as String in files {
-            var isDirectory: ObjCBool = false
-            let source = assets.appendingPathComponent(path)
-            guard fm.fileExists(atPath: source.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                !ContentFiles.isEditorLeftover(source.lastPathComponent)
-            else { continue }
-            try output.write("assets/" + path, try Data(contentsOf: source))
-        }
     }
 
     /// `Content/briefings/x.md` rather than an absolute path, when under the project.
