@@ -5,10 +5,11 @@ import Foundation
 /// `file://` may load a script but may not `fetch` a file.
 enum SearchIndex {
     /// Body text kept per page: enough for matching and snippets, while the index of a
-    /// large site stays a size a browser loads at once.
-    static let textLimit = 4000
+    /// large site stays a size a browser loads at once (about 8 MB of text in all).
+    static func textLimit(pageCount: Int) -> Int { min(4000, max(600, 8_000_000 / max(1, pageCount))) }
 
     static func records(_ pages: [RenderedPage], site: LinkedSite) -> [[String: Any]] {
+        let limit = textLimit(pageCount: pages.count)
         var records: [[String: Any]] = []
         for page in pages {
             let job = page.job
@@ -31,7 +32,7 @@ enum SearchIndex {
             }
             let headings = (site.headings[job.path] ?? []).map(\.text)
             if !headings.isEmpty { record["h"] = headings.joined(separator: " · ") }
-            record["x"] = truncated(page.text)
+            record["x"] = truncated(page.text, limit: limit)
             records.append(record)
         }
         for source in site.catalog.sources {
@@ -49,7 +50,7 @@ enum SearchIndex {
         Data("window.dossierSearch = \(ScriptJSON.encode(records));\n".utf8)
     }
 
-    static func truncated(_ text: String) -> String {
+    static func truncated(_ text: String, limit textLimit: Int) -> String {
         var collapsed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         // Citation markers leave a space before punctuation ("the Statute [1], signed").
         for mark in [",", "."] { collapsed = collapsed.replacingOccurrences(of: " " + mark, with: mark) }

@@ -101,17 +101,35 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    /// Renders every page, then the search index and the search page; returns the pages
-    /// and the diagnostics (template problems).
-    func render(write: @escaping @Sendable (String, Data) throws -> Void) async -> (pages: [RenderedPage], diagnostics: [Diagnostic]) {
-        var (pages, diagnostics) = await render(jobs, write: write)
+    struct Output {
+        /// Every page of the site, with its text; pages not rendered again keep their old text.
+        var pages: [RenderedPage]
+        var rendered: Int
+        var searchIndexPath: String
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Renders the pages (all, or those `selection` names), then the search index and
+    /// the search page. `knownTexts` holds the text of pages not rendered again.
+    func render(
+        selection: RenderPlan.Selection? = nil, knownTexts: [String: String] = [:],
+        write: @escaping @Sendable (String, Data) throws -> Void
+    ) async -> Output {
+        let all = jobs
+        let selected = selection.map { selection in all.filter { selection.contains($0) } } ?? all
+        var (rendered, diagnostics) = await render(selected, write: write)
+        var pages = rendered
+        if selection != nil {
+            let renderedPaths = Set(rendered.map(\.job.path))
+            for job in all where !renderedPaths.contains(job.path) { pages.append(RenderedPage(job: job, text: knownTexts[job.path] ?? "")) }
+        }
         let index = SearchIndex.script(SearchIndex.records(pages, site: site))
         let indexPath = "assets/" + SiteAssets.fingerprinted("search-index.js", index)
         do { try write(indexPath, index) } catch {
             diagnostics.append(.error("cannot write \(indexPath): \(error.localizedDescription)", at: SourceLocation(file: indexPath)))
         }
         let (search, searchDiagnostics) = await render([searchJob(indexPath: indexPath)], write: write)
-        return (pages + search, diagnostics + searchDiagnostics)
+        return Output(pages: pages + search, rendered: rendered.count + 1, searchIndexPath: indexPath, diagnostics: diagnostics + searchDiagnostics)
     }
 
     private func render(_ jobs: [RenderJob], write: @escaping @Sendable (String, Data) throws -> Void) async -> ([RenderedPage], [Diagnostic]) {
