@@ -16,13 +16,14 @@ public enum ContentFiles {
     static func list(root: URL, displayPrefix: String) -> Listing {
         var listing = Listing()
         var visited: Set<String> = []
-        walk(root.resolvingSymlinksInPath(), relative: "", into: &listing, visited: &visited, displayPrefix: displayPrefix)
+        let realRoot = root.resolvingSymlinksInPath()
+        walk(realRoot, relative: "", root: realRoot.path, into: &listing, visited: &visited, displayPrefix: displayPrefix)
         listing.markdown.sort()
         return listing
     }
 
     private static func walk(
-        _ directory: URL, relative: String, into listing: inout Listing, visited: inout Set<String>,
+        _ directory: URL, relative: String, root: String, into listing: inout Listing, visited: inout Set<String>,
         displayPrefix: String
     ) {
         let real = directory.resolvingSymlinksInPath().path
@@ -39,12 +40,25 @@ public enum ContentFiles {
             let path = relative.isEmpty ? name : relative + "/" + name
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                var info = stat()
+                let loop = stat(url.path, &info) != 0 && errno == ELOOP
                 listing.diagnostics.append(
-                    .warning("broken symbolic link is ignored", at: SourceLocation(file: displayPrefix + path)))
+                    .warning(
+                        loop ? "symbolic link loop is ignored" : "broken symbolic link is ignored",
+                        at: SourceLocation(file: displayPrefix + path)))
                 continue
             }
             if isDirectory.boolValue {
-                walk(url, relative: path, into: &listing, visited: &visited, displayPrefix: displayPrefix)
+                // A link out of the content folder would read the project, or the whole disk.
+                let real = url.resolvingSymlinksInPath().path
+                guard real == root || real.hasPrefix(root + "/") else {
+                    listing.diagnostics.append(
+                        .warning(
+                            "folder link points outside the content folder and is ignored",
+                            at: SourceLocation(file: displayPrefix + path), hint: "copy the files into the content folder instead"))
+                    continue
+                }
+                walk(url, relative: path, root: root, into: &listing, visited: &visited, displayPrefix: displayPrefix)
             } else if name.lowercased().hasSuffix(".md") {
                 listing.markdown.append(path)
             } else if path != "site.yml" {

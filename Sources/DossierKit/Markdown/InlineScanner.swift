@@ -48,7 +48,7 @@ public enum InlineScanner {
         guard afterBracket < text.endIndex else { return nil }
         if text[afterBracket] == "[" {
             let contentStart = text.index(after: afterBracket)
-            guard let close = text[contentStart...].range(of: "]]") else { return nil }
+            guard let close = closingBrackets(in: text, from: contentStart) else { return nil }
             let content = text[contentStart..<close.lowerBound]
             guard !content.contains("["), !content.contains("\n"), let link = wikiLink(content) else { return nil }
             return (link, close.upperBound)
@@ -58,6 +58,18 @@ public enum InlineScanner {
             let content = text[afterBracket..<close]
             guard let ids = citationIDs(content) else { return nil }
             return (.citation(ids: ids), text.index(after: close))
+        }
+        return nil
+    }
+
+    /// The first `]]` as two whole characters: `]` followed by a combining mark or a
+    /// joiner is another character, as the offsets (which count characters) see it.
+    private static func closingBrackets(in text: String, from start: String.Index) -> Range<String.Index>? {
+        var index = start
+        while index < text.endIndex {
+            let next = text.index(after: index)
+            if text[index] == "]", next < text.endIndex, text[next] == "]" { return index..<text.index(after: next) }
+            index = next
         }
         return nil
     }
