@@ -15,7 +15,11 @@ enum GraphDrawing {
         guard !relations.isEmpty else { return nil }
         var paths: Set<String> = [path]
         for relation in relations { paths.insert(relation.subject.path); paths.insert(relation.object.path) }
-        let edges = site.relations.filter { paths.contains($0.subject.path) && paths.contains($0.object.path) }
+        // Relations among the neighbours too, found through the index rather than all relations.
+        var seen: Set<Relation> = []
+        let edges = paths.sorted().flatMap { site.relationsByEntity[$0] ?? [] }.filter {
+            paths.contains($0.subject.path) && paths.contains($0.object.path) && seen.insert($0).inserted
+        }
         return draw(nodes: paths, edges: edges, site: site, center: path, size: 520, url: url, title: "Relations of \(title(path, site))")
     }
 
@@ -26,14 +30,14 @@ enum GraphDrawing {
     }
 
     private static func title(_ path: String, _ site: LinkedSite) -> String {
-        site.catalog.entities.first { $0.header.path == path }?.header.title.value ?? path
+        site.entitiesByPath[path]?.header.title.value ?? path
     }
 
     private static func draw(
         nodes paths: Set<String>, edges: [Relation], site: LinkedSite, center: String?, size: Double,
         url: (String) -> String, title: String
     ) -> String {
-        let entities = site.catalog.entities.filter { paths.contains($0.header.path) }
+        let entities = paths.compactMap { site.entitiesByPath[$0] }
             .sorted(byKey: { ($0.kind.rawValue, sortKey($0.header.title.value)) }, <)
         var nodes = entities.map { Node(target: NameIndex.target($0.header), kind: $0.kind) }
         var index: [String: Int] = [:]

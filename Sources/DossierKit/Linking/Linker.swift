@@ -23,6 +23,7 @@ public struct LinkedSite: Sendable {
     public var eventsByEntity: [String: [String]]
     public var eventTreaty: [String: LinkTarget]
     public var sourcesByID: [String: Source]
+    public var entitiesByPath: [String: Entity]
     /// Number of `[@id]` citations written in Markdown, each id counted.
     public var inlineCitationCount: Int
 }
@@ -107,6 +108,7 @@ public enum Linker {
             }
         }
 
+        let entityKinds = Dictionary(catalog.entities.map { ($0.header.path, $0.kind) }, uniquingKeysWith: { a, _ in a })
         var eventEntities: [String: [LinkTarget]] = [:]
         var eventsByEntity: [String: [String]] = [:]
         var eventTreaty: [String: LinkTarget] = [:]
@@ -122,7 +124,7 @@ public enum Linker {
                 }
             }
             if let treatyName = event.treaty, let treaty = resolveEntity(treatyName, names: names, diagnostics: &diagnostics) {
-                if catalog.entities.first(where: { $0.header.path == treaty.path })?.kind != .treaty {
+                if entityKinds[treaty.path] != .treaty {
                     diagnostics.append(.error("'\(treatyName.value)' is not a treaty", at: treatyName.location))
                 } else {
                     eventTreaty[page.path] = treaty
@@ -152,6 +154,7 @@ public enum Linker {
             catalog: catalog, resolver: resolver, headings: headings, backlinks: backlinks, relations: relations,
             relationsByEntity: relationsByEntity, citations: citations, citedBy: citedBy, eventEntities: eventEntities,
             eventsByEntity: eventsByEntity, eventTreaty: eventTreaty, sourcesByID: sourcesByID,
+            entitiesByPath: Dictionary(catalog.entities.map { ($0.header.path, $0) }, uniquingKeysWith: { a, _ in a }),
             inlineCitationCount: inlineCitationCount)
         return (site, diagnostics)
     }

@@ -2,7 +2,10 @@
 /// citation syntax as a reader would see it.
 enum ContextSentence {
     static func extract(from text: String, around offset: Int, maxLength: Int = 280) -> String {
-        let characters = Array(text)
+        extract(from: Array(text), around: offset, maxLength: maxLength)
+    }
+
+    static func extract(from characters: [Character], around offset: Int, maxLength: Int = 280) -> String {
         guard !characters.isEmpty else { return "" }
         let position = min(max(0, offset), characters.count - 1)
         var start = position

@@ -23,27 +23,33 @@ public enum InlineScanner {
     public static func scan(_ text: String) -> [Piece] {
         guard containsToken(text) else { return [.text(text)] }
         var pieces: [Piece] = []
-        var plain = ""
-        var index = text.startIndex
+        var plainStart = text.startIndex
+        // Characters before `counted`, counted only as far as needed.
         var offset = 0
-        while index < text.endIndex {
-            if text[index] == "[", let (token, end) = token(in: text, at: index) {
-                if !plain.isEmpty { pieces.append(.text(plain)); plain = "" }
-                let source = String(text[index..<end])
+        var counted = text.startIndex
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        // Looks for '[' byte by byte, and checks whole characters only there.
+        while index < bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "["), let start = index.samePosition(in: text), let (token, end) = token(in: text, at: start) {
+                offset += text[counted..<start].count
+                if plainStart < start { pieces.append(.text(String(text[plainStart..<start]))) }
+                let source = String(text[start..<end])
                 pieces.append(.token(token, source: source, offset: offset))
                 offset += source.count
+                counted = end
+                plainStart = end
                 index = end
                 continue
             }
-            plain.append(text[index])
-            offset += 1
-            index = text.index(after: index)
+            index = bytes.index(after: index)
         }
-        if !plain.isEmpty { pieces.append(.text(plain)) }
+        if plainStart < text.endIndex { pieces.append(.text(String(text[plainStart...]))) }
         return pieces
     }
 
     private static func token(in text: String, at start: String.Index) -> (InlineToken, String.Index)? {
+        guard text[start] == "[" else { return nil }  // not '[' fused with a mark
         let afterBracket = text.index(after: start)
         guard afterBracket < text.endIndex else { return nil }
         if text[afterBracket] == "[" {

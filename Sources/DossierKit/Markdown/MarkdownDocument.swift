@@ -94,6 +94,12 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// Every wiki link, citation and ordinary link, in document order, never inside code.
     public func references() -> [InlineReference] {
         var found: [InlineReference] = []
+        // Backlinks quote the sentence around a link; citations and web links need none,
+        // and a paragraph's text is made once however many links it holds.
+        var blockTexts: [OpaquePointer: [Character]] = [:]
+        func context(_ node: OpaquePointer, _ offset: Int) -> String {
+            Self.sentence(around: node, tokenOffset: offset, blockTexts: &blockTexts)
+        }
         mergeAdjacentText()
         walk(root) { node in
             let type = cmark_node_get_type(node)
@@ -101,15 +107,18 @@ public final class MarkdownDocument: @unchecked Sendable {
                 let literal = Self.literal(of: node)
                 guard InlineScanner.containsToken(literal) else { return }
                 for case .token(let token, _, let offset) in InlineScanner.scan(literal) {
-                    let context = Self.sentence(around: node, tokenOffset: offset)
-                    found.append(InlineReference(kind: Self.kind(of: token), location: location(of: node, plus: offset), context: context))
+                    let kind = Self.kind(of: token)
+                    var text = ""
+                    if case .wikiLink = kind { text = context(node, offset) }
+                    found.append(InlineReference(kind: kind, location: location(of: node, plus: offset), context: text))
                 }
             } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                let isWeb = url.contains(":") || url.hasPrefix("//") || url.hasPrefix("#")
                 found.append(
                     InlineReference(
                         kind: .link(url: url, isImage: type == CMARK_NODE_IMAGE), location: location(of: node),
-                        context: Self.sentence(around: node, tokenOffset: 0)))
+                        context: isWeb ? "" : context(node, 0)))
             }
         }
         return found
@@ -317,7 +326,7 @@ public final class MarkdownDocument: @unchecked Sendable {
 
     /// The sentence of the enclosing block that holds the reference, with wiki-link
     /// syntax shown as its label, for backlink context.
-    private static func sentence(around node: OpaquePointer, tokenOffset: Int) -> String {
+    private static func sentence(around node: OpaquePointer, tokenOffset: Int, blockTexts: inout [OpaquePointer: [Character]]) -> String {
         var block: OpaquePointer? = cmark_node_parent(node)
         var offsetInBlock = tokenOffset
         while let current = block, cmark_node_get_type(current).rawValue & 0xC000 != UInt32(CMARK_NODE_TYPE_BLOCK) {
@@ -325,21 +334,21 @@ public final class MarkdownDocument: @unchecked Sendable {
         }
         guard let block else { return "" }
         // Characters of the block before this node.
-        var before = ""
+        var before = 0
         var sibling = cmark_node_previous(node)
         var container = node
         while true {
             while let current = sibling {
-                before = plainText(of: current) + before
+                before += plainText(of: current).count
                 sibling = cmark_node_previous(current)
             }
             guard let parent = cmark_node_parent(container), parent != block else { break }
             container = parent
             sibling = cmark_node_previous(parent)
         }
-        offsetInBlock += before.count
-        let raw = plainText(of: block)
-        return ContextSentence.extract(from: raw, around: offsetInBlock)
+        offsetInBlock += before
+        if blockTexts[block] == nil { blockTexts[block] = Array(plainText(of: block)) }
+        return ContextSentence.extract(from: blockTexts[block]!, around: offsetInBlock)
     }
 }
 

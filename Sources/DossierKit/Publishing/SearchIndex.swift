@@ -50,12 +50,32 @@ enum SearchIndex {
         Data("window.dossierSearch = \(ScriptJSON.encode(records));\n".utf8)
     }
 
-    static func truncated(_ text: String, limit textLimit: Int) -> String {
-        var collapsed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        // Citation markers leave a space before punctuation ("the Statute [1], signed").
-        for mark in [",", "."] { collapsed = collapsed.replacingOccurrences(of: " " + mark, with: mark) }
-        guard collapsed.count > textLimit else { return collapsed }
-        let cut = collapsed.prefix(textLimit)
-        return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)])
+    /// Whitespace collapsed, spaces before `,` and `.` dropped (citation markers leave
+    /// them), cut at a word boundary near `limit` bytes. Works on bytes: it runs over the
+    /// text of every page.
+    static func truncated(_ text: String, limit: Int) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(min(text.utf8.count, limit + 8))
+        var pendingSpace = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x20, 0x0A, 0x09, 0x0D:
+                pendingSpace = !out.isEmpty
+            default:
+                if pendingSpace && byte != UInt8(ascii: ",") && byte != UInt8(ascii: ".") { out.append(0x20) }
+                pendingSpace = false
+                out.append(byte)
+            }
+            if out.count > limit { break }
+        }
+        if out.count > limit {
+            if let space = out.lastIndex(of: 0x20) { out.removeSubrange(space...) }
+            // Never end inside a multi-byte character.
+            if let lead = out.lastIndex(where: { $0 & 0xC0 != 0x80 }) {
+                let length = out[lead] >= 0xF0 ? 4 : out[lead] >= 0xE0 ? 3 : out[lead] >= 0xC0 ? 2 : 1
+                if out.count - lead < length { out.removeSubrange(lead...) }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

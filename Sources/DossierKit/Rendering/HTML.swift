@@ -26,17 +26,23 @@ enum ScriptJSON {
         guard JSONSerialization.isValidJSONObject(value),
             let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])
         else { return "null" }
-        var result = ""
-        for character in String(decoding: data, as: UTF8.self) {
-            switch character {
-            case "<": result += "\\u003c"
-            case ">": result += "\\u003e"
-            case "&": result += "\\u0026"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
-            default: result.append(character)
+        // On bytes: JSON output is ASCII apart from string contents, and U+2028/2029 are E2 80 A8/A9.
+        var result: [UInt8] = []
+        result.reserveCapacity(data.count + 64)
+        var index = data.startIndex
+        while index < data.endIndex {
+            let byte = data[index]
+            switch byte {
+            case UInt8(ascii: "<"): result += Array("\\u003c".utf8)
+            case UInt8(ascii: ">"): result += Array("\\u003e".utf8)
+            case UInt8(ascii: "&"): result += Array("\\u0026".utf8)
+            case 0xE2 where index + 2 < data.endIndex && data[index + 1] == 0x80 && (data[index + 2] == 0xA8 || data[index + 2] == 0xA9):
+                result += Array((data[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                index += 2
+            default: result.append(byte)
             }
+            index += 1
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 }

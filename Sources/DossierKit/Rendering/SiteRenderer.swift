@@ -69,10 +69,9 @@ public struct SiteRenderer: Sendable {
         for entity in catalog.entities {
             add(entity.header.path, "entity", entity.header.title.value, entity.header.summary, .entity(entity)) { $0.entity(entity) }
         }
-        let rows = Dictionary(timeline.events.compactMap { row in row.page.map { ($0.path, row) } }, uniquingKeysWith: { a, _ in a })
         for event in catalog.events {
-            let row = rows[event.header.path]
-            let consequences = timeline.events.filter { $0.derivation?.cause.path == event.header.path }
+            let row = timeline.row(of: event.header.path)
+            let consequences = timeline.consequences(of: event.header.path)
             let summary = event.header.summary ?? "\(DateFormatting.display(event.date.value)): \(event.header.title.value)"
             add(event.header.path, "event", event.header.title.value, summary, .event(event)) {
                 $0.event(event, row: row, consequences: consequences)

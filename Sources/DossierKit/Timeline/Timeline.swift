@@ -32,13 +32,38 @@ public struct PendingWithdrawal: Sendable {
 }
 
 public struct Timeline: Sendable {
-    public var events: [TimelineEvent]
+    public private(set) var events: [TimelineEvent]
     public var pending: [PendingWithdrawal]
     public var asOf: DossierDate?
+    /// Indexes, so a page finds its events without reading every event of the site.
+    private var eventsByEntity: [String: [Int]] = [:]
+    private var eventsByCause: [String: [Int]] = [:]
+    private var rowsByPage: [String: Int] = [:]
+
+    public init(events: [TimelineEvent], pending: [PendingWithdrawal], asOf: DossierDate?) {
+        self.events = events
+        self.pending = pending
+        self.asOf = asOf
+        for (index, event) in events.enumerated() {
+            for entity in Set(event.entities.map(\.path)) { eventsByEntity[entity, default: []].append(index) }
+            if let cause = event.derivation?.cause.path { eventsByCause[cause, default: []].append(index) }
+            if let page = event.page?.path, rowsByPage[page] == nil { rowsByPage[page] = index }
+        }
+    }
 
     /// Entity path → its events, in date order.
     public func events(of entityPath: String) -> [TimelineEvent] {
-        events.filter { $0.entities.contains { $0.path == entityPath } }
+        (eventsByEntity[entityPath] ?? []).map { events[$0] }
+    }
+
+    /// The events derived from the event at this page path.
+    public func consequences(of eventPath: String) -> [TimelineEvent] {
+        (eventsByCause[eventPath] ?? []).map { events[$0] }
+    }
+
+    /// The row of a recorded event, by its page path.
+    public func row(of eventPath: String) -> TimelineEvent? {
+        rowsByPage[eventPath].map { events[$0] }
     }
 }
 
