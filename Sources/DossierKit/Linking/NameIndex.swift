@@ -23,6 +23,7 @@ public struct NameIndex: Sendable {
 
     /// Smart punctuation turns `'` into `’` before links are seen, so quotes are folded too.
     public static func normalize(_ name: String) -> String {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(name) }
         var name = name
         if name.contains(where: { "‘’“”–—…".contains($0) }) {
             name = name.replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "‘", with: "'")
@@ -32,6 +33,23 @@ public struct NameIndex: Sendable {
         }
         return name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// The common case, without Foundation: lowercase, whitespace runs as one space.
+    private static func normalizeASCII(_ name: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(name.utf8.count)
+        var pendingSpace = false
+        for byte in name.utf8 {
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(0x20) }
+            pendingSpace = false
+            out.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     public init() {}
@@ -71,7 +89,7 @@ public struct NameIndex: Sendable {
         guard let found = targets[key], !found.isEmpty else {
             return .missing(suggestion: Suggestions.closest(to: key, among: displayNames.keys).flatMap { displayNames[$0] })
         }
-        let distinct = Array(Set(found)).sorted { $0.path < $1.path }
+        let distinct = found.count == 1 ? found : Array(Set(found)).sorted { $0.path < $1.path }
         if distinct.count == 1 { return .found(distinct[0]) }
         // An entity title wins over an event or briefing of the same name: entities are
         // what analysts link to by name.

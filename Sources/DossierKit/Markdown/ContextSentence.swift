@@ -36,6 +36,6 @@ enum ContextSentence {
             case .token(.wikiLink(let target, let fragment, let label), _, _): return label ?? (target.isEmpty ? fragment ?? "" : target)
             case .token(.citation, _, _): return ""
             }
-        }.joined().replacingOccurrences(of: " .", with: ".").replacingOccurrences(of: "  ", with: " ")
+        }.joined().replacing(" .", with: ".").replacing("  ", with: " ")
     }
 }

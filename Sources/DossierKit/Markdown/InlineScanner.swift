@@ -17,7 +17,12 @@ public enum InlineScanner {
     }
 
     public static func containsToken(_ text: String) -> Bool {
-        text.contains("[[") || text.contains("[@")
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == UInt8(ascii: "["), byte == UInt8(ascii: "[") || byte == UInt8(ascii: "@") { return true }
+            previous = byte
+        }
+        return false
     }
 
     public static func scan(_ text: String) -> [Piece] {
