@@ -104,6 +104,17 @@ public enum InlineScanner {
         return .wikiLink(target: target, fragment: fragment, label: label)
     }
 
+    /// Letters, digits, `-`, `_` and `.`; checked on bytes when the id is ASCII, as ids are.
+    private static func isCitationID(_ id: Substring) -> Bool {
+        if id.utf8.allSatisfy({ $0 < 0x80 }) {
+            return id.utf8.allSatisfy { byte in
+                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+            }
+        }
+        return id.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }
+    }
+
     /// `@one; @two` → ["one", "two"]; anything else is not a citation and stays text.
     private static func citationIDs(_ content: Substring) -> [String]? {
         var ids: [String] = []
@@ -111,8 +122,7 @@ public enum InlineScanner {
             let trimmed = part.trimmingSpaces()
             guard trimmed.hasPrefix("@") else { return nil }
             let id = trimmed.dropFirst()
-            guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." })
-            else { return nil }
+            guard !id.isEmpty, isCitationID(id) else { return nil }
             ids.append(String(id))
         }
         return ids.isEmpty ? nil : ids

@@ -97,6 +97,9 @@ public final class MarkdownDocument: @unchecked Sendable {
         // Backlinks quote the sentence around a link; citations and web links need none,
         // and a paragraph's text is made once however many links it holds.
         var blockTexts: [OpaquePointer: [Character]] = [:]
+        // Only the first link to a page is quoted in its backlinks, so a name linked
+        // again later in the same document needs no sentence.
+        var quoted: Set<String> = []
         func context(_ node: OpaquePointer, _ offset: Int) -> String {
             Self.sentence(around: node, tokenOffset: offset, blockTexts: &blockTexts)
         }
@@ -109,7 +112,7 @@ public final class MarkdownDocument: @unchecked Sendable {
                 for case .token(let token, _, let offset) in InlineScanner.scan(literal) {
                     let kind = Self.kind(of: token)
                     var text = ""
-                    if case .wikiLink = kind { text = context(node, offset) }
+                    if case .wikiLink(let target, _, _) = kind, quoted.insert(target).inserted { text = context(node, offset) }
                     found.append(InlineReference(kind: kind, location: location(of: node, plus: offset), context: text))
                 }
             } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
@@ -118,7 +121,7 @@ public final class MarkdownDocument: @unchecked Sendable {
                 found.append(
                     InlineReference(
                         kind: .link(url: url, isImage: type == CMARK_NODE_IMAGE), location: location(of: node),
-                        context: isWeb ? "" : context(node, 0)))
+                        context: isWeb || !quoted.insert(url).inserted ? "" : context(node, 0)))
             }
         }
         return found

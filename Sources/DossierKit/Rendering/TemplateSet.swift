@@ -112,6 +112,9 @@ struct StrictValues: MustacheParent {
     private func wrap(_ value: Any?) -> Any? {
         switch value {
         case let dictionary as [String: Any]: return StrictValues(dictionary, recorder: recorder, isRoot: false)
+        // Lists of dictionaries first: unboxed as they are, where `as [Any]` would copy
+        // and convert every element.
+        case let list as [[String: Any]]: return StrictList(list.map { StrictValues($0, recorder: recorder, isRoot: false) }, recorder: recorder)
         case let list as [Any]: return StrictList(list.map(wrap), recorder: recorder)
         default: return value
         }
