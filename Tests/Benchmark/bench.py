@@ -167,8 +167,9 @@ def stages(verbose_output):
     return {name: marks[i + 1][0] - t for i, (t, name) in enumerate(marks[:-1]) if name}
 
 
-def run_size(pages, root, work, runs, floor, use_hugo):
-    """Returns {tool: {"walls": [...], "rss": [...], ...}} for one corpus."""
+def run_size(pages, root, work, runs, floor, use_hugo, budget):
+    """Returns {tool: {"walls": [...], "rss": [...], ...}} for one corpus. A tool whose runs
+    at this size already took more than `budget` seconds is not run again (at least once)."""
     out = os.path.join(work, f"out-{pages}")
     logs = os.path.join(work, "logs")
     os.makedirs(logs, exist_ok=True)
@@ -184,6 +185,8 @@ def run_size(pages, root, work, runs, floor, use_hugo):
     results = {tool: {"walls": [], "rss": [], "stages": []} for tool in tools}
     for r in range(runs):
         for tool, cmd in tools.items():
+            if sum(results[tool]["walls"]) > budget:
+                continue
             target = cmd[-1] if tool.startswith("floor") else os.path.join(out, tool)
             if tool.startswith("floor"):
                 shutil.rmtree(target, ignore_errors=True)
@@ -199,8 +202,7 @@ def run_size(pages, root, work, runs, floor, use_hugo):
                     results[tool]["summary"] = [l for l in text.splitlines() if l.startswith("Built")]
                     results[tool]["warnings"] = sum(1 for l in text.splitlines() if ": warning:" in l)
             log(f"  {pages:>6} pages  run {r + 1}/{runs}  {tool:<10} {wall:8.2f} s  {rss:7.0f} MB")
-            if r == runs - 1:
-                results[tool]["output"] = folder_size(target)
+            results[tool]["output"] = folder_size(target)
     return results
 
 
@@ -335,7 +337,7 @@ def wait_ready(server, port):
 
 def report(sizes, results, runs, serve):
     print()
-    print(f"{'tool':<11} {'pages':>6} {'median s':>9} {'min s':>7} {'ms/page':>8} {'peak RSS MB':>12} {'output MB':>10} {'files':>6}")
+    print(f"{'tool':<11} {'pages':>6} {'runs':>4} {'median s':>9} {'min s':>7} {'ms/page':>8} {'peak RSS MB':>12} {'output MB':>10} {'files':>6}")
     for pages in sizes:
         for tool in ["dossier", "hugo", "floor -j1", "floor -j2"]:
             r = results[pages].get(tool)
@@ -343,9 +345,9 @@ def report(sizes, results, runs, serve):
                 continue
             med = statistics.median(r["walls"])
             size, files = r["output"]
-            print(f"{tool:<11} {pages:>6} {med:>9.2f} {min(r['walls']):>7.2f} {med * 1000 / pages:>8.2f} "
+            print(f"{tool:<11} {pages:>6} {len(r['walls']):>4} {med:>9.2f} {min(r['walls']):>7.2f} {med * 1000 / pages:>8.2f} "
                   f"{max(r['rss']):>12.0f} {size / 1e6:>10.1f} {files:>6}")
-    print(f"({runs} runs each, interleaved; median and min wall time; peak RSS is the largest of the runs; "
+    print(f"(up to {runs} runs each, interleaved; median and min wall time; peak RSS is the largest of the runs; "
           f"pages = content files; floor = cmark-gfm parse+render+write of the bodies only)")
     print()
     for pages in sizes:
@@ -385,6 +387,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", default="1000,10000", help="comma-separated corpus sizes (default 1000,10000)")
     ap.add_argument("--runs", type=int, default=3, help="timed runs per tool and size (default 3)")
+    ap.add_argument("--budget", type=float, default=300,
+                    help="stop repeating a tool at a size once its runs took this many seconds (default 300)")
     ap.add_argument("--work", default="/tmp/dossier-bench", help="work folder (default /tmp/dossier-bench)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--no-build", action="store_true", help="use the existing .build-bench/release/dossier")
@@ -416,7 +420,7 @@ def main():
     results = {}
     for pages in sizes:
         log(f"benchmarking {pages} pages…")
-        results[pages] = run_size(pages, roots[pages], work, args.runs, floor, use_hugo)
+        results[pages] = run_size(pages, roots[pages], work, args.runs, floor, use_hugo, args.budget)
     serve = None if args.no_serve else measure_serve(roots[sizes[-1]], args.runs)
     if args.no_serve:
         log("serve: skipped (--no-serve)")
