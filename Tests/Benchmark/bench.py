@@ -1,0 +1,432 @@
+#!/usr/bin/env python3
+"""Benchmark `dossier build` against Hugo and a cmark-gfm floor on generated corpora.
+
+  Tests/Benchmark/bench.py [--pages 1000,10000] [--runs 3] [--work /tmp/dossier-bench]
+
+Builds release dossier (scratch path .build-bench) and the floor program, generates one
+corpus per size with generate.py (cached in --work between runs), builds each with
+dossier, Hugo (when installed) and the floor (1 and 2 threads), and prints the median
+wall time, ms per page and peak RSS of each, the ratios dossier/Hugo and
+dossier/floor(2 threads), dossier's scaling between sizes and its per-stage times
+(from `dossier build -v`). Then, if `dossier serve` exists, the time from a one-file edit
+to the live-reload event. Runs of the tools are interleaved so that load from other
+processes spreads over all of them. Everything is written under --work, never into
+the repository. Standard library only.
+"""
+
+import argparse
+import hashlib
+import http.client
+import os
+import platform
+import queue
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+TEMPLATES = os.path.join(REPO, "Templates")
+DOSSIER = os.path.join(REPO, ".build-bench", "release", "dossier")
+TIME = "/usr/bin/time"
+
+
+def log(*args):
+    print(*args, file=sys.stderr, flush=True)
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, check=True, **kw)
+
+
+def first_line(cmd):
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+        return (out.stdout or out.stderr).strip().splitlines()[0]
+    except (OSError, IndexError, subprocess.TimeoutExpired):
+        return "not available"
+
+
+# ---------------------------------------------------------------------------
+# machine and set-up
+
+
+def machine():
+    cpu = "unknown"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = "unknown"
+    try:
+        for line in open("/proc/meminfo"):
+            if line.startswith("MemTotal"):
+                mem = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+                break
+    except OSError:
+        pass
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    return [
+        ("nproc", first_line(["nproc"])),
+        ("CPU", cpu),
+        ("memory", mem),
+        ("load average (1/5/15 min) at start", load),
+        ("kernel", platform.release()),
+        ("swift", first_line(["swift", "--version"])),
+        ("hugo", first_line(["hugo", "version"])),
+        ("cmark-gfm", first_line(["pkg-config", "--modversion", "libcmark-gfm"])),
+    ]
+
+
+def build_tools(work, skip_swift):
+    if not skip_swift:
+        log("building dossier (release, .build-bench)…")
+        sh(["swift", "build", "-c", "release", "--product", "dossier", "--scratch-path", ".build-bench"], cwd=REPO,
+           stdout=subprocess.DEVNULL)
+    if not os.access(DOSSIER, os.X_OK):
+        sys.exit(f"no dossier binary at {DOSSIER}")
+    floor = os.path.join(work, "bin", "floor")
+    os.makedirs(os.path.dirname(floor), exist_ok=True)
+    log("building floor…")
+    sh(["cc", "-O2", "-o", floor, os.path.join(HERE, "floor.c"), "-lcmark-gfm", "-lcmark-gfm-extensions", "-lpthread"])
+    return floor
+
+
+def corpus(work, pages, seed):
+    """Generates the corpus for `pages`, reusing the previous one when generate.py and the
+    arguments are unchanged."""
+    root = os.path.join(work, f"corpus-{pages}")
+    gen = os.path.join(HERE, "generate.py")
+    stamp = hashlib.sha256(open(gen, "rb").read() + open(os.path.join(TEMPLATES, "assets", "style.css"), "rb").read()
+                           + f"{pages} {seed}".encode()).hexdigest()
+    stamp_file = os.path.join(work, f"corpus-{pages}.stamp")
+    if os.path.exists(stamp_file) and open(stamp_file).read() == stamp and os.path.isdir(root):
+        log(f"reusing corpus of {pages} pages in {root}")
+        return root
+    log(f"generating {pages} pages…")
+    if os.path.exists(stamp_file):
+        os.remove(stamp_file)
+    sh([sys.executable, gen, "--pages", str(pages), "--seed", str(seed), "--out", root,
+        "--css", os.path.join(TEMPLATES, "assets", "style.css")])
+    with open(stamp_file, "w") as f:
+        f.write(stamp)
+    return root
+
+
+# ---------------------------------------------------------------------------
+# measuring
+
+
+def folder_size(path):
+    total = files = 0
+    for dirpath, _, names in os.walk(path):
+        for name in names:
+            total += os.path.getsize(os.path.join(dirpath, name))
+            files += 1
+    return total, files
+
+
+def timed(cmd, out_dir, log_file):
+    """Runs cmd once into an empty out_dir; returns (wall s, peak RSS MB, stdout+stderr)."""
+    if os.path.exists(out_dir):
+        shutil.rmtree(out_dir)
+    rss_file = log_file + ".rss"
+    with open(log_file, "w") as out:
+        start = time.perf_counter()
+        proc = subprocess.run([TIME, "-f", "%M", "-o", rss_file] + cmd, stdout=out, stderr=subprocess.STDOUT)
+        wall = time.perf_counter() - start
+    text = open(log_file, errors="replace").read()
+    if proc.returncode != 0:
+        log(f"FAILED ({proc.returncode}): {' '.join(cmd)}\n{text[-4000:]}")
+        raise SystemExit(1)
+    rss_kb = int(open(rss_file).read().strip().splitlines()[-1])
+    return wall, rss_kb / 1024, text
+
+
+STAGE = re.compile(r"^\[(\d+) ms\] (.*?)…?$")
+
+
+def stages(verbose_output):
+    """Durations of the stages printed by `dossier build -v` ("[123 ms] Linking…")."""
+    marks = []
+    for line in verbose_output.splitlines():
+        m = STAGE.match(line.strip())
+        if m:
+            marks.append((int(m.group(1)), re.sub(r"\s+\d+ pages", "", m.group(2)).rstrip("…")))
+        total = re.search(r"Built \d+ pages in (\d+) ms", line)
+        if total:
+            marks.append((int(total.group(1)), None))
+    return {name: marks[i + 1][0] - t for i, (t, name) in enumerate(marks[:-1]) if name}
+
+
+def run_size(pages, root, work, runs, floor, use_hugo, budget):
+    """Returns {tool: {"walls": [...], "rss": [...], ...}} for one corpus. A tool whose runs
+    at this size already took more than `budget` seconds is not run again (at least once)."""
+    out = os.path.join(work, f"out-{pages}")
+    logs = os.path.join(work, "logs")
+    os.makedirs(logs, exist_ok=True)
+    tools = {
+        "dossier": [DOSSIER, "build", "--source", os.path.join(root, "dossier", "Content"), "--templates", TEMPLATES,
+                    "-o", os.path.join(out, "dossier"), "-v"],
+        "floor -j1": [floor, os.path.join(root, "plain"), os.path.join(out, "floor")],
+        "floor -j2": [floor, "-j", "2", os.path.join(root, "plain"), os.path.join(out, "floor")],
+    }
+    if use_hugo:
+        tools["hugo"] = ["hugo", "--source", os.path.join(root, "hugo"), "--destination", os.path.join(out, "hugo"),
+                         "--quiet", "--noBuildLock", "--cacheDir", os.path.join(work, "hugo-cache")]
+    results = {tool: {"walls": [], "rss": [], "stages": []} for tool in tools}
+    for r in range(runs):
+        for tool, cmd in tools.items():
+            if sum(results[tool]["walls"]) > budget:
+                continue
+            target = cmd[-1] if tool.startswith("floor") else os.path.join(out, tool)
+            if tool.startswith("floor"):
+                shutil.rmtree(target, ignore_errors=True)
+                os.makedirs(target)
+                wall, rss, text = timed_floor(cmd, target, os.path.join(logs, f"{tool.replace(' ', '')}-{pages}-{r}.log"))
+            else:
+                wall, rss, text = timed(cmd, target, os.path.join(logs, f"{tool}-{pages}-{r}.log"))
+            results[tool]["walls"].append(wall)
+            results[tool]["rss"].append(rss)
+            if tool == "dossier":
+                results[tool]["stages"].append(stages(text))
+                if r == 0:
+                    results[tool]["summary"] = [l for l in text.splitlines() if l.startswith("Built")]
+                    results[tool]["warnings"] = sum(1 for l in text.splitlines() if ": warning:" in l)
+            log(f"  {pages:>6} pages  run {r + 1}/{runs}  {tool:<10} {wall:8.2f} s  {rss:7.0f} MB")
+            results[tool]["output"] = folder_size(target)
+    return results
+
+
+def timed_floor(cmd, out_dir, log_file):
+    # the output folder must exist for the floor; timed() would remove it
+    rss_file = log_file + ".rss"
+    with open(log_file, "w") as out:
+        start = time.perf_counter()
+        proc = subprocess.run([TIME, "-f", "%M", "-o", rss_file] + cmd, stdout=out, stderr=subprocess.STDOUT)
+        wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        log(f"FAILED: {' '.join(cmd)}\n{open(log_file).read()[-2000:]}")
+        raise SystemExit(1)
+    return wall, int(open(rss_file).read().strip().splitlines()[-1]) / 1024, open(log_file).read()
+
+
+# ---------------------------------------------------------------------------
+# serve mode: time from a one-file edit to the live-reload event
+#
+# >>> SERVE MEASUREMENT — adjust SERVE_ARGS / EVENTS_PATH / READY_PATH when `dossier serve` lands. <<<
+# Design: start `dossier serve` on the largest corpus, wait until it answers HTTP, subscribe
+# to the server-sent event stream, then edit one content file (append a sentence) and time
+# from just before the write to the first event field line ("event:" or "data:") that
+# arrives afterwards. The server is expected to send one event after each rebuild.
+
+SERVE_ARGS = ["serve", "--source", "{content}", "--templates", "{templates}", "--port", "{port}"]
+EVENTS_PATH = "/_dossier/events"
+READY_PATH = "/"
+READY_TIMEOUT = 900   # the initial build of the largest corpus
+EVENT_TIMEOUT = 300
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def measure_serve(root, edits):
+    """Returns a list of edit→event latencies in seconds, or None when skipped."""
+    # `build` is the default subcommand, so without a serve subcommand `dossier serve --help`
+    # prints build's help and exits 0: require serve's own usage line.
+    probe = subprocess.run([DOSSIER, "serve", "--help"], capture_output=True, text=True)
+    if probe.returncode != 0 or "dossier serve" not in probe.stdout + probe.stderr:
+        log("serve: skipped — `dossier serve --help` does not describe a serve command (serve mode is not implemented yet)")
+        return None
+    content = os.path.join(root, "dossier", "Content")
+    port = free_port()
+    args = [a.format(content=content, templates=TEMPLATES, port=port) for a in SERVE_ARGS]
+    server_log = open(os.path.join(os.path.dirname(root), "logs", "serve.log"), "w")
+    server = subprocess.Popen([DOSSIER] + args, stdout=server_log, stderr=subprocess.STDOUT)
+    briefings = sorted(os.listdir(os.path.join(content, "briefings")))
+    latencies = []
+    try:
+        wait_ready(server, port)
+        lines = queue.Queue()
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=EVENT_TIMEOUT)
+        conn.request("GET", EVENTS_PATH, headers={"Accept": "text/event-stream", "Cache-Control": "no-cache"})
+        response = conn.getresponse()
+        if response.status != 200:
+            log(f"serve: {EVENTS_PATH} answered {response.status}; skipped")
+            return None
+
+        def reader():
+            try:
+                while True:
+                    line = response.readline()
+                    if not line:
+                        break
+                    lines.put((time.perf_counter(), line.decode("utf-8", "replace").rstrip("\r\n")))
+            except OSError:
+                pass
+            lines.put((time.perf_counter(), None))
+
+        threading.Thread(target=reader, daemon=True).start()
+        for i in range(edits):
+            time.sleep(1.0)                      # let the watcher settle (debounce windows)
+            while not lines.empty():             # drop anything sent before the edit
+                lines.get_nowait()
+            path = os.path.join(content, "briefings", briefings[i % len(briefings)])
+            original = open(path, encoding="utf-8").read()
+            try:
+                start = time.perf_counter()
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(original + f"\nEdited by the benchmark, edit {i + 1}.\n")
+                deadline = start + EVENT_TIMEOUT
+                while True:
+                    stamp, line = lines.get(timeout=max(0.1, deadline - time.perf_counter()))
+                    if line is None:
+                        raise RuntimeError("event stream closed")
+                    if line.startswith(("event:", "data:")):
+                        latencies.append(stamp - start)
+                        break
+            finally:
+                with open(path, "w", encoding="utf-8") as f:   # the corpus is cached: put it back
+                    f.write(original)
+            log(f"  serve edit {i + 1}/{edits}: {latencies[-1] * 1000:.0f} ms")
+        time.sleep(1.0)                          # let the server rebuild after the restore
+        conn.close()
+    except (OSError, RuntimeError, queue.Empty) as error:
+        log(f"serve: measurement failed: {error!r} (see {server_log.name})")
+        return None
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        server_log.close()
+    return latencies
+
+
+def wait_ready(server, port):
+    deadline = time.time() + READY_TIMEOUT
+    while time.time() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"dossier serve exited with {server.returncode}")
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", READY_PATH)
+            conn.getresponse().read()
+            conn.close()
+            return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError("dossier serve did not answer in time")
+
+
+# ---------------------------------------------------------------------------
+# report
+
+
+def report(sizes, results, runs, serve):
+    print()
+    print(f"{'tool':<11} {'pages':>6} {'runs':>4} {'median s':>9} {'min s':>7} {'ms/page':>8} {'peak RSS MB':>12} {'output MB':>10} {'files':>6}")
+    for pages in sizes:
+        for tool in ["dossier", "hugo", "floor -j1", "floor -j2"]:
+            r = results[pages].get(tool)
+            if not r:
+                continue
+            med = statistics.median(r["walls"])
+            size, files = r["output"]
+            print(f"{tool:<11} {pages:>6} {len(r['walls']):>4} {med:>9.2f} {min(r['walls']):>7.2f} {med * 1000 / pages:>8.2f} "
+                  f"{max(r['rss']):>12.0f} {size / 1e6:>10.1f} {files:>6}")
+    print(f"(up to {runs} runs each, interleaved; median and min wall time; peak RSS is the largest of the runs; "
+          f"pages = content files; floor = cmark-gfm parse+render+write of the bodies only)")
+    print()
+    for pages in sizes:
+        r = results[pages]
+        med = {t: statistics.median(v["walls"]) for t, v in r.items()}
+        parts = []
+        if "hugo" in med:
+            parts.append(f"dossier/Hugo {med['dossier'] / med['hugo']:.1f}x")
+        parts.append(f"dossier/floor(-j2) {med['dossier'] / med['floor -j2']:.1f}x")
+        print(f"{pages:>6} pages: " + ", ".join(parts) + f"; {r['dossier']['summary'][0] if r['dossier'].get('summary') else ''}"
+              + f"; {r['dossier'].get('warnings', 0)} warnings")
+    for a, b in zip(sizes, sizes[1:]):
+        ta = statistics.median(results[a]["dossier"]["walls"])
+        tb = statistics.median(results[b]["dossier"]["walls"])
+        line = f"dossier scaling {a}->{b} pages ({b / a:.0f}x the pages): {tb / ta:.1f}x the time"
+        if "hugo" in results[a]:
+            ha = statistics.median(results[a]["hugo"]["walls"])
+            hb = statistics.median(results[b]["hugo"]["walls"])
+            line += f" (Hugo {hb / ha:.1f}x)"
+        print(line)
+    print()
+    print("dossier stages (median ms, from `dossier build -v`):")
+    for pages in sizes:
+        runs_stages = results[pages]["dossier"]["stages"]
+        names = list(runs_stages[0].keys()) if runs_stages else []
+        cells = [f"{n} {statistics.median(s.get(n, 0) for s in runs_stages):.0f}" for n in names]
+        print(f"  {pages:>6} pages: " + ", ".join(cells))
+    print()
+    if serve is None:
+        print("serve: edit -> live-reload event: skipped (see above)")
+    else:
+        print(f"serve ({sizes[-1]} pages): edit -> live-reload event: median {statistics.median(serve) * 1000:.0f} ms "
+              f"({', '.join(f'{x * 1000:.0f}' for x in serve)} ms)")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--pages", default="1000,10000", help="comma-separated corpus sizes (default 1000,10000)")
+    ap.add_argument("--runs", type=int, default=3, help="timed runs per tool and size (default 3)")
+    ap.add_argument("--budget", type=float, default=300,
+                    help="stop repeating a tool at a size once its runs took this many seconds (default 300)")
+    ap.add_argument("--work", default="/tmp/dossier-bench", help="work folder (default /tmp/dossier-bench)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--no-build", action="store_true", help="use the existing .build-bench/release/dossier")
+    ap.add_argument("--dossier", help="benchmark this dossier binary instead of building one (implies --no-build)")
+    ap.add_argument("--no-hugo", action="store_true", help="skip Hugo even if it is installed")
+    ap.add_argument("--no-serve", action="store_true", help="skip the serve-mode measurement")
+    args = ap.parse_args()
+    if args.dossier:
+        global DOSSIER
+        DOSSIER = os.path.abspath(args.dossier)
+        args.no_build = True
+    sizes = sorted(int(p) for p in args.pages.split(","))
+    work = os.path.abspath(args.work)
+    if os.path.commonpath([work, REPO]) == REPO:
+        sys.exit("--work must be outside the repository")
+    os.makedirs(work, exist_ok=True)
+    if not os.access(TIME, os.X_OK):
+        sys.exit(f"{TIME} is missing (Debian: apt-get install time)")
+    use_hugo = not args.no_hugo and shutil.which("hugo") is not None
+    if not use_hugo and not args.no_hugo:
+        log("hugo is not installed; skipping it (Debian: apt-get install hugo)")
+
+    print("machine:")
+    for key, value in machine():
+        print(f"  {key}: {value}")
+    started = time.time()
+    floor = build_tools(work, args.no_build)
+    roots = {pages: corpus(work, pages, args.seed) for pages in sizes}
+    results = {}
+    for pages in sizes:
+        log(f"benchmarking {pages} pages…")
+        results[pages] = run_size(pages, roots[pages], work, args.runs, floor, use_hugo, args.budget)
+    serve = None if args.no_serve else measure_serve(roots[sizes[-1]], args.runs)
+    if args.no_serve:
+        log("serve: skipped (--no-serve)")
+    report(sizes, results, args.runs, serve)
+    print(f"\ntotal benchmark time {time.time() - started:.0f} s; work folder {work}")
+
+
+if __name__ == "__main__":
+    main()
