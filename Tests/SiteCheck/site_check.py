@@ -63,7 +63,7 @@ class Check:
         self.notes: list[str] = []
         self.counts = ""
         self.seconds = 0.0
-        self.skipped = False
+        self.measured: float | None = None  # seconds, when the work happened outside the block
 
     @property
     def ok(self) -> bool:
@@ -90,7 +90,7 @@ class Report:
         except Exception as error:  # a crash in a check is a failure of that check
             c.fail(f"check crashed: {type(error).__name__}: {error}")
         finally:
-            c.seconds = time.monotonic() - start
+            c.seconds = time.monotonic() - start if c.measured is None else c.measured
         print(f"  {'ok  ' if c.ok else 'FAIL'} {c.name} ({c.seconds:.1f} s)", flush=True)
 
     def print_details(self, limit: int = 60) -> None:
@@ -319,15 +319,17 @@ def check_validator(sites: list[Site], check: Check) -> None:
     except (json.JSONDecodeError, KeyError):
         check.fail(f"could not read the validator's output: {short(proc.stdout + proc.stderr, 500)}")
         return
-    roots = sorted(((s.dir.resolve().as_uri() + "/", s.name) for s in sites), key=lambda t: -len(t[0]))
+    roots = sorted(((str(s.dir.resolve()) + "/", s.name) for s in sites), key=lambda t: -len(t[0]))
     errors = warnings = 0
     by_message: dict[str, list[str]] = {}
     for m in messages:
         where = m.get("url", "")
-        for uri, name in roots:
-            if where.startswith(uri):
-                where = f"{name}:{where[len(uri):]}"
-                break
+        if where.startswith("file:"):
+            path = unquote(urlsplit(where).path)
+            for root, name in roots:
+                if path.startswith(root):
+                    where = f"{name}:{path[len(root):]}"
+                    break
         where += f":{m.get('lastLine', '?')}:{m.get('firstColumn', m.get('lastColumn', '?'))}"
         if m["type"] in ("error", "non-document-error") or m.get("subType") == "fatal":
             errors += 1
@@ -797,6 +799,8 @@ def make_driver():
 class Browser:
     def __init__(self, driver):
         self.d = driver
+        self.late = []
+        self.label = ""
 
     def viewport(self, width: int, height: int) -> None:
         self.d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
@@ -806,13 +810,18 @@ class Browser:
         self.d.execute_cdp_cmd("Emulation.setEmulatedMedia",
                                {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
 
-    def drain(self) -> None:
-        self.d.get_log("browser")
-        self.d.get_log("performance")
+    late: list[tuple[str, str]]  # (page label, problem) that arrived after that page was checked
 
-    def load(self, url: str) -> None:
+    def settle(self, label: str) -> None:
+        """Attribute what arrived since the last look (a favicon request, a late error) to that page."""
+        console, failed = self.problems()
+        self.late += [(label, f"console error: {line}") for line in console]
+        self.late += [(label, f"failed request: {line}") for line in failed]
+
+    def load(self, url: str, label: str) -> None:
         from selenium.webdriver.support.ui import WebDriverWait
-        self.drain()
+        self.settle(self.label)
+        self.label = label
         self.d.get(url)
         WebDriverWait(self.d, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
         time.sleep(0.3)  # let late errors and requests arrive
@@ -833,12 +842,13 @@ class Browser:
                     failed.append(f"HTTP {status} {params['response'].get('url')}")
             elif method == "Network.loadingFailed" and not params.get("canceled"):
                 failed.append(f"{params.get('errorText')} {urls.get(params.get('requestId'), '?')}")
-        for entry in self.d.execute_script(
-                "return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))"
-                ".map(e => [e.name, e.responseStatus || 0])"):
-            name, status = entry
-            if status >= 400 and not any(name in line for line in failed):
-                failed.append(f"HTTP {status} {name}")
+        with contextlib.suppress(Exception):  # no page yet
+            for name, status in self.d.execute_script(
+                    "if (window.__scSeen) return []; window.__scSeen = true; return performance"
+                    ".getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))"
+                    ".map(e => [e.name, e.responseStatus || 0])"):
+                if status >= 400 and not any(name in line for line in failed):
+                    failed.append(f"HTTP {status} {name}")
         return console, failed
 
 
@@ -853,6 +863,8 @@ def run_browser(site: Site, pages: dict[str, str], report: Report, results: Path
     name = f"browser/{site.name}"
     contrast_items, contrast_unknown, focus_results = [], [], []
     viewports = VIEWPORTS if full else VIEWPORTS[:1]
+    spent = {"focus": 0.0, "contrast": 0.0}
+    started = time.monotonic()
     with report.check(name) as check:
         driver = make_driver()
         browser = Browser(driver)
@@ -863,7 +875,7 @@ def run_browser(site: Site, pages: dict[str, str], report: Report, results: Path
                 for key, path in pages.items():
                     url = site.site_url + path
                     label = f"{key} ({path or '/'}) at {width}px"
-                    browser.load(url)
+                    browser.load(url, label)
                     loads += 1
                     inner = driver.execute_script(
                         "return document.querySelector('meta[name=viewport]') ? window.innerWidth : null")
@@ -873,7 +885,7 @@ def run_browser(site: Site, pages: dict[str, str], report: Report, results: Path
                         searches += search_checks(site, browser, check, label, By, Keys, WebDriverWait)
                     if key == "home" and width == viewports[0][0]:
                         header_search(site, browser, check, label, By, Keys, WebDriverWait)
-                        browser.load(url)
+                        browser.load(url, label)
                     scroll, inner = driver.execute_script(
                         "return [document.documentElement.scrollWidth, window.innerWidth]")
                     if scroll > inner:
@@ -895,13 +907,17 @@ def run_browser(site: Site, pages: dict[str, str], report: Report, results: Path
                         elif box[0] <= 0 or box[1] <= 0 or not box[2]:
                             check.fail(f"{label}: the <svg> is not visible (box {box[0]}x{box[1]})")
                     if full:
+                        t = time.monotonic()
                         found = driver.execute_script("return __sc.contrast()")
                         for item in found["items"]:
                             item.update(page=key, width=width, scheme="light")
                         contrast_items += found["items"]
                         contrast_unknown += [f"{key}: {u}" for u in found["unknown"]]
+                        spent["contrast"] += time.monotonic() - t
                         if width == viewports[0][0]:
+                            t = time.monotonic()
                             focus_results += focus_checks(browser, key, ActionChains, Keys)
+                            spent["focus"] += time.monotonic() - t
                     shot = results / f"{site.name}-{key}-{width}.png"
                     driver.save_screenshot(str(shot))
                     screenshots += 1
@@ -915,8 +931,10 @@ def run_browser(site: Site, pages: dict[str, str], report: Report, results: Path
                 for width, height in viewports:
                     browser.viewport(width, height)
                     for key, path in pages.items():
-                        browser.load(site.site_url + path)
+                        t = time.monotonic()
+                        browser.load(site.site_url + path, f"{key} ({path or '/'}) at {width}px (dark)")
                         found = driver.execute_script("return __sc.contrast()")
+                        spent["contrast"] += time.monotonic() - t
                         for item in found["items"]:
                             item.update(page=key, width=width, scheme="dark")
                         contrast_items += found["items"]
@@ -926,14 +944,21 @@ def run_browser(site: Site, pages: dict[str, str], report: Report, results: Path
                         for line in console + failed:
                             check.fail(f"{key} at {width}px (dark): {line}")
                 browser.color_scheme("light")
+            time.sleep(0.5)
+            browser.settle(browser.label)
+            for where, line in browser.late:
+                check.fail(f"{where}: {line} (arrived after the page was checked)")
         finally:
             driver.quit()
+        check.measured = time.monotonic() - started - spent["focus"] - spent["contrast"]
         check.counts = (f"{len(pages)} pages x {len(viewports)} widths served at {site.site_url}, {loads} loads, "
                         f"{searches} searches, {screenshots} screenshots in {results.relative_to(REPO) if results.is_relative_to(REPO) else results}")
     if full:
         with report.check("focus") as check:
+            check.measured = spent["focus"]
             report_focus(focus_results, check)
         with report.check("contrast") as check:
+            check.measured = spent["contrast"]
             report_contrast(contrast_items, contrast_unknown, check, dark)
 
 
@@ -964,7 +989,7 @@ def search_checks(site, browser, check, label, By, Keys, WebDriverWait) -> int:
     done += 1
     verify_result_links(site, driver, check, label, By)
     # ?q= in the URL
-    browser.load(site.site_url + "search/?q=Mali")
+    browser.load(site.site_url + "search/?q=Mali", label + " ?q=Mali")
     try:
         WebDriverWait(driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, results))
         value = driver.find_element(By.CSS_SELECTOR, "#search-input").get_attribute("value")
@@ -1063,14 +1088,18 @@ def report_contrast(items: list[dict], unknown: list[str], check: Check, dark: b
     failures: dict[tuple, dict] = {}
     for item in items:
         if item["ratio"] + 1e-9 < item["required"]:
-            key = (item["scheme"], item["kind"], item["rule"], item["fg"], item["bg"])
-            entry = failures.setdefault(key, dict(item, pages=set(), count=0))
+            key = (item["scheme"], item["fg"], item["bg"], item["required"])
+            entry = failures.setdefault(key, dict(item, pages=set(), rules={}, kinds=set(), count=0))
             entry["pages"].add(f"{item['page']}@{item['width']}")
+            entry["rules"].setdefault(item["rule"], item)
+            entry["kinds"].add(item["kind"])
             entry["count"] += 1
-    for (scheme, kind, rule, fg, bg), e in sorted(failures.items(), key=lambda kv: kv[1]["ratio"]):
-        check.fail(f"{scheme} {kind}: {fg} on {bg} = {e['ratio']}:1 < {e['required']}:1 "
-                   f"({e['size']}px/{e['weight']}) at {rule} e.g. {e['selector']} \"{short(e['text'], 40)}\" "
-                   f"on {', '.join(sorted(e['pages']))} ({e['count']} elements)")
+    for (scheme, fg, bg, required), e in sorted(failures.items(), key=lambda kv: kv[1]["ratio"]):
+        examples = "; ".join(f"{rule} ({r['size']}px/{r['weight']}, \"{short(r['text'], 30)}\")"
+                             for rule, r in list(e["rules"].items())[:4])
+        more = f" and {len(e['rules']) - 4} more selectors" if len(e["rules"]) > 4 else ""
+        check.fail(f"{scheme} scheme: {'/'.join(sorted(e['kinds']))} {fg} on {bg} = {e['ratio']}:1 < {required}:1, "
+                   f"{e['count']} elements on {', '.join(sorted(e['pages']))}: {examples}{more}")
     for line in sorted(set(unknown))[:10]:
         check.note(f"not measured: {line}")
     schemes = "light and dark" if dark else "light only (the CSS has no prefers-color-scheme: dark block)"
