@@ -14,6 +14,8 @@ public struct SiteBuilder: Sendable {
         public var baseURL: String?
         public var asOf: String?
         public var portable = false
+        /// Kept by `serve` between builds, so a rebuild redoes only what an edit needs.
+        public var cache: BuildCache?
 
         public init(projectRoot: URL, contentFolder: URL? = nil, templatesFolder: URL? = nil, outputFolder: URL?) {
             self.projectRoot = projectRoot
@@ -25,6 +27,8 @@ public struct SiteBuilder: Sendable {
 
     public struct Report: Sendable {
         public var pageCount: Int
+        /// Pages rendered by this build: all of them, unless an incremental rebuild needed fewer.
+        public var renderedCount: Int
         public var diagnostics: [Diagnostic]
         public var catalog: Catalog?
         public var site: LinkedSite?
@@ -51,7 +55,8 @@ public struct SiteBuilder: Sendable {
         progress("Loading content")
         let display = { (url: URL) in Self.displayPath(url, relativeTo: options.projectRoot) }
         var (catalog, loadDiagnostics) = try await ContentLoader.load(
-            from: options.contentFolder, displayRoot: display(options.contentFolder), options: .init(includeDrafts: options.includeDrafts))
+            from: options.contentFolder, displayRoot: display(options.contentFolder), options: .init(includeDrafts: options.includeDrafts),
+            cache: options.cache)
         log.report(contentsOf: loadDiagnostics)
         if let baseURL = options.baseURL {
             guard URLSafety.isWebURL(baseURL) else {
@@ -66,11 +71,17 @@ public struct SiteBuilder: Sendable {
         }
         if options.portable { catalog.site.portable = true }
         let templates = log.capture { try TemplateSet.load(from: options.templatesFolder, displayRoot: display(options.templatesFolder)) }
+        let assetsFolder = options.templatesFolder.appendingPathComponent("assets")
+        let assets = log.capture {
+            do { return try SiteAssets.load(from: assetsFolder) } catch {
+                throw BuildFailure([.error("cannot read assets: \(error.localizedDescription)", at: SourceLocation(file: display(assetsFolder)))])
+            }
+        }
         try log.throwIfErrors()
 
         progress("Linking \(catalog.pageCount) pages")
         let contentPrefix = display(options.contentFolder) + "/"
-        let (site, linkDiagnostics) = await Linker.link(catalog, contentPrefix: contentPrefix)
+        let (site, linkDiagnostics) = await Linker.link(catalog, contentPrefix: contentPrefix, cache: options.cache)
         log.report(contentsOf: linkDiagnostics)
         try log.throwIfErrors()
 
@@ -78,41 +89,58 @@ public struct SiteBuilder: Sendable {
         let timeline = TimelineBuilder.build(site)
 
         progress("Rendering")
-        let renderer = SiteRenderer(site: site, timeline: timeline, templates: templates!, portable: catalog.site.portable)
-        if let output { try output.prepareStaging() }
-        let (pages, renderDiagnostics) = await renderer.render { path, data in try output?.write(path, data) }
-        log.report(contentsOf: renderDiagnostics)
-        if log.hasErrors {
-            output?.discardStaging()
-            try log.throwIfErrors()
+        let renderer = SiteRenderer(site: site, timeline: timeline, templates: templates!, assets: assets!, portable: catalog.site.portable)
+        let assetPaths = assets!.assets.map(\.outputPath)
+        let cache = options.cache
+        let selection = cache.flatMap { cache -> RenderPlan.Selection? in
+            guard let previous = cache.previous, let output, FileManager.default.fileExists(atPath: output.url.path) else { return nil }
+            return RenderPlan.selection(
+                .init(
+                    previous: previous, site: site, changes: cache.changes, siteConfigChanged: cache.siteConfigChanged,
+                    templateSources: templates!.sources, assetPaths: assetPaths, contentPrefix: contentPrefix))
         }
-        if let output {
-            progress("Writing")
+        let files = SiteFiles(site: site, timeline: timeline, assets: assets!)
+        let rendered: SiteRenderer.Output
+        if let selection, let output {
+            // Few pages: render them in memory, then write over the served folder only if all went well.
+            let collected = CollectedFiles()
+            rendered = await renderer.render(selection: selection, knownTexts: cache?.previous?.pageTexts ?? [:], write: collected.add)
+            log.report(contentsOf: rendered.diagnostics)
+            try log.throwIfErrors()
+            progress("Writing \(rendered.rendered) pages")
             do {
-                try copyAssets(into: output)
-                try output.write("timeline.json", TimelineExports.json(timeline, baseURL: catalog.site.baseURL))
-                try output.write("events.ics", TimelineExports.iCalendar(timeline, site: catalog.site))
-                try output.commit()
+                try collected.files.forEach { try output.replace($0.path, $0.data) }
+                try files.writeAll(pages: rendered.pages, replacingIn: output)
+                if let old = cache?.previous?.searchIndexPath, old != rendered.searchIndexPath { try output.remove(old) }
             } catch {
-                output.discardStaging()
                 throw BuildFailure([.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: output.url.path))])
             }
+        } else {
+            if let output { try output.prepareStaging() }
+            rendered = await renderer.render { path, data in try output?.write(path, data) }
+            log.report(contentsOf: rendered.diagnostics)
+            if log.hasErrors {
+                output?.discardStaging()
+                try log.throwIfErrors()
+            }
+            if let output {
+                progress("Writing")
+                do {
+                    try files.writeAll(pages: rendered.pages, into: output)
+                    try output.commit()
+                } catch {
+                    output.discardStaging()
+                    throw BuildFailure([.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: output.url.path))])
+                }
+            }
         }
-        return Report(pageCount: pages.count, diagnostics: log.diagnostics, catalog: catalog, site: site, timeline: timeline)
-    }
-
-    private func copyAssets(into output: OutputFolder) throws {
-        let assets = options.templatesFolder.appendingPathComponent("assets")
-        let fm = FileManager.default
-        guard let files = fm.enumerator(atPath: assets.path) else { return }
-        for case let path as String in files {
-            var isDirectory: ObjCBool = false
-            let source = assets.appendingPathComponent(path)
-            guard fm.fileExists(atPath: source.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                !ContentFiles.isEditorLeftover(source.lastPathComponent)
-            else { continue }
-            try output.write("assets/" + path, try Data(contentsOf: source))
-        }
+        cache?.previous = PreviousBuild(
+            site: site, templateSources: templates!.sources, assetPaths: assetPaths,
+            pageTexts: Dictionary(rendered.pages.map { ($0.job.path, $0.text) }, uniquingKeysWith: { a, _ in a }),
+            searchIndexPath: rendered.searchIndexPath)
+        return Report(
+            pageCount: rendered.pages.count, renderedCount: rendered.rendered, diagnostics: log.diagnostics, catalog: catalog, site: site,
+            timeline: timeline)
     }
 
     /// `Content/briefings/x.md` rather than an absolute path, when under the project.

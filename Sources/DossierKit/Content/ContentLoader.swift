@@ -8,7 +8,9 @@ public enum ContentLoader {
     }
 
     /// `displayRoot` is how diagnostics name the folder (e.g. `Content`).
-    public static func load(from root: URL, displayRoot: String, options: Options = .init()) async throws -> (Catalog, [Diagnostic]) {
+    public static func load(
+        from root: URL, displayRoot: String, options: Options = .init(), cache: BuildCache? = nil
+    ) async throws -> (Catalog, [Diagnostic]) {
         var log = DiagnosticLog()
         let prefix = displayRoot.isEmpty ? "" : displayRoot + "/"
         let siteFile = root.appendingPathComponent("site.yml")
@@ -25,20 +27,37 @@ public enum ContentLoader {
         let listing = ContentFiles.list(root: root, displayPrefix: prefix)
         log.report(contentsOf: listing.diagnostics)
 
-        let parsed = await Parallel.map(listing.markdown) { relativePath -> (ParsedDocument?, [Diagnostic]) in
+        let parsed = await Parallel.map(listing.markdown) { relativePath -> (String, BuildCache.LoadedFile?, ParsedDocument?, [Diagnostic]) in
             let file = prefix + relativePath
-            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(relativePath).path) else {
-                return (nil, [.error("cannot read file", at: SourceLocation(file: file))])
+            let path = root.appendingPathComponent(relativePath).path
+            let stamp = BuildCache.FileStamp.of(path)
+            if let stamp, let hit = cache?.loaded(relativePath, stamp: stamp) {
+                return (relativePath, hit, hit.document, hit.diagnostics)
             }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                return (relativePath, nil, nil, [.error("cannot read file", at: SourceLocation(file: file))])
+            }
+            let (document, diagnostics): (ParsedDocument?, [Diagnostic])
+            var parts = (frontMatter: "", body: "")
             do throws(Diagnostic) {
                 let text = try SourceText.decode(data, file: file)
-                return DocumentParser.parse(text: text, relativePath: relativePath, file: file)
+                if let split = try? FrontMatter.split(text, file: file) { parts = (split.yaml, split.body) } else { parts.frontMatter = text }
+                (document, diagnostics) = DocumentParser.parse(text: text, relativePath: relativePath, file: file)
             } catch {
-                return (nil, [error])
+                (document, diagnostics) = (nil, [error])
             }
+            let loaded = stamp.map {
+                BuildCache.LoadedFile(stamp: $0, frontMatter: parts.frontMatter, body: parts.body, document: document, diagnostics: diagnostics)
+            }
+            return (relativePath, loaded, document, diagnostics)
+        }
+        if let cache {
+            var loaded: [String: BuildCache.LoadedFile] = [:]
+            for (path, file, _, _) in parsed { loaded[path] = file }
+            cache.finishLoad(loaded, siteConfig: String(decoding: siteData, as: UTF8.self))
         }
         var catalog = Catalog(site: site ?? SiteConfig(title: ""))
-        for (document, diagnostics) in parsed {
+        for (_, _, document, diagnostics) in parsed {
             log.report(contentsOf: diagnostics)
             guard let document, options.includeDrafts || !document.header.draft else { continue }
             switch document {

@@ -36,9 +36,11 @@ public enum Linker {
         var references: [InlineReference]
     }
 
-    public static func link(_ catalog: Catalog, contentPrefix: String) async -> (LinkedSite, [Diagnostic]) {
+    public static func link(_ catalog: Catalog, contentPrefix: String, cache: BuildCache? = nil) async -> (LinkedSite, [Diagnostic]) {
         let pages = catalog.pages
         let scans = await Parallel.map(pages) { page -> PageScan in
+            let texts = page.units.map(\.markdown)
+            if let hit = cache?.scan(for: page.header.file, texts: texts), hit.target == NameIndex.target(page.header) { return hit }
             var headings: [Heading] = []
             var references: [InlineReference] = []
             for unit in page.units {
@@ -48,7 +50,9 @@ public enum Linker {
                 }
                 references += document.references()
             }
-            return PageScan(target: NameIndex.target(page.header), headings: headings, references: references)
+            let scan = PageScan(target: NameIndex.target(page.header), headings: headings, references: references)
+            cache?.store(scan: scan, for: page.header.file, texts: texts)
+            return scan
         }
         var diagnostics: [Diagnostic] = []
         let names = NameIndex(catalog: catalog)

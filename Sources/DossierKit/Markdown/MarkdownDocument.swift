@@ -37,6 +37,9 @@ public struct Heading: Sendable, Equatable {
 /// no pointer leaves this type, so the rest of the code never sees the C API.
 public final class MarkdownDocument: @unchecked Sendable {
     private let root: OpaquePointer
+    /// The text a reader sees for HTML nodes the build made (a wiki link's label), since
+    /// cmark has no text for raw HTML.
+    private var visibleTextOfHTML: [OpaquePointer: String] = [:]
     /// Where this Markdown starts in its file, to turn tree positions into file positions.
     let file: String
     let firstLine: Int
@@ -170,6 +173,7 @@ public final class MarkdownDocument: @unchecked Sendable {
                         // A class needs HTML; the label is escaped here because it is author text.
                         newNode = Self.htmlInline(
                             "<a class=\"\(cssClass)\" href=\"\(HTML.escape(url))\">\(HTML.escape(label))</a>")
+                        visibleTextOfHTML[newNode] = label
                     } else {
                         newNode = cmark_node_new(CMARK_NODE_LINK)
                         cmark_node_set_url(newNode, url)
@@ -234,7 +238,7 @@ public final class MarkdownDocument: @unchecked Sendable {
     }
 
     /// The text a reader sees, for search and summaries.
-    public func plainText() -> String { Self.plainText(of: root, separator: " ") }
+    public func plainText() -> String { Self.plainText(of: root, separator: " ", htmlText: visibleTextOfHTML) }
 
     // MARK: tree helpers
 
@@ -285,7 +289,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         return node
     }
 
-    static func plainText(of node: OpaquePointer, separator: String = "") -> String {
+    static func plainText(of node: OpaquePointer, separator: String = "", htmlText: [OpaquePointer: String] = [:]) -> String {
         var text = ""
         guard let iterator = cmark_iter_new(node) else { return "" }
         defer { cmark_iter_free(iterator) }
@@ -296,6 +300,8 @@ public final class MarkdownDocument: @unchecked Sendable {
             let type = cmark_node_get_type(current)
             if event == CMARK_EVENT_ENTER, type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
                 text += literal(of: current)
+            } else if event == CMARK_EVENT_ENTER, type == CMARK_NODE_HTML_INLINE, let visible = htmlText[current] {
+                text += visible
             } else if event == CMARK_EVENT_ENTER, type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
                 text += " "
             } else if event == CMARK_EVENT_EXIT, !separator.isEmpty,

@@ -55,6 +55,21 @@ public struct OutputFolder: Sendable {
         try data.write(to: target)
     }
 
+    /// Replaces one file of the output itself (not staging), through a temporary file and a
+    /// rename, so a reader never sees it half written. Used by incremental rebuilds, which
+    /// change a few files of a folder that `serve` is serving.
+    public func replace(_ relativePath: String, _ data: Data) throws {
+        let target = url.appendingPathComponent(relativePath)
+        if (try? Data(contentsOf: target)) == data { return }
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: target, options: .atomic)
+    }
+
+    public func remove(_ relativePath: String) throws {
+        let target = url.appendingPathComponent(relativePath)
+        if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
+    }
+
     /// Swaps staging and output in one atomic step where the system allows it.
     public func commit() throws {
         let fm = FileManager.default

@@ -4,6 +4,8 @@ struct PageContext {
     let timeline: Timeline
     let path: String
     let portable: Bool
+    /// Plain text of the Markdown this page renders as a body, for the search index.
+    let bodyText = TextCollector()
 
     func url(_ target: String) -> String { URLPaths.relative(from: path, to: target, portable: portable) }
 
@@ -11,6 +13,7 @@ struct PageContext {
     func html(_ markdown: MarkdownText, inline: Bool = false) -> String {
         let document = MarkdownDocument(markdown)
         document.rewrite(allowRawHTML: site.catalog.site.allowRawHTML) { reference in replacement(for: reference) }
+        if !inline { bodyText.append(document.plainText()) }
         return inline ? document.renderInlineHTML() : document.renderHTML()
     }
 
@@ -113,5 +116,15 @@ struct PageContext {
             "state": link(pending.state), "treaty": link(pending.treaty), "article": pending.article,
             "announcement": link(pending.announcement),
         ]
+    }
+}
+
+/// Collects text while a page renders; one per page, never shared between tasks.
+final class TextCollector {
+    private(set) var text = ""
+
+    func append(_ part: String) {
+        if !text.isEmpty { text += " " }
+        text += part
     }
 }

@@ -1,5 +1,14 @@
 import Foundation
 
+/// What a page shows, for the parts that depend on it beyond its layout: metadata,
+/// the search index, the sitemap and the feed.
+enum PageKind: Sendable {
+    case home, collection, search, notFound
+    case briefing(Briefing)
+    case entity(Entity)
+    case event(Event)
+}
+
 /// One page to write: its output file, its layout and how to compute its values.
 struct RenderJob: Sendable {
     var path: String  // site path of the page ("" for home)
@@ -7,7 +16,14 @@ struct RenderJob: Sendable {
     var template: String
     var title: String
     var description: String
+    var kind: PageKind
     var values: @Sendable (PageContext) -> [String: Any]
+}
+
+/// A rendered page: what the search index and the build report need of it.
+struct RenderedPage: Sendable {
+    var job: RenderJob
+    var text: String
 }
 
 /// The `render` stage: every page is an independent job, rendered in parallel and
@@ -16,55 +32,108 @@ public struct SiteRenderer: Sendable {
     let site: LinkedSite
     let timeline: Timeline
     let templates: TemplateSet
+    let assets: SiteAssets
     let portable: Bool
 
-    public init(site: LinkedSite, timeline: Timeline, templates: TemplateSet, portable: Bool) {
+    public init(site: LinkedSite, timeline: Timeline, templates: TemplateSet, assets: SiteAssets, portable: Bool) {
         self.site = site
         self.timeline = timeline
         self.templates = templates
+        self.assets = assets
         self.portable = portable
     }
+
+    static let searchPath = "search/"
 
     var jobs: [RenderJob] {
         let catalog = site.catalog
         let description = catalog.site.description
         var jobs: [RenderJob] = []
-        func add(_ path: String, _ template: String, _ title: String, _ summary: String?, _ values: @escaping @Sendable (PageContext) -> [String: Any]) {
+        func add(
+            _ path: String, _ template: String, _ title: String, _ summary: String?, _ kind: PageKind = .collection,
+            _ values: @escaping @Sendable (PageContext) -> [String: Any]
+        ) {
             let file = path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
-            jobs.append(RenderJob(path: path, file: file, template: template, title: title, description: summary ?? description, values: values))
+            jobs.append(RenderJob(path: path, file: file, template: template, title: title, description: summary ?? description, kind: kind, values: values))
         }
         let home = catalog.home
-        add("", "home", home?.title.value ?? catalog.site.title, home?.summary) { $0.home(home) }
+        add("", "home", home?.title.value ?? catalog.site.title, home?.summary, .home) { $0.home(home) }
         add("briefings/", "list", "Briefings", "All briefings of the dossier.") { $0.briefingList() }
         for briefing in catalog.briefings {
-            add(briefing.header.path, "briefing", briefing.header.title.value, briefing.header.summary) { $0.briefing(briefing) }
+            add(briefing.header.path, "briefing", briefing.header.title.value, briefing.header.summary, .briefing(briefing)) { $0.briefing(briefing) }
         }
         add("entities/", "list", "Entities", "Every entity in the dossier.") { $0.entityList(kind: nil) }
         for kind in EntityKind.allCases where catalog.entities.contains(where: { $0.kind == kind }) {
             add("entities/\(kind.folder)/", "list", kind.pluralTitle, "\(kind.pluralTitle) in the dossier.") { $0.entityList(kind: kind) }
         }
         for entity in catalog.entities {
-            add(entity.header.path, "entity", entity.header.title.value, entity.header.summary) { $0.entity(entity) }
+            add(entity.header.path, "entity", entity.header.title.value, entity.header.summary, .entity(entity)) { $0.entity(entity) }
         }
         let rows = Dictionary(timeline.events.compactMap { row in row.page.map { ($0.path, row) } }, uniquingKeysWith: { a, _ in a })
         for event in catalog.events {
             let row = rows[event.header.path]
             let consequences = timeline.events.filter { $0.derivation?.cause.path == event.header.path }
             let summary = event.header.summary ?? "\(DateFormatting.display(event.date.value)): \(event.header.title.value)"
-            add(event.header.path, "event", event.header.title.value, summary) { $0.event(event, row: row, consequences: consequences) }
+            add(event.header.path, "event", event.header.title.value, summary, .event(event)) {
+                $0.event(event, row: row, consequences: consequences)
+            }
         }
         add("timeline/", "timeline", "Timeline", "Every dated event of the dossier, with derived treaty deadlines.") { $0.timelinePage() }
         add("sources/", "sources", "Sources", "Every source the dossier relies on.") { $0.sourcesPage() }
         add("graph/", "graph", "Relationship graph", "How the dossier’s entities relate.") { context in
             ["graph": GraphDrawing.whole(context.site, url: context.url)]
         }
-        add("404.html", "404", "Page not found", nil) { _ in [:] }
+        add("404.html", "404", "Page not found", nil, .notFound) { _ in [:] }
         return jobs
     }
 
-    /// Renders every page; returns diagnostics (template problems) and the page count.
-    public func render(write: @escaping @Sendable (String, Data) throws -> Void) async -> (pages: [String], diagnostics: [Diagnostic]) {
-        let results = await Parallel.map(jobs) { job -> (String, [Diagnostic]) in
+    /// The search page comes last: it names the index, which holds the text of every other page.
+    func searchJob(indexPath: String) -> RenderJob {
+        RenderJob(
+            path: Self.searchPath, file: Self.searchPath + "index.html", template: "search", title: "Search",
+            description: "Search the dossier’s briefings, entities, events and sources.", kind: .search
+        ) { context in
+            [
+                "search_index": context.url(indexPath),
+                "portable": context.portable ? "true" : "false",
+                "search_script": self.assets.path(of: "search.js").map { context.url($0) } ?? false,
+            ]
+        }
+    }
+
+    struct Output {
+        /// Every page of the site, with its text; pages not rendered again keep their old text.
+        var pages: [RenderedPage]
+        var rendered: Int
+        var searchIndexPath: String
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Renders the pages (all, or those `selection` names), then the search index and
+    /// the search page. `knownTexts` holds the text of pages not rendered again.
+    func render(
+        selection: RenderPlan.Selection? = nil, knownTexts: [String: String] = [:],
+        write: @escaping @Sendable (String, Data) throws -> Void
+    ) async -> Output {
+        let all = jobs
+        let selected = selection.map { selection in all.filter { selection.contains($0) } } ?? all
+        var (rendered, diagnostics) = await render(selected, write: write)
+        var pages = rendered
+        if selection != nil {
+            let renderedPaths = Set(rendered.map(\.job.path))
+            for job in all where !renderedPaths.contains(job.path) { pages.append(RenderedPage(job: job, text: knownTexts[job.path] ?? "")) }
+        }
+        let index = SearchIndex.script(SearchIndex.records(pages, site: site))
+        let indexPath = "assets/" + SiteAssets.fingerprinted("search-index.js", index)
+        do { try write(indexPath, index) } catch {
+            diagnostics.append(.error("cannot write \(indexPath): \(error.localizedDescription)", at: SourceLocation(file: indexPath)))
+        }
+        let (search, searchDiagnostics) = await render([searchJob(indexPath: indexPath)], write: write)
+        return Output(pages: pages + search, rendered: rendered.count + 1, searchIndexPath: indexPath, diagnostics: diagnostics + searchDiagnostics)
+    }
+
+    private func render(_ jobs: [RenderJob], write: @escaping @Sendable (String, Data) throws -> Void) async -> ([RenderedPage], [Diagnostic]) {
+        let results = await Parallel.map(jobs) { job -> (RenderedPage, [Diagnostic]) in
             let context = PageContext(site: site, timeline: timeline, path: job.path, portable: portable)
             var values = job.values(context)
             common(job, context).forEach { values[$0.key] = $0.value }
@@ -74,7 +143,7 @@ public struct SiteRenderer: Sendable {
             } catch {
                 diagnostics.append(.error("cannot write \(job.file): \(error.localizedDescription)", at: SourceLocation(file: job.file)))
             }
-            return (job.path, diagnostics)
+            return (RenderedPage(job: job, text: context.bodyText.text), diagnostics)
         }
         var diagnostics: [Diagnostic] = []
         var seen: Set<Diagnostic> = []
@@ -85,6 +154,7 @@ public struct SiteRenderer: Sendable {
     /// Values every layout gets (see the README's list).
     private func common(_ job: RenderJob, _ context: PageContext) -> [String: Any] {
         let config = site.catalog.site
+        let canonical = config.baseURL + job.path
         let nav: [(String, String)] = [
             ("Briefings", "briefings/"), ("Entities", "entities/"), ("Timeline", "timeline/"), ("Graph", "graph/"), ("Sources", "sources/"),
         ]
@@ -97,8 +167,13 @@ public struct SiteRenderer: Sendable {
             "is_home": job.path.isEmpty,
             "home_url": context.url(""),
             "root": context.url("").replacingOccurrences(of: "index.html", with: ""),
-            "canonical_url": config.baseURL + (job.path == "404.html" ? "404.html" : job.path),
-            "stylesheet": context.url("assets/style.css"),
+            "canonical_url": canonical,
+            "stylesheet": assets.path(of: "style.css").map { context.url($0) } ?? false,
+            "favicon": assets.path(of: "favicon.svg").map { context.url($0) } ?? false,
+            "feed_url": context.url(SiteFeeds.feedPath),
+            "search_url": context.url(Self.searchPath),
+            "og_type": PageMetadata.openGraphType(job.kind),
+            "json_ld": PageMetadata.jsonLD(job, site: site, canonicalURL: canonical),
             // A 404 page is served at any depth, so it resolves its relative links from
             // the site's own root path, taken from the base URL.
             "base_href": job.path == "404.html" ? (URLComponents(string: config.baseURL)?.path ?? "/") : false,

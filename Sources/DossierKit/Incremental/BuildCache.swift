@@ -1,0 +1,115 @@
+import Foundation
+
+/// What one build keeps for the next, so that `serve` redoes only the work an edit
+/// needs: files whose stamp did not change are not read or parsed again, Markdown whose
+/// text did not change is not scanned again, and pages nothing changed for are not
+/// rendered again. Shared by the tasks of one build, so it guards itself with a lock.
+public final class BuildCache: @unchecked Sendable {
+    /// A file is unchanged if its size, modification time and inode are.
+    struct FileStamp: Equatable {
+        var size: Int64
+        var modified: timespec
+        var inode: UInt64
+
+        static func == (a: FileStamp, b: FileStamp) -> Bool {
+            a.size == b.size && a.inode == b.inode && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
+        }
+
+        static func of(_ path: String) -> FileStamp? {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            return FileStamp(size: Int64(info.st_size), modified: info.st_mtim, inode: UInt64(info.st_ino))
+        }
+    }
+
+    struct LoadedFile {
+        var stamp: FileStamp
+        var frontMatter: String
+        var body: String
+        var document: ParsedDocument?
+        var diagnostics: [Diagnostic]
+    }
+
+    /// How a content file differs from the previous build.
+    enum Change: Equatable, Sendable {
+        case added, removed
+        /// Only the Markdown body changed: titles, names, dates and relations are as they were.
+        case body
+        case frontMatter
+    }
+
+    private let lock = NSLock()
+    private var files: [String: LoadedFile] = [:]
+    private var scans: [String: (texts: [MarkdownText], scan: Linker.PageScan)] = [:]
+    /// Changes to content files (by path relative to `Content/`) found by the last load.
+    private(set) var changes: [String: Change] = [:]
+    private(set) var siteConfigChanged = true
+    private var siteConfigText: String?
+    /// The previous successful build, for deciding which pages to render again.
+    var previous: PreviousBuild?
+
+    public init() {}
+
+    func withLock<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    func loaded(_ relativePath: String, stamp: FileStamp) -> LoadedFile? {
+        withLock { files[relativePath].flatMap { $0.stamp == stamp ? $0 : nil } }
+    }
+
+    /// Records the files of this load and what changed since the previous one.
+    func finishLoad(_ loaded: [String: LoadedFile], siteConfig: String?) {
+        withLock {
+            var changes: [String: Change] = [:]
+            for (path, file) in loaded {
+                guard let old = files[path] else {
+                    changes[path] = .added
+                    continue
+                }
+                if old.frontMatter != file.frontMatter || old.document == nil || file.document == nil {
+                    changes[path] = .frontMatter
+                } else if old.body != file.body {
+                    changes[path] = .body
+                }
+            }
+            for path in files.keys where loaded[path] == nil { changes[path] = .removed }
+            self.changes = changes
+            siteConfigChanged = siteConfig != siteConfigText
+            siteConfigText = siteConfig
+            files = loaded
+        }
+    }
+
+    func scan(for file: String, texts: [MarkdownText]) -> Linker.PageScan? {
+        withLock { scans[file].flatMap { $0.texts == texts ? $0.scan : nil } }
+    }
+
+    func store(scan: Linker.PageScan, for file: String, texts: [MarkdownText]) {
+        withLock { scans[file] = (texts, scan) }
+    }
+}
+
+/// The parts of a successful build that the next one compares against.
+struct PreviousBuild {
+    var site: LinkedSite
+    var templateSources: [String: String]
+    var assetPaths: [String]
+    /// Plain text of each rendered page, by site path, for the search index.
+    var pageTexts: [String: String]
+    var searchIndexPath: String
+}
+
+/// Files a build holds in memory until it knows it succeeded.
+final class CollectedFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var files: [(path: String, data: Data)] = []
+
+    func add(_ path: String, _ data: Data) {
+        lock.lock()
+        defer { lock.unlock() }
+        files.append((path, data))
+    }
+}

@@ -1,0 +1,86 @@
+/// Which pages an edit can have changed, so `serve` renders only those. When in doubt it
+/// answers "all": a name, a date or a relation may show on any page, so any change to
+/// front matter, an added or removed file, `site.yml` or an asset renders everything
+/// again. A change to a body alone reaches only the page itself, the pages whose
+/// backlinks quote it, and the sources page when who cites what changes. A template
+/// change reaches the pages whose layout includes it.
+enum RenderPlan {
+    struct Inputs {
+        var previous: PreviousBuild
+        var site: LinkedSite
+        var changes: [String: BuildCache.Change]
+        var siteConfigChanged: Bool
+        var templateSources: [String: String]
+        var assetPaths: [String]
+        /// Display prefix of content files, e.g. `Content/`.
+        var contentPrefix: String
+    }
+
+    /// The pages to render again: by site path, and every page of some layouts.
+    struct Selection: Equatable {
+        var pages: Set<String> = []
+        var layouts: Set<String> = []
+
+        func contains(_ job: RenderJob) -> Bool { pages.contains(job.path) || layouts.contains(job.template) }
+    }
+
+    /// What to render again, or nil for everything.
+    static func selection(_ inputs: Inputs) -> Selection? {
+        let previous = inputs.previous
+        if inputs.siteConfigChanged || inputs.assetPaths != previous.assetPaths { return nil }
+        if inputs.changes.values.contains(where: { $0 != .body }) { return nil }
+
+        var affected = Selection()
+        let changedTemplates = Set(inputs.templateSources.keys).union(previous.templateSources.keys).filter {
+            inputs.templateSources[$0] != previous.templateSources[$0]
+        }
+        if !changedTemplates.isEmpty {
+            for (layout, includes) in layoutIncludes(inputs.templateSources) where !includes.isDisjoint(with: changedTemplates) {
+                affected.layouts.insert(layout)
+            }
+        }
+
+        let pathByFile = Dictionary(
+            inputs.site.catalog.pages.map { ($0.header.file, $0.header.path) }, uniquingKeysWith: { a, _ in a })
+        var changedPages: Set<String> = []
+        for (file, change) in inputs.changes where change == .body {
+            guard let path = pathByFile[inputs.contentPrefix + file] else { return nil }
+            changedPages.insert(path)
+        }
+        for path in changedPages {
+            if previous.site.headings[path] != inputs.site.headings[path] { return nil }  // fragment links may point at them
+            affected.pages.insert(pagePath(path))
+        }
+        // The sources page lists who cites each source, in order of first citation.
+        if previous.site.citedBy != inputs.site.citedBy { affected.pages.insert("sources/") }
+        // Backlinks quote the sentence around a link, so the pages linked from a changed
+        // body, before and after the edit, show new text.
+        for site in [previous.site, inputs.site] {
+            for (target, backlinks) in site.backlinks where backlinks.contains(where: { changedPages.contains($0.from.path) }) {
+                affected.pages.insert(pagePath(target))
+            }
+        }
+        return affected
+    }
+
+    /// Sources share one page; the others are their own.
+    static func pagePath(_ path: String) -> String {
+        path.hasPrefix("sources/#") ? "sources/" : path
+    }
+
+    /// Each layout and every template it includes, directly or through other templates.
+    static func layoutIncludes(_ sources: [String: String]) -> [String: Set<String>] {
+        var result: [String: Set<String>] = [:]
+        for layout in sources.keys {
+            var seen: Set<String> = [layout]
+            var queue = [layout]
+            while let name = queue.popLast() {
+                for tag in TemplateTags.partialTags(in: sources[name] ?? "") where seen.insert(tag.name).inserted {
+                    queue.append(tag.name)
+                }
+            }
+            result[layout] = seen
+        }
+        return result
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+
+@testable import DossierKit
+
+/// `serve` rebuilds with a cache and renders only what an edit needs; each test checks
+/// that what it leaves in the served folder equals a full build of the same input.
+@Suite("Incremental rebuilds")
+struct IncrementalBuildTests {
+    /// A temporary site built once with a cache, ready for edits and rebuilds.
+    struct Session {
+        let site: TempSite
+        let cache = BuildCache()
+        let templates: URL
+
+        init(_ site: TempSite) async throws {
+            self.site = site
+            templates = try site.copyTemplates()
+            let report = try await rebuild()
+            #expect(report.renderedCount == report.pageCount)
+        }
+
+        @discardableResult
+        func rebuild() async throws -> SiteBuilder.Report {
+            var options = site.options(templates: templates)
+            options.cache = cache
+            return try await SiteBuilder(options: options).build()
+        }
+
+        /// The served folder equals a fresh full build, file for file.
+        func expectEqualToFullBuild(sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws {
+            let fresh = site.root.appendingPathComponent("Fresh")
+            try? FileManager.default.removeItem(at: fresh)
+            try await site.build(output: fresh, templates: templates)
+            let served = try snapshot(site.output)
+            let expected = try snapshot(fresh)
+            #expect(served.keys.sorted() == expected.keys.sorted(), sourceLocation: sourceLocation)
+            for (path, data) in expected where served[path] != data {
+                Issue.record("\(path) differs from a full build", sourceLocation: sourceLocation)
+            }
+        }
+
+        func editTemplate(_ name: String, replacing old: String, with new: String) throws {
+            let url = templates.appendingPathComponent(name)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            #expect(text.contains(old))
+            try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
+        }
+    }
+
+    @Test("an unchanged rebuild renders only the search page and changes nothing")
+    func unchanged() async throws {
+        try await withTempSite { site in
+            let session = try await Session(site)
+            let before = try snapshot(site.output)
+            let report = try await session.rebuild()
+            #expect(report.renderedCount == 1)
+            #expect(try snapshot(site.output) == before)
+        }
+    }
+
+    @Test("a body edit renders the page and the pages whose backlinks quote it")
+    func bodyEdit() async throws {
+        try await withTempSite { site in
+            let session = try await Session(site)
+            try site.edit("entities/countries/mali.md", replacing: "Mali ratified the [[Rome Statute]] in 2000", with: "Mali ratified the [[Rome Statute]] early, in 2000")
+            let report = try await session.rebuild()
+            // Mali, the Rome Statute (its backlink quotes Mali), the search page.
+            #expect(report.renderedCount == 3)
+            #expect(try site.html("entities/treaties/rome-statute/index.html").contains("early, in 2000"))
+            try await session.expectEqualToFullBuild()
+        }
+    }
+
+    @Test("a new link and a new citation reach the target's backlinks and the sources page")
+    func newLinkAndCitation() async throws {
+        try await withTempSite { site in
+            let session = try await Session(site)
+            try site.edit("entities/countries/mali.md", replacing: "in 2000 [@untc].", with: "in 2000 [@untc]. It borders [[Niger]] [@comm-2025].")
+            let report = try await session.rebuild()
+            #expect(report.renderedCount < report.pageCount)
+            #expect(try site.html("entities/countries/niger/index.html").contains("It borders"))
+            try await session.expectEqualToFullBuild()
+        }
+    }
+
+    @Test("a front matter edit renders every page")
+    func frontMatterEdit() async throws {
+        try await withTempSite { site in
+            let session = try await Session(site)
+            try site.edit("entities/countries/mali.md", replacing: "title: \"Mali\"", with: "title: \"Republic of Mali (Mali)\"")
+            let report = try await session.rebuild()
+            #expect(report.renderedCount == report.pageCount)
+            try await session.expectEqualToFullBuild()
+        }
+    }
+
+    @Test("a layout edit renders the pages of that layout; a base edit renders all")
+    func templateEdits() async throws {
+        try await withTempSite { site in
+            let session = try await Session(site)
+            try session.editTemplate("entity.mustache", replacing: "<h1>", with: "<h1 class=\"entity-title\">")
+            let report = try await session.rebuild()
+            #expect(report.renderedCount == 5 + 1)  // five entities and the search page
+            try await session.expectEqualToFullBuild()
+
+            try session.editTemplate("base.mustache", replacing: "<main id=\"main\">", with: "<main id=\"main\" class=\"page\">")
+            let all = try await session.rebuild()
+            #expect(all.renderedCount == all.pageCount)
+            try await session.expectEqualToFullBuild()
+        }
+    }
+
+    @Test("added and removed files rebuild everything, and leave no stale page behind")
+    func addAndRemove() async throws {
+        try await withTempSite { site in
+            let session = try await Session(site)
+            try site.write("entities/countries/burkina-faso.md", page("title: \"Burkina Faso\"\nkind: country", "A Sahel state."))
+            try await session.rebuild()
+            try await session.expectEqualToFullBuild()
+            try FileManager.default.removeItem(at: site.content.appendingPathComponent("entities/countries/burkina-faso.md"))
+            try await session.rebuild()
+            #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("entities/countries/burkina-faso").path))
+            try await session.expectEqualToFullBuild()
+        }
+    }
+
+    @Test("a failed rebuild leaves the served folder as it was; the fix brings it up to date")
+    func failureThenFix() async throws {
+        try await withTempSite { site in
+            let session = try await Session(site)
+            let before = try snapshot(site.output)
+            try site.edit("entities/countries/mali.md", replacing: "[[Rome Statute]]", with: "[[Rome Statut]]")
+            await #expect(throws: BuildFailure.self) { try await session.rebuild() }
+            #expect(try snapshot(site.output) == before)
+            try site.edit("entities/countries/mali.md", replacing: "[[Rome Statut]]", with: "[[Rome Statute]] (1998)")
+            try await session.rebuild()
+            #expect(try site.html("entities/countries/mali/index.html").contains("(1998)"))
+            try await session.expectEqualToFullBuild()
+        }
+    }
+}
