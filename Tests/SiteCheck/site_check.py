@@ -10,10 +10,12 @@ file://), then checks:
   structure  the pages the publishing contract names, and the header search form
   a11y       lang, one h1, title, img alt, header/nav/main/footer on every page
   browser/*  headless Chromium: console errors, failed requests, horizontal
-             scrolling at 390 px, visible SVGs, search, screenshots
-  focus      a visible keyboard focus style
-  contrast   WCAG AA contrast of text, headings and links (and the dark scheme
-             when the CSS has one)
+             scrolling, visible SVGs, search, screenshots. The root build over
+             http at 1280x900 and 390x844; the subpath build over http and the
+             portable build from file:// at 1280x900
+  focus      a visible keyboard focus style (root build)
+  contrast   WCAG AA contrast of text, headings and links (root build; also the
+             dark scheme when the CSS has a prefers-color-scheme: dark block)
 
 Prints a summary line per check with counts and seconds, writes
 results/site-check/report.json, and exits 1 if any check fails.
@@ -114,7 +116,7 @@ class Report:
                   + ("" if c.ok else f"; {len(c.failures)} problem(s)"))
         passed = sum(c.ok for c in self.checks)
         failed = len(self.checks) - passed
-        print(f"site check: {passed} passed, {failed} failed")
+        print(f"site-check: {passed} passed, {failed} failed")
         return failed
 
     def write_json(self, path: Path) -> None:
@@ -554,6 +556,8 @@ def check_publish(site: Site, check: Check) -> None:
                 check.fail(f"robots.txt Sitemap: {value} (expected {site.base_url}sitemap.xml)")
         if not sitemap_lines:
             check.note("robots.txt has no Sitemap: line")
+        if urlsplit(site.base_url).path not in ("", "/"):
+            check.note(f"crawlers read robots.txt only at the host root, not at {site.base_url}robots.txt")
         counts.append("robots.txt")
 
     # feed.xml (Atom 1.0)
@@ -585,18 +589,29 @@ def check_publish(site: Site, check: Check) -> None:
                 strip_base(entry.link, f"{label} link")
         counts.append(f"feed {len(feed.entries)} entries")
 
-    # favicon.svg
+    # favicon.svg: the one the home page links with <link rel="icon">, else one at the output root
+    icon_link = None
+    if (site.dir / "index.html").is_file():
+        home = soup_of((site.dir / "index.html").read_bytes())
+        icon_link = next((link["href"] for link in home.find_all("link", href=True)
+                          if "icon" in [v.lower() for v in link.get("rel", [])]), None)
     favicon = site.dir / "favicon.svg"
+    if icon_link:
+        favicon = site.dir / unquote(urlsplit(icon_link).path)
+        if favicon.name != "favicon.svg":
+            check.fail(f"index.html links the icon {icon_link}, not a favicon.svg")
+    else:
+        check.note("index.html has no <link rel=icon>; browsers will ask for /favicon.ico")
     if not favicon.is_file():
-        check.fail("favicon.svg is missing at the output root")
+        check.fail(f"{favicon.relative_to(site.dir)} is missing" + (f" (linked as {icon_link})" if icon_link else ""))
     else:
         try:
             tag = ET.parse(favicon).getroot().tag
             if tag != "{http://www.w3.org/2000/svg}svg":
-                check.fail(f"favicon.svg root element is {tag}, not an SVG <svg>")
+                check.fail(f"{favicon.relative_to(site.dir)}: root element is {tag}, not an SVG <svg>")
         except ET.ParseError as error:
-            check.fail(f"favicon.svg is not well-formed XML: {error}")
-        counts.append("favicon")
+            check.fail(f"{favicon.relative_to(site.dir)} is not well-formed XML: {error}")
+        counts.append(f"favicon {favicon.relative_to(site.dir)}")
     check.counts = ", ".join(counts) or "nothing to check"
 
 
@@ -873,6 +888,8 @@ def run_browser(site: Site, pages: dict[str, str], report: Report, results: Path
             for width, height in viewports:
                 browser.viewport(width, height)
                 for key, path in pages.items():
+                    if site.portable and (path == "" or path.endswith("/")):
+                        path += "index.html"
                     url = site.site_url + path
                     label = f"{key} ({path or '/'}) at {width}px"
                     browser.load(url, label)
@@ -906,6 +923,9 @@ def run_browser(site: Site, pages: dict[str, str], report: Report, results: Path
                             check.fail(f"{label}: no <svg> in <main>")
                         elif box[0] <= 0 or box[1] <= 0 or not box[2]:
                             check.fail(f"{label}: the <svg> is not visible (box {box[0]}x{box[1]})")
+                    shot = results / f"{site.name}-{key}-{width}.png"
+                    driver.save_screenshot(str(shot))
+                    screenshots += 1
                     if full:
                         t = time.monotonic()
                         found = driver.execute_script("return __sc.contrast()")
@@ -918,9 +938,6 @@ def run_browser(site: Site, pages: dict[str, str], report: Report, results: Path
                             t = time.monotonic()
                             focus_results += focus_checks(browser, key, ActionChains, Keys)
                             spent["focus"] += time.monotonic() - t
-                    shot = results / f"{site.name}-{key}-{width}.png"
-                    driver.save_screenshot(str(shot))
-                    screenshots += 1
                     console, failed = browser.problems()
                     for line in console:
                         check.fail(f"{label}: console error: {line}")
@@ -951,7 +968,8 @@ def run_browser(site: Site, pages: dict[str, str], report: Report, results: Path
         finally:
             driver.quit()
         check.measured = time.monotonic() - started - spent["focus"] - spent["contrast"]
-        check.counts = (f"{len(pages)} pages x {len(viewports)} widths served at {site.site_url}, {loads} loads, "
+        where = f"served at {site.site_url}" if site.served else "from file://"
+        check.counts = (f"{len(pages)} pages x {len(viewports)} widths {where}, {loads} loads, "
                         f"{searches} searches, {screenshots} screenshots in {results.relative_to(REPO) if results.is_relative_to(REPO) else results}")
     if full:
         with report.check("focus") as check:
@@ -989,7 +1007,8 @@ def search_checks(site, browser, check, label, By, Keys, WebDriverWait) -> int:
     done += 1
     verify_result_links(site, driver, check, label, By)
     # ?q= in the URL
-    browser.load(site.site_url + "search/?q=Mali", label + " ?q=Mali")
+    search_page = "search/index.html" if site.portable else "search/"
+    browser.load(site.site_url + search_page + "?q=Mali", label + " ?q=Mali")
     try:
         WebDriverWait(driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, results))
         value = driver.find_element(By.CSS_SELECTOR, "#search-input").get_attribute("value")
@@ -1008,7 +1027,14 @@ def verify_result_links(site, driver, check, label, By) -> None:
     if not hrefs:
         check.fail(f"{label}: search results have no links")
     for href in hrefs:
-        status = http_get(href.split("#")[0])[0]
+        target = href.split("#")[0].split("?")[0]
+        if target.startswith("file:"):
+            path = Path(unquote(urlsplit(target).path))
+            if not path.is_file():
+                check.fail(f"{label}: search result link {href} is not a file on disk"
+                           + (" (a folder: file:// does not open its index.html)" if path.is_dir() else ""))
+            continue
+        status = http_get(target)[0]
         if status != 200:
             check.fail(f"{label}: search result link {href} answers HTTP {status}")
 
@@ -1157,9 +1183,7 @@ def run_checks(args, sites: dict[str, Site], report: Report) -> None:
             if args.browser_pages:
                 pages = {k: v for k, v in pages.items() if k in args.browser_pages.split(",")}
             results = Path(args.results)
-            for site in sites.values():
-                if not site.served:
-                    continue
+            for site in sites.values():  # the portable build from file://, the others over http
                 full = site is first
                 run_browser(site, pages, report, results, full=full, dark=full and css_has_dark(site))
     finally:
@@ -1215,7 +1239,7 @@ def self_test(args) -> int:
                   f"in {took:.1f} s -> {'caught' if good else 'NOT CAUGHT'}")
             for line in fault_lines or out.splitlines()[-15:]:
                 print("   " + line)
-            print("   " + next((line for line in out.splitlines() if line.startswith("site check:")), ""))
+            print("   " + next((line for line in out.splitlines() if line.startswith("site-check:")), ""))
         print(f"\nself-test: {passed} passed, {failed} failed")
         return 1 if failed else 0
     finally:
