@@ -7,7 +7,7 @@ struct Dossier: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Build cross-linked briefing dossiers from Markdown.",
-        subcommands: [Build.self, Check.self, New.self],
+        subcommands: [Build.self, Serve.self, Check.self, New.self],
         defaultSubcommand: Build.self)
 }
 

@@ -2,13 +2,13 @@ import Foundation
 
 /// Finds the files of a content folder: Markdown pages and `site.yml`, skipping editor
 /// leftovers and hidden files, and surviving symlink loops.
-enum ContentFiles {
+public enum ContentFiles {
     struct Listing {
         var markdown: [String] = []  // paths relative to the content folder, sorted
         var diagnostics: [Diagnostic] = []
     }
 
-    static func isEditorLeftover(_ name: String) -> Bool {
+    public static func isEditorLeftover(_ name: String) -> Bool {
         name.hasPrefix(".") || name.hasPrefix("#") || name.hasSuffix("~") || name.hasSuffix(".swp")
             || name.hasSuffix(".swo") || name.hasSuffix(".tmp") || name.hasSuffix(".bak")
     }

@@ -1,0 +1,98 @@
+import DossierKit
+import Foundation
+import ServiceLifecycle
+
+/// Rebuilds the site when the watcher reports a change: waits until saves have been
+/// quiet for a moment, builds with the cache, and tells open pages what happened.
+/// Runs as a service beside the HTTP server, so Ctrl-C stops both.
+final class Rebuilder: Service, @unchecked Sendable {
+    let options: SiteBuilder.Options
+    let watcher: FileWatcher
+    let events: BuildEvents
+    let status: BuildStatus
+    let debounce: TimeInterval
+    let log: @Sendable (String) -> Void
+
+    init(
+        options: SiteBuilder.Options, watcher: FileWatcher, events: BuildEvents, status: BuildStatus, debounce: TimeInterval,
+        log: @escaping @Sendable (String) -> Void
+    ) {
+        self.options = options
+        self.watcher = watcher
+        self.events = events
+        self.status = status
+        self.debounce = debounce
+        self.log = log
+    }
+
+    /// The first build, before the server starts.
+    func buildOnce() async -> Bool {
+        await build(first: true)
+    }
+
+    func run() async throws {
+        await withGracefulShutdownHandler {
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { await self.rebuildOnChanges() }
+                group.addTask { await self.heartbeat() }
+                await group.next()
+                group.cancelAll()
+            }
+        } onGracefulShutdown: {
+            self.watcher.stop()
+            self.events.finishAll()
+        }
+    }
+
+    private func rebuildOnChanges() async {
+        var built = 0
+        for await _ in watcher.changes {
+            // Changes that arrived while the last build read the files are already in it.
+            if watcher.changeCount == built { continue }
+            // A burst of saves (an editor writing a backup, then the file) is one rebuild.
+            while true {
+                let quiet = Date().timeIntervalSince(watcher.timeOfLastChange)
+                if quiet >= debounce { break }
+                try? await Task.sleep(for: .milliseconds(Int((debounce - quiet) * 1000) + 1))
+            }
+            built = watcher.changeCount
+            await build(first: false)
+        }
+    }
+
+    /// A comment line now and then, so a stream whose browser has gone is noticed and closed.
+    private func heartbeat() async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .seconds(10))
+            events.publish(.heartbeat)
+        }
+    }
+
+    @discardableResult
+    private func build(first: Bool) async -> Bool {
+        let start = Date()
+        do {
+            let report = try await SiteBuilder(options: options).build()
+            let ms = Int(Date().timeIntervalSince(start) * 1000)
+            let number = status.succeeded()
+            for warning in report.warnings { log(warning.description) }
+            let rendered = report.renderedCount == report.pageCount ? "\(report.pageCount) pages" : "\(report.renderedCount) of \(report.pageCount) pages"
+            log(first ? "Built \(report.pageCount) pages in \(ms) ms" : "Rebuilt \(rendered) in \(ms) ms")
+            if !first { events.publish(.reload(build: number)) }
+            return true
+        } catch let failure as BuildFailure {
+            let errors = failure.diagnostics.filter { $0.severity == .error }
+            failure.diagnostics.forEach { log($0.description) }
+            log("error: rebuild failed with \(errors.count) error\(errors.count == 1 ? "" : "s"); still serving the last good build")
+            status.failed(errors)
+            events.publish(.failed(errors))
+            return false
+        } catch {
+            let diagnostic = Diagnostic.error("\(error)", at: SourceLocation(file: options.contentFolder.path))
+            log(diagnostic.description)
+            status.failed([diagnostic])
+            events.publish(.failed([diagnostic]))
+            return false
+        }
+    }
+}
