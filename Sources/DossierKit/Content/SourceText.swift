@@ -18,9 +18,18 @@ enum SourceText {
                 "file contains a NUL byte and looks binary", at: locate(byteOffset: offset, in: bytes, file: file),
                 hint: "only Markdown (.md) and YAML files belong in Content/")
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        guard text.contains("\r") else { return text }
-        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        guard bytes.contains(0x0D) else { return String(decoding: bytes, as: UTF8.self) }
+        // On bytes, not Characters: a CR or LF followed by a combining mark or a joiner
+        // is one Character to String search, which then missed or doubled line breaks.
+        var normalized: [UInt8] = []
+        normalized.reserveCapacity(bytes.count)
+        var afterCR = false
+        for byte in bytes {
+            if byte == 0x0A && afterCR { afterCR = false; continue }
+            afterCR = byte == 0x0D
+            normalized.append(afterCR ? 0x0A : byte)
+        }
+        return String(decoding: normalized, as: UTF8.self)
     }
 
     private static func firstNonUTF8Offset(_ bytes: Data.SubSequence) -> Int? {

@@ -34,7 +34,7 @@ enum GraphDrawing {
         url: (String) -> String, title: String
     ) -> String {
         let entities = site.catalog.entities.filter { paths.contains($0.header.path) }
-            .sorted { ($0.kind.rawValue, sortKey($0.header.title.value)) < ($1.kind.rawValue, sortKey($1.header.title.value)) }
+            .sorted(byKey: { ($0.kind.rawValue, sortKey($0.header.title.value)) }, <)
         var nodes = entities.map { Node(target: NameIndex.target($0.header), kind: $0.kind) }
         var index: [String: Int] = [:]
         for (i, node) in nodes.enumerated() { index[node.target.path] = i }

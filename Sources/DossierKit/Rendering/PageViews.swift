@@ -24,9 +24,7 @@ extension PageContext {
     }
 
     func sortedBriefings() -> [Briefing] {
-        site.catalog.briefings.sorted {
-            ($0.order ?? Int.max, sortKey($0.header.title.value)) < ($1.order ?? Int.max, sortKey($1.header.title.value))
-        }
+        site.catalog.briefings.sorted(byKey: { ($0.order ?? Int.max, sortKey($0.header.title.value)) }, <)
     }
 
     func briefing(_ briefing: Briefing) -> [String: Any] {
@@ -108,7 +106,7 @@ extension PageContext {
     func entityList(kind: EntityKind?) -> [String: Any] {
         let entities = site.catalog.entities.filter { kind == nil || $0.kind == kind }
         let groups = EntityKind.allCases.compactMap { groupKind -> [String: Any]? in
-            let members = entities.filter { $0.kind == groupKind }.sorted { sortKey($0.header.title.value) < sortKey($1.header.title.value) }
+            let members = entities.filter { $0.kind == groupKind }.sorted(byKey: { sortKey($0.header.title.value) }, <)
             guard !members.isEmpty else { return nil }
             return [
                 "title": groupKind.pluralTitle, "url": url("entities/\(groupKind.folder)/"),
@@ -154,7 +152,7 @@ extension PageContext {
     }
 
     func sourcesPage() -> [String: Any] {
-        let sources = site.catalog.sources.sorted { sortKey($0.header.title.value) < sortKey($1.header.title.value) }
+        let sources = site.catalog.sources.sorted(byKey: { sortKey($0.header.title.value) }, <)
         return [
             "sources": sources.map { source -> [String: Any] in
                 var values = sourceValues(source)
