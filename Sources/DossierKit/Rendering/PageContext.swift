@@ -4,10 +4,16 @@ struct PageContext {
     let timeline: Timeline
     let path: String
     let portable: Bool
+    /// For the 404 page, which a host serves at any depth: links start from the site's
+    /// root path (`/dossier/`) instead of being relative to where the page is.
+    var absoluteRoot: String? = nil
     /// Plain text of the Markdown this page renders as a body, for the search index.
     let bodyText = TextCollector()
 
-    func url(_ target: String) -> String { URLPaths.relative(from: path, to: target, portable: portable) }
+    func url(_ target: String) -> String {
+        if let absoluteRoot { return absoluteRoot + target }
+        return URLPaths.relative(from: path, to: target, portable: portable)
+    }
 
     /// Body or inline Markdown of this page, links resolved and made relative.
     func html(_ markdown: MarkdownText, inline: Bool = false) -> String {

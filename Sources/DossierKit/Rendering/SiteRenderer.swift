@@ -133,7 +133,10 @@ public struct SiteRenderer: Sendable {
 
     private func render(_ jobs: [RenderJob], write: @escaping @Sendable (String, Data) throws -> Void) async -> ([RenderedPage], [Diagnostic]) {
         let results = await Parallel.map(jobs) { job -> (RenderedPage, [Diagnostic]) in
-            let context = PageContext(site: site, timeline: timeline, path: job.path, portable: portable)
+            var context = PageContext(site: site, timeline: timeline, path: job.path, portable: portable)
+            if case .notFound = job.kind, !portable {
+                context.absoluteRoot = URLComponents(string: site.catalog.site.baseURL)?.path ?? "/"
+            }
             var values = job.values(context)
             common(job, context).forEach { values[$0.key] = $0.value }
             var (html, diagnostics) = templates.render(job.template, values)
@@ -166,6 +169,10 @@ public struct SiteRenderer: Sendable {
             "is_home": job.path.isEmpty,
             "home_url": context.url(""),
             "root": context.url("").replacingOccurrences(of: "index.html", with: ""),
+            "urls": [
+                "briefings": context.url("briefings/"), "entities": context.url("entities/"), "timeline": context.url("timeline/"),
+                "graph": context.url("graph/"), "sources": context.url("sources/"), "search": context.url(Self.searchPath),
+            ],
             "canonical_url": canonical,
             "stylesheet": assets.path(of: "style.css").map { context.url($0) } ?? false,
             "favicon": assets.path(of: "favicon.svg").map { context.url($0) } ?? false,
@@ -173,9 +180,6 @@ public struct SiteRenderer: Sendable {
             "search_url": context.url(Self.searchPath),
             "og_type": PageMetadata.openGraphType(job.kind),
             "json_ld": PageMetadata.jsonLD(job, site: site, canonicalURL: canonical),
-            // A 404 page is served at any depth, so it resolves its relative links from
-            // the site's own root path, taken from the base URL.
-            "base_href": job.path == "404.html" ? (URLComponents(string: config.baseURL)?.path ?? "/") : false,
             "as_of": config.asOf.map(DateFormatting.display) ?? false,
             "nav": nav.map { title, path in
                 ["title": title, "url": context.url(path), "current": job.path.hasPrefix(path)]
