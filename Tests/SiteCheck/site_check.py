@@ -1020,6 +1020,19 @@ def search_checks(site, browser, check, label, By, Keys, WebDriverWait) -> int:
         check.fail(f"{label}: search/?q=Mali shows no '#search-results li'")
     done += 1
     verify_result_links(site, driver, check, label + " ?q=Mali", By)
+    # Without the diacritic: "Goita" must find Assimi Goïta's page, and rank it first.
+    browser.load(site.site_url + search_page + "?q=Goita", label + " ?q=Goita")
+    try:
+        WebDriverWait(driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, results))
+        first = driver.find_element(By.CSS_SELECTOR, "#search-results li a").text
+        if first != "Assimi Goïta":
+            check.fail(f"{label}: the first result for 'Goita' is {first!r}, not 'Assimi Goïta'")
+        marks = driver.execute_script("return [...document.querySelectorAll('#search-results mark')].map(m => m.textContent)")
+        if "Goïta" not in marks:
+            check.fail(f"{label}: 'Goita' results do not highlight 'Goïta' ({marks[:5]})")
+    except Exception as error:
+        check.fail(f"{label}: search/?q=Goita shows no '#search-results li' ({error})")
+    done += 1
     return done
 
 
