@@ -89,7 +89,8 @@ public struct SiteBuilder: Sendable {
         let timeline = TimelineBuilder.build(site)
 
         progress("Rendering")
-        let renderer = SiteRenderer(site: site, timeline: timeline, templates: templates!, assets: assets!, portable: catalog.site.portable)
+        var renderer = SiteRenderer(site: site, timeline: timeline, templates: templates!, assets: assets!, portable: catalog.site.portable)
+        renderer.searchCache = options.cache?.searchRecords
         let assetPaths = assets!.assets.map(\.outputPath)
         let cache = options.cache
         let selection = cache.flatMap { cache -> RenderPlan.Selection? in

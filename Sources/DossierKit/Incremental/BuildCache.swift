@@ -47,6 +47,7 @@ public final class BuildCache: @unchecked Sendable {
     private var siteConfigText: String?
     /// The previous successful build, for deciding which pages to render again.
     var previous: PreviousBuild?
+    let searchRecords = SearchIndexCache()
 
     public init() {}
 

@@ -148,7 +148,7 @@ public enum Linker {
             }
         }
         for (path, list) in backlinks {
-            backlinks[path] = list.sorted(byKey: { ($0.from.section, sortKey($0.from.title), $0.from.path) }, <)
+            backlinks[path] = list.sorted { ($0.from.section, $0.from.sortKey, $0.from.path) < ($1.from.section, $1.from.sortKey, $1.from.path) }
         }
         let site = LinkedSite(
             catalog: catalog, resolver: resolver, headings: headings, backlinks: backlinks, relations: relations,

@@ -6,6 +6,16 @@ public struct LinkTarget: Hashable, Sendable {
     public var path: String
     public var title: String
     public var file: String
+    /// The title folded for sorting, made once: lists of backlinks sort by it.
+    public var sortKey: String
+
+    public init(section: Section, path: String, title: String, file: String) {
+        self.section = section
+        self.path = path
+        self.title = title
+        self.file = file
+        sortKey = NameIndex.normalize(title)
+    }
 }
 
 /// Resolves `[[names]]` by slug, title and alias, ignoring case and diacritics

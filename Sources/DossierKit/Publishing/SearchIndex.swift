@@ -46,9 +46,19 @@ enum SearchIndex {
         return records.sorted { ($0["u"] as! String) < ($1["u"] as! String) }
     }
 
-    static func script(_ records: [[String: Any]]) -> Data {
-        Data("window.dossierSearch = \(ScriptJSON.encode(records));\n".utf8)
+    static func script(_ records: [[String: Any]], cache: SearchIndexCache? = nil) -> Data {
+        // One record at a time, so `serve` re-encodes only the records an edit changed.
+        let parts = records.map { record in
+            let key = fields.map { (record[$0] as? String) ?? "" }.joined(separator: "\u{0}")
+            if let hit = cache?.json(for: key) { return hit }
+            let json = ScriptJSON.encode(record)
+            cache?.store(json, for: key)
+            return json
+        }
+        return Data("window.dossierSearch = [\(parts.joined(separator: ","))];\n".utf8)
     }
+
+    static let fields = ["u", "t", "k", "d", "s", "a", "h", "x"]
 
     /// Whitespace collapsed, spaces before `,` and `.` dropped (citation markers leave
     /// them), cut at a word boundary near `limit` bytes. Works on bytes: it runs over the
@@ -77,5 +87,34 @@ enum SearchIndex {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// Encoded search records of the last build, by their content.
+final class SearchIndexCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var previous: [String: String] = [:]
+    private var current: [String: String] = [:]
+
+    func json(for key: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let json = previous[key] ?? current[key] else { return nil }
+        current[key] = json
+        return json
+    }
+
+    func store(_ json: String, for key: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        current[key] = json
+    }
+
+    /// Keeps only what the last index used.
+    func finishBuild() {
+        lock.lock()
+        defer { lock.unlock() }
+        previous = current
+        current = [:]
     }
 }

@@ -34,6 +34,7 @@ public struct SiteRenderer: Sendable {
     let templates: TemplateSet
     let assets: SiteAssets
     let portable: Bool
+    var searchCache: SearchIndexCache?
 
     public init(site: LinkedSite, timeline: Timeline, templates: TemplateSet, assets: SiteAssets, portable: Bool) {
         self.site = site
@@ -122,7 +123,8 @@ public struct SiteRenderer: Sendable {
             let renderedPaths = Set(rendered.map(\.job.path))
             for job in all where !renderedPaths.contains(job.path) { pages.append(RenderedPage(job: job, text: knownTexts[job.path] ?? "")) }
         }
-        let index = SearchIndex.script(SearchIndex.records(pages, site: site))
+        let index = SearchIndex.script(SearchIndex.records(pages, site: site), cache: searchCache)
+        searchCache?.finishBuild()
         let indexPath = "assets/" + SiteAssets.fingerprinted("search-index.js", index)
         do { try write(indexPath, index) } catch {
             diagnostics.append(.error("cannot write \(indexPath): \(error.localizedDescription)", at: SourceLocation(file: indexPath)))
