@@ -74,10 +74,14 @@ public enum Linker {
         var citations: [String: [String]] = [:]
         var citedBy: [String: [LinkTarget]] = [:]
         var inlineCitationCount = 0
+        // Sets beside the lists, so a source cited by thousands of pages is not searched each time.
+        var cited: Set<[String]> = []
         func cite(_ id: String, on page: LinkTarget) {
-            if !(citations[page.path]?.contains(id) ?? false) { citations[page.path, default: []].append(id) }
-            if !(citedBy[id]?.contains(page) ?? false) { citedBy[id, default: []].append(page) }
+            guard cited.insert([id, page.path]).inserted else { return }
+            citations[page.path, default: []].append(id)
+            citedBy[id, default: []].append(page)
         }
+        var backlinked: Set<[String]> = []
         for scan in scans {
             var linked: Set<String> = []
             for reference in scan.references {
@@ -85,6 +89,7 @@ public enum Linker {
                 case .failure(let diagnostic): diagnostics.append(diagnostic)
                 case .success(.page(let target, _, _)):
                     if target.path != scan.target.path, linked.insert(target.path).inserted {
+                        backlinked.insert([target.path, scan.target.path])
                         backlinks[target.path, default: []].append(Backlink(from: scan.target, context: reference.context))
                     }
                 case .success(.citation(let ids)):
@@ -118,7 +123,7 @@ public enum Linker {
                 guard let entity = resolveEntity(name, names: names, diagnostics: &diagnostics) else { continue }
                 eventEntities[page.path, default: []].append(entity)
                 eventsByEntity[entity.path, default: []].append(page.path)
-                if !(backlinks[entity.path]?.contains { $0.from == page } ?? false) {
+                if backlinked.insert([entity.path, page.path]).inserted {
                     let context = "\(DateFormatting.display(event.date.value)): \(event.header.title.value)"
                     backlinks[entity.path, default: []].append(Backlink(from: page, context: context))
                 }

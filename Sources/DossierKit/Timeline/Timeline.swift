@@ -95,13 +95,15 @@ public enum TimelineBuilder {
         var indexByPath: [String: Int] = [:]
         for (index, row) in rows.enumerated() { indexByPath[row.page!.path] = index }
 
+        // Only withdrawal events can rescind, confirm or notify; the rest need not be searched.
+        let withdrawalEvents = catalog.events.filter { [notification, rescission, effective].contains($0.kind ?? "") }
         var derived: [TimelineEvent] = []
         for event in catalog.events where event.kind == notification {
             guard let treaty = site.eventTreaty[event.header.path], let rule = entityByPath[treaty.path]?.withdrawalRule else { continue }
             let cause = NameIndex.target(event.header)
             for state in states(of: event) {
                 let effectiveDate = rule.period.added(to: event.date.value)
-                let later = catalog.events.filter { $0.date.value > event.date.value || $0.date.value == event.date.value }
+                let later = withdrawalEvents.filter { $0.date.value > event.date.value || $0.date.value == event.date.value }
                 if let rescinded = later.first(where: { matches($0, kind: rescission, state: state, treaty: treaty) }) {
                     rows[indexByPath[cause.path]!].notes.append(
                         "Rescinded on \(DateFormatting.display(rescinded.date.value)); under \(rule.article) it would otherwise have taken effect on \(DateFormatting.display(effectiveDate)).")
@@ -131,7 +133,7 @@ public enum TimelineBuilder {
         for event in catalog.events where event.kind == announcement {
             guard let treaty = site.eventTreaty[event.header.path], let rule = entityByPath[treaty.path]?.withdrawalRule else { continue }
             for state in states(of: event) {
-                let notified = catalog.events.contains {
+                let notified = withdrawalEvents.contains {
                     matches($0, kind: notification, state: state, treaty: treaty) && !($0.date.value < event.date.value)
                 }
                 if !notified {
