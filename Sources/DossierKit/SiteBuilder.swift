@@ -86,7 +86,9 @@ public struct SiteBuilder: Sendable {
         try log.throwIfErrors()
 
         progress("Building the timeline")
-        let timeline = TimelineBuilder.build(site)
+        // The timeline is made from front matter only; a body edit leaves it as it was.
+        let reusable = options.cache.flatMap { $0.onlyBodiesChanged ? $0.previous?.timeline : nil }
+        let timeline = reusable ?? TimelineBuilder.build(site)
 
         progress("Rendering")
         var renderer = SiteRenderer(site: site, timeline: timeline, templates: templates!, assets: assets!, portable: catalog.site.portable)
@@ -111,7 +113,9 @@ public struct SiteBuilder: Sendable {
             progress("Writing \(rendered.rendered) pages")
             do {
                 try collected.files.forEach { try output.replace($0.path, $0.data) }
-                try files.writeAll(pages: rendered.pages, replacingIn: output)
+                // The sitemap, feed and timeline data come from front matter, which an
+                // incremental rebuild has not seen change; assets may have.
+                try files.writeAssets(replacingIn: output)
                 if let old = cache?.previous?.searchIndexPath, old != rendered.searchIndexPath { try output.remove(old) }
             } catch {
                 throw BuildFailure([.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: output.url.path))])
@@ -136,7 +140,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         cache?.previous = PreviousBuild(
-            site: site, templateSources: templates!.sources, assetPaths: assetPaths,
+            site: site, timeline: timeline, templateSources: templates!.sources, assetPaths: assetPaths,
             pageTexts: Dictionary(rendered.pages.map { ($0.job.path, $0.text) }, uniquingKeysWith: { a, _ in a }),
             searchIndexPath: rendered.searchIndexPath)
         return Report(

@@ -44,6 +44,11 @@ public final class BuildCache: @unchecked Sendable {
     /// Changes to content files (by path relative to `Content/`) found by the last load.
     private(set) var changes: [String: Change] = [:]
     private(set) var siteConfigChanged = true
+    /// True when, since the last load, only Markdown bodies changed (or nothing did):
+    /// everything made from front matter alone (the timeline, the feed) is as it was.
+    var onlyBodiesChanged: Bool {
+        withLock { !siteConfigChanged && changes.values.allSatisfy { $0 == .body } }
+    }
     private var siteConfigText: String?
     /// The previous successful build, for deciding which pages to render again.
     var previous: PreviousBuild?
@@ -96,6 +101,7 @@ public final class BuildCache: @unchecked Sendable {
 /// The parts of a successful build that the next one compares against.
 struct PreviousBuild {
     var site: LinkedSite
+    var timeline: Timeline
     var templateSources: [String: String]
     var assetPaths: [String]
     /// Plain text of each rendered page, by site path, for the search index.

@@ -27,8 +27,8 @@ struct SiteFiles {
         for file in contents(pages: pages) { try output.write(file.path, file.data) }
     }
 
-    /// Over the files of the served folder, each replaced in one step.
-    func writeAll(pages: [RenderedPage], replacingIn output: OutputFolder) throws {
-        for file in contents(pages: pages) { try output.replace(file.path, file.data) }
+    /// Over the assets of the served folder, each replaced in one step.
+    func writeAssets(replacingIn output: OutputFolder) throws {
+        for asset in assets.assets { try output.replace(asset.outputPath, asset.data) }
     }
 }

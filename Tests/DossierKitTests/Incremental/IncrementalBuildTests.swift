@@ -84,6 +84,20 @@ struct IncrementalBuildTests {
         }
     }
 
+    @Test("an event body edit keeps the timeline, feed and sitemap made before, and still equals a full build")
+    func eventBodyEdit() async throws {
+        try await withTempSite { site in
+            let session = try await Session(site)
+            try site.edit(
+                "events/2025-09-22-aes-announces-withdrawal.md", replacing: "The three states announced",
+                with: "In a joint statement, the three states announced")
+            let report = try await session.rebuild()
+            #expect(report.renderedCount < report.pageCount)
+            #expect(try site.html("events/2025-09-22-aes-announces-withdrawal/index.html").contains("In a joint statement"))
+            try await session.expectEqualToFullBuild()
+        }
+    }
+
     @Test("a front matter edit renders every page")
     func frontMatterEdit() async throws {
         try await withTempSite { site in
