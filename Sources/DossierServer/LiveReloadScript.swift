@@ -13,7 +13,7 @@ enum LiveReloadScript {
         overlay.id = "dossier-error-overlay";
         overlay.setAttribute("role", "alertdialog");
         overlay.setAttribute("aria-label", "The last rebuild failed");
-        overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.94);" +
+        overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(16,16,16,.97);" +
           "color:#f5f5f5;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,monospace;padding:2rem;";
         var title = document.createElement("h2");
         title.textContent = "The rebuild failed: " + errors.length + (errors.length === 1 ? " error" : " errors");
@@ -22,7 +22,9 @@ enum LiveReloadScript {
         errors.forEach(function (error) {
           var item = document.createElement("pre");
           item.className = "dossier-diagnostic";
-          item.style.cssText = "white-space:pre-wrap;margin:0 0 1rem;";
+          // Its own colours: the page's stylesheet styles <pre> for light backgrounds.
+          item.style.cssText = "white-space:pre-wrap;margin:0 0 1rem;padding:.75rem 1rem;border-radius:4px;" +
+            "background:#2b2b2b;color:#f5f5f5;border-left:4px solid #ff8a80;font:14px/1.5 ui-monospace,Menlo,monospace;";
           item.textContent = error.text;
           overlay.appendChild(item);
         });
