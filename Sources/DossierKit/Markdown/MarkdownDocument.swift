@@ -44,12 +44,33 @@ public final class MarkdownDocument: @unchecked Sendable {
     let file: String
     let firstLine: Int
     let firstColumn: Int
+    private let text: String
+    /// Start of each line in `text`, made when a location is first asked for.
+    private lazy var lineStarts: [String.Index] = {
+        var starts = [text.startIndex]
+        var index = text.utf8.startIndex
+        while let newline = text.utf8[index...].firstIndex(of: UInt8(ascii: "\n")) {
+            index = text.utf8.index(after: newline)
+            starts.append(index)
+        }
+        return starts
+    }()
 
     public init(_ markdown: MarkdownText) {
         root = CMark.parse(markdown.text)
+        text = markdown.text
         file = markdown.file
         firstLine = markdown.firstLine
         firstColumn = markdown.firstColumn
+    }
+
+    /// cmark counts columns in UTF-8 bytes; diagnostics count characters.
+    private func characterColumn(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count, byteColumn > 1 else { return byteColumn }
+        let start = lineStarts[line - 1]
+        let bytes = text.utf8
+        let end = bytes.index(start, offsetBy: byteColumn - 1, limitedBy: bytes.endIndex) ?? bytes.endIndex
+        return text[start..<end].count + 1
     }
 
     /// Parses a one-line Markdown value (a fact, a key point) whose text starts at `location`.
@@ -71,7 +92,8 @@ public final class MarkdownDocument: @unchecked Sendable {
             }
         }
         let shift = line <= 1 ? firstColumn - 1 : 0
-        return SourceLocation(file: file, line: max(1, line) + firstLine - 1, column: max(1, column) + characters + shift)
+        column = characterColumn(line: line, byteColumn: max(1, column))
+        return SourceLocation(file: file, line: max(1, line) + firstLine - 1, column: column + characters + shift)
     }
 
     // MARK: reading
