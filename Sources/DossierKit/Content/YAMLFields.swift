@@ -34,7 +34,7 @@ struct YAMLFields {
             return fields
         } catch {
             var fields = YAMLFields(file: file, lineOffset: offset, pairs: [], location: start)
-            fields.diagnostics.append(Self.diagnostic(for: error, file: file, lineOffset: offset))
+            fields.diagnostics.append(Self.diagnostic(for: error, file: file, lineOffset: offset, yaml: yaml))
             return fields
         }
     }
@@ -207,7 +207,27 @@ struct YAMLFields {
         }
     }
 
-    static func diagnostic(for error: Error, file: String, lineOffset: Int) -> Diagnostic {
+    /// Yams names the mapping that holds a repeated key; this finds the repeat itself:
+    /// the second line, at the mapping's indentation, that starts with `key:`.
+    static func repeatedKey(_ key: String, in yaml: String, mapping: Mark) -> (line: Int, column: Int)? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        var seen = 0
+        for (index, line) in lines.enumerated() where index + 1 >= mapping.line {
+            let indent = line.prefix { $0 == " " }.count
+            let rest = line.dropFirst(indent)
+            let bare = rest.hasPrefix("- ") ? rest.dropFirst(2) : rest
+            guard indent + (rest.count - bare.count) == mapping.column - 1 || indent == mapping.column - 1 else { continue }
+            for candidate in [key, "\"\(key)\"", "'\(key)'"] where bare.hasPrefix(candidate) {
+                if bare.dropFirst(candidate.count).drop(while: { $0 == " " }).first == ":" {
+                    seen += 1
+                    if seen == 2 { return (index + 1, line.count - bare.count + 1) }
+                }
+            }
+        }
+        return nil
+    }
+
+    static func diagnostic(for error: Error, file: String, lineOffset: Int, yaml: String = "") -> Diagnostic {
         let at = { (mark: Mark) in SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column) }
         guard let yamlError = error as? YamlError else {
             return .error("invalid YAML front matter: \(error)", at: SourceLocation(file: file, line: lineOffset + 1))
@@ -225,8 +245,10 @@ struct YAMLFields {
         case .composer(_, let problem, let mark, _):
             return .error("invalid YAML front matter: \(problem)", at: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
+            let repeated = duplicates.sorted().first.flatMap { repeatedKey($0, in: yaml, mapping: context.mark) }
             return .error(
-                "duplicate key '\(duplicates.joined(separator: "', '"))' in front matter", at: at(context.mark),
+                "duplicate key '\(duplicates.joined(separator: "', '"))' in front matter",
+                at: repeated.map { SourceLocation(file: file, line: $0.line + lineOffset, column: $0.column) } ?? at(context.mark),
                 hint: "each field may appear once; remove or merge the repeated one")
         default:
             return .error("invalid YAML front matter: \(yamlError)", at: SourceLocation(file: file, line: lineOffset + 1))

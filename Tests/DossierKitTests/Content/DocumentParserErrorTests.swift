@@ -110,11 +110,18 @@ struct DocumentParserErrorTests {
         let error = try #require(diagnostics.first(containing: "duplicate key 'title'"))
         #expect(error.severity == .error)
         #expect(error.location.file == "Content/entities/countries/mali.md")
-        // The repeated key is on line 4; the diagnostic points at the start of the
-        // mapping (line 2, the first key) instead, whatever line the repeat is on.
-        withKnownIssue("duplicate-key diagnostic points at the mapping start, not at the repeated key") {
-            #expect(error.location.line == 4)
-        }
+        // The repeated key, not the start of the mapping.
+        #expect(error.location.line == 4)
+        #expect(error.location.column == 1)
+    }
+
+    @Test("a key repeated inside a nested mapping is found at its own line")
+    func nestedDuplicateKey() throws {
+        let text = "---\ntitle: Mali\nkind: country\nwithdrawal_rule:\n  article: \"127\"\n  period: \"1 year\"\n  article: \"128\"\n---\n"
+        let (_, diagnostics) = parse(text, "entities/treaties/x.md")
+        let error = try #require(diagnostics.first(containing: "duplicate key 'article'"))
+        #expect(error.location.line == 7)
+        #expect(error.location.column == 3)
     }
 
     @Test("an invalid date points at the offending digits")
