@@ -29,6 +29,11 @@ public struct ReferenceResolver: Sendable {
             return .success(.citation(ids: ids))
         case .link(let url, _):
             return resolveLink(url, at: reference.location)
+        case .wikiLinkWithHTML:
+            return .failure(
+                .warning(
+                    "HTML inside a wiki link: no link is made, and the text is shown as written", at: reference.location,
+                    hint: "write the label as plain text, e.g. [[Mali|the Malian state]]"))
         }
     }
 

@@ -7,6 +7,8 @@ public struct InlineReference: Sendable {
         case citation(ids: [String])
         /// An ordinary `[text](url)` link or image.
         case link(url: String, isImage: Bool)
+        /// `[[` … `]]` with HTML inside, which cmark-gfm splits: no link can be made.
+        case wikiLinkWithHTML
     }
 
     public var kind: Kind
@@ -131,6 +133,9 @@ public final class MarkdownDocument: @unchecked Sendable {
             if type == CMARK_NODE_TEXT {
                 let literal = Self.literal(of: node)
                 guard InlineScanner.containsToken(literal) else { return }
+                if Self.opensWikiLinkBeforeHTML(node, literal) {
+                    found.append(InlineReference(kind: .wikiLinkWithHTML, location: location(of: node, plus: literal.count), context: ""))
+                }
                 for case .token(let token, _, let offset) in InlineScanner.scan(literal) {
                     let kind = Self.kind(of: token)
                     var text = ""
@@ -147,6 +152,14 @@ public final class MarkdownDocument: @unchecked Sendable {
             }
         }
         return found
+    }
+
+    /// Text ending in an unclosed `[[` right before inline HTML: the label held markup.
+    private static func opensWikiLinkBeforeHTML(_ node: OpaquePointer, _ literal: String) -> Bool {
+        guard let next = cmark_node_next(node), cmark_node_get_type(next) == CMARK_NODE_HTML_INLINE,
+            let open = literal.range(of: "[[", options: .backwards)
+        else { return false }
+        return !literal[open.upperBound...].contains("]]")
     }
 
     private static func kind(of token: InlineToken) -> InlineReference.Kind {

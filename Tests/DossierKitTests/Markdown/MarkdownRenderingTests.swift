@@ -85,16 +85,15 @@ struct MarkdownRenderingTests {
         #expect(html.contains("<div class=\"box\">raw</div>"))
     }
 
-    // README: "Raw HTML in Markdown is shown as text unless site.yml sets allow_raw_html: true."
-    // With the opt-in, cmark-gfm's `tagfilter` extension (CMark.extensionNames) still
-    // rewrites `<script>` to `&lt;script>`, so the opted-in HTML is not passed as written.
-    @Test func scriptPassesWhenRawHTMLIsAllowed() {
-        let html = renderMarkdown("<script>\nwindow.x = 1;\n</script>\n\nInline <script>y()</script>.\n", allowRawHTML: true)
-        withKnownIssue("tagfilter still mangles <script> when allow_raw_html is true") {
-            #expect(html.contains("<script>\nwindow.x = 1;\n</script>"))
-            #expect(html.contains("<script>y()</script>"))
-        }
-        #expect(!html.contains("&lt;/script&gt;"))  // it is not escaped as text either
+    // README: with allow_raw_html, GFM's tagfilter still disables <script>, <iframe>,
+    // <style> and the other tags GitHub filters: opting in to layout HTML is not opting
+    // in to running code in readers' browsers.
+    @Test func tagfilterStillDisablesScriptWhenRawHTMLIsAllowed() {
+        let html = renderMarkdown("<script>\nwindow.x = 1;\n</script>\n\nInline <script>y()</script> and <iframe src=\"x\"></iframe>.\n", allowRawHTML: true)
+        #expect(!html.contains("<script>"))
+        #expect(!html.contains("<iframe"))
+        #expect(html.contains("&lt;script>y()&lt;/script>"))
+        #expect(html.contains("&lt;iframe src=\"x\">"))
     }
 
     @Test func inlineRenderingDropsTheParagraph() {

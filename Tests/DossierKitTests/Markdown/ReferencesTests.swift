@@ -68,6 +68,7 @@ struct ReferencesTests {
             case .wikiLink(let target, _, _): return .link(url: "/pages/\(target)", label: target, cssClass: "xref")
             case .citation(let ids): return .html("<sup>\(ids.joined(separator: ","))</sup>")
             case .link: return .url("/resolved/")
+            case .wikiLinkWithHTML: return .keep
             }
         }
         let html = doc.renderHTML()
