@@ -82,10 +82,13 @@ public enum Linker {
             citedBy[id, default: []].append(page)
         }
         var backlinked: Set<[String]> = []
-        for scan in scans {
+        // Resolving is independent per page, so it runs in parallel; collecting stays in
+        // page order, so the output does not depend on scheduling.
+        let resolutions = await Parallel.map(scans) { scan in scan.references.map { resolver.resolve($0) } }
+        for (scan, resolved) in zip(scans, resolutions) {
             var linked: Set<String> = []
-            for reference in scan.references {
-                switch resolver.resolve(reference) {
+            for (reference, resolution) in zip(scan.references, resolved) {
+                switch resolution {
                 case .failure(let diagnostic): diagnostics.append(diagnostic)
                 case .success(.page(let target, _, _)):
                     if target.path != scan.target.path, linked.insert(target.path).inserted {
