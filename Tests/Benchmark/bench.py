@@ -101,11 +101,14 @@ def build_tools(work, skip_swift):
 
 
 def corpus(work, pages, seed):
-    """Generates the corpus for `pages`, reusing the previous one when generate.py and the
-    arguments are unchanged."""
+    """Generates the corpus for `pages`, reusing the previous one when generate.py, its
+    corpusgen/ package and the arguments are unchanged."""
     root = os.path.join(work, f"corpus-{pages}")
     gen = os.path.join(HERE, "generate.py")
-    stamp = hashlib.sha256(open(gen, "rb").read() + open(os.path.join(TEMPLATES, "assets", "style.css"), "rb").read()
+    package = os.path.join(HERE, "corpusgen")
+    code = [gen] + sorted(os.path.join(package, n) for n in os.listdir(package) if n.endswith(".py"))
+    stamp = hashlib.sha256(b"".join(open(p, "rb").read() for p in code)
+                           + open(os.path.join(TEMPLATES, "assets", "style.css"), "rb").read()
                            + f"{pages} {seed}".encode()).hexdigest()
     stamp_file = os.path.join(work, f"corpus-{pages}.stamp")
     if os.path.exists(stamp_file) and open(stamp_file).read() == stamp and os.path.isdir(root):

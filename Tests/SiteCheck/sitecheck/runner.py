@@ -1,0 +1,59 @@
+"""Runs the checks: serves the builds, then each check on the builds it applies to."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .a11y import check_static_a11y, check_structure, find_briefing
+from .browser import BROWSER_PAGES, run_browser
+from .builds import Server, Site, free_port
+from .focus_contrast import css_has_dark
+from .links import LinkChecker
+from .publish import check_publish
+from .results import Report
+from .validate import check_validator
+
+
+# --------------------------------------------------------------------------- main
+
+def run_checks(args, sites: dict[str, Site], report: Report) -> None:
+    only = set(args.only.split(",")) if args.only else None
+    want = lambda name: only is None or name in only  # noqa: E731
+    servers = []
+    try:
+        for site in sites.values():
+            if site.name == "portable":
+                continue
+            port = site.port or free_port()
+            servers.append(Server(site.serve_root, port))
+            site.origin = f"http://127.0.0.1:{port}"
+        if want("validate"):
+            with report.check("validate") as c:
+                check_validator(list(sites.values()), c)
+        if want("links"):
+            for site in sites.values():
+                with report.check(f"links/{site.name}") as c:
+                    LinkChecker(site, c).run()
+        if want("publish"):
+            for site in sites.values():
+                with report.check(f"publish/{site.name}") as c:
+                    check_publish(site, c)
+        first = next(iter(sites.values()))
+        briefing = find_briefing(first)
+        if want("structure"):
+            with report.check("structure") as c:
+                check_structure(first, c, briefing)
+        if want("a11y"):
+            with report.check("a11y") as c:
+                check_static_a11y(first, c)
+        if want("browser"):
+            pages = dict(BROWSER_PAGES, briefing=briefing or "briefings/")
+            if args.browser_pages:
+                pages = {k: v for k, v in pages.items() if k in args.browser_pages.split(",")}
+            results = Path(args.results)
+            for site in sites.values():  # the portable build from file://, the others over http
+                full = site is first
+                run_browser(site, pages, report, results, full=full, dark=full and css_has_dark(site))
+    finally:
+        for server in servers:
+            server.stop()
