@@ -102,7 +102,8 @@ class Corpus(Text):
         for i, source in enumerate(self.sources):
             citing[order[i % len(order)]].cites.append(source.slug)
         for page in citing:
-            want = {"briefing": 12, "entity": 8, "event": 3}[page.section]
+            # A small corpus may have fewer sources than a page wants to cite.
+            want = min({"briefing": 12, "entity": 8, "event": 3}[page.section], len(self.sources))
             while len(page.cites) < want:
                 sid = rng.choice(self.sources).slug
                 if sid not in page.cites:
