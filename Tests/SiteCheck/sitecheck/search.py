@@ -57,6 +57,24 @@ def search_checks(site, browser, check, label, By, Keys, WebDriverWait) -> int:
         marks = driver.execute_script("return [...document.querySelectorAll('#search-results mark')].map(m => m.textContent)")
         if "Goïta" not in marks:
             check.fail(f"{label}: 'Goita' results do not highlight 'Goïta' ({marks[:5]})")
+        # Keyboard: ArrowDown from the field reaches the first result, then the second;
+        # ArrowUp goes back; Escape returns to the field.
+        field = driver.find_element(By.CSS_SELECTOR, "#search-input")
+        field.click()
+        field.send_keys(Keys.ARROW_DOWN)
+        focused = lambda: driver.execute_script(
+            "const a = document.activeElement; const all = [...document.querySelectorAll('#search-results a')];"
+            "return a.id === 'search-input' ? 'input' : all.indexOf(a);")
+        steps = [focused()]
+        driver.switch_to.active_element.send_keys(Keys.ARROW_DOWN)
+        steps.append(focused())
+        driver.switch_to.active_element.send_keys(Keys.ARROW_UP)
+        steps.append(focused())
+        driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+        steps.append(focused())
+        expected = [0, 1, 0, "input"] if len(driver.find_elements(By.CSS_SELECTOR, results)) > 1 else [0, 0, "input", "input"]
+        if steps != expected:
+            check.fail(f"{label}: arrow keys in the search results moved focus {steps}, expected {expected}")
     except Exception as error:
         check.fail(f"{label}: search/?q=Goita shows no '#search-results li' ({error})")
     done += 1
