@@ -21,28 +21,66 @@ public enum HTML {
 
 /// JSON for `<script>` elements: keys sorted so output is deterministic, and `<`, `>`
 /// and `&` written as `\u003c`… so no value can close the script element early.
+/// Written by hand for the plain values pages use (strings, numbers, booleans, lists,
+/// string-keyed dictionaries): every page and every search record goes through it.
 enum ScriptJSON {
     static func encode(_ value: Any) -> String {
-        guard JSONSerialization.isValidJSONObject(value),
-            let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])
-        else { return "null" }
-        // On bytes: JSON output is ASCII apart from string contents, and U+2028/2029 are E2 80 A8/A9.
-        var result: [UInt8] = []
-        result.reserveCapacity(data.count + 64)
-        var index = data.startIndex
-        while index < data.endIndex {
-            let byte = data[index]
-            switch byte {
-            case UInt8(ascii: "<"): result += Array("\\u003c".utf8)
-            case UInt8(ascii: ">"): result += Array("\\u003e".utf8)
-            case UInt8(ascii: "&"): result += Array("\\u0026".utf8)
-            case 0xE2 where index + 2 < data.endIndex && data[index + 1] == 0x80 && (data[index + 2] == 0xA8 || data[index + 2] == 0xA9):
-                result += Array((data[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                index += 2
-            default: result.append(byte)
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        write(value, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func write(_ value: Any, into out: inout [UInt8]) {
+        switch value {
+        case let string as String: write(string: string, into: &out)
+        case let bool as Bool: out += Array((bool ? "true" : "false").utf8)
+        case let int as Int: out += Array(String(int).utf8)
+        case let double as Double: out += Array((double.isFinite ? String(double) : "null").utf8)
+        case let dictionary as [String: Any]:
+            out.append(UInt8(ascii: "{"))
+            for (index, key) in dictionary.keys.sorted().enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                write(string: key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                write(dictionary[key]!, into: &out)
             }
-            index += 1
+            out.append(UInt8(ascii: "}"))
+        case let list as [Any]:
+            out.append(UInt8(ascii: "["))
+            for (index, item) in list.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                write(item, into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        default: out += Array("null".utf8)
         }
-        return String(decoding: result, as: UTF8.self)
+    }
+
+    private static func write(string: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case UInt8(ascii: "<"): out += Array("\\u003c".utf8)
+            case UInt8(ascii: ">"): out += Array("\\u003e".utf8)
+            case UInt8(ascii: "&"): out += Array("\\u0026".utf8)
+            case 0xA8, 0xA9 where previous == (0xE2, 0x80):
+                // U+2028 and U+2029 end a line in JavaScript source: written as escapes.
+                out.removeLast(2)
+                out += Array((byte == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+            case ..<0x20:
+                let hex = String(byte, radix: 16)
+                out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            default: out.append(byte)
+            }
+            previous = (previous.1, byte)
+        }
+        out.append(UInt8(ascii: "\""))
     }
 }
