@@ -1,28 +1,36 @@
 /// Cuts the sentence holding a position out of a paragraph, and shows wiki-link and
 /// citation syntax as a reader would see it.
 enum ContextSentence {
+    /// `offset` counts characters.
     static func extract(from text: String, around offset: Int, maxLength: Int = 280) -> String {
-        extract(from: Array(text), around: offset, maxLength: maxLength)
+        let index = text.index(text.startIndex, offsetBy: max(0, min(offset, text.count)))
+        return extract(fromUTF8: Array(text.utf8), around: text.utf8.distance(from: text.startIndex, to: index), maxLength: maxLength)
     }
 
-    static func extract(from characters: [Character], around offset: Int, maxLength: Int = 280) -> String {
-        guard !characters.isEmpty else { return "" }
-        let position = min(max(0, offset), characters.count - 1)
+    /// `offset` counts UTF-8 bytes. Sentence ends are ASCII (`.`, `!`, `?` before a space),
+    /// so the cut always falls between whole characters.
+    static func extract(fromUTF8 bytes: [UInt8], around offset: Int, maxLength: Int = 280) -> String {
+        guard !bytes.isEmpty else { return "" }
+        func isEnd(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") }
+        let space = UInt8(ascii: " ")
+        let position = min(max(0, offset), bytes.count - 1)
         var start = position
         while start > 0 {
-            let previous = characters[start - 1]
-            if (previous == " " || previous == "\n") && start >= 2 && ".!?".contains(characters[start - 2]) { break }
+            let previous = bytes[start - 1]
+            if (previous == space || previous == UInt8(ascii: "\n")) && start >= 2 && isEnd(bytes[start - 2]) { break }
             start -= 1
         }
         var end = position
-        while end < characters.count {
-            if ".!?".contains(characters[end]) && (end + 1 == characters.count || characters[end + 1] == " ") {
+        while end < bytes.count {
+            if isEnd(bytes[end]) && (end + 1 == bytes.count || bytes[end + 1] == space) {
                 end += 1
                 break
             }
             end += 1
         }
-        var sentence = String(characters[start..<end])
+        // A position inside a character moves back to its first byte.
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        var sentence = String(decoding: bytes[start..<end], as: UTF8.self)
         sentence = readable(sentence).trimmingSpaces()
         if sentence.count > maxLength { sentence = String(sentence.prefix(maxLength - 1)) + "…" }
         return sentence

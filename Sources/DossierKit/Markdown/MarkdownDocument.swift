@@ -120,7 +120,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         var found: [InlineReference] = []
         // Backlinks quote the sentence around a link; citations and web links need none,
         // and a paragraph's text is made once however many links it holds.
-        var blockTexts: [OpaquePointer: [Character]] = [:]
+        var blockTexts: [OpaquePointer: [UInt8]] = [:]
         // Only the first link to a page is quoted in its backlinks, so a name linked
         // again later in the same document needs no sentence.
         var quoted: Set<String> = []
@@ -136,10 +136,18 @@ public final class MarkdownDocument: @unchecked Sendable {
                 if Self.opensWikiLinkBeforeHTML(node, literal) {
                     found.append(InlineReference(kind: .wikiLinkWithHTML, location: location(of: node, plus: literal.count), context: ""))
                 }
-                for case .token(let token, _, let offset) in InlineScanner.scan(literal) {
+                var byteOffset = 0  // of each piece in the literal, for the sentence around it
+                for piece in InlineScanner.scan(literal) {
+                    let pieceBytes: Int
+                    switch piece {
+                    case .text(let text): pieceBytes = text.utf8.count
+                    case .token(_, let source, _): pieceBytes = source.utf8.count
+                    }
+                    defer { byteOffset += pieceBytes }
+                    guard case .token(let token, _, let offset) = piece else { continue }
                     let kind = Self.kind(of: token)
                     var text = ""
-                    if case .wikiLink(let target, _, _) = kind, quoted.insert(target).inserted { text = context(node, offset) }
+                    if case .wikiLink(let target, _, _) = kind, quoted.insert(target).inserted { text = context(node, byteOffset) }
                     found.append(InlineReference(kind: kind, location: location(of: node, plus: offset), context: text))
                 }
             } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
@@ -364,7 +372,8 @@ public final class MarkdownDocument: @unchecked Sendable {
 
     /// The sentence of the enclosing block that holds the reference, with wiki-link
     /// syntax shown as its label, for backlink context.
-    private static func sentence(around node: OpaquePointer, tokenOffset: Int, blockTexts: inout [OpaquePointer: [Character]]) -> String {
+    /// `tokenOffset` counts UTF-8 bytes into the node's text.
+    private static func sentence(around node: OpaquePointer, tokenOffset: Int, blockTexts: inout [OpaquePointer: [UInt8]]) -> String {
         var block: OpaquePointer? = cmark_node_parent(node)
         var offsetInBlock = tokenOffset
         while let current = block, cmark_node_get_type(current).rawValue & 0xC000 != UInt32(CMARK_NODE_TYPE_BLOCK) {
@@ -377,7 +386,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         var container = node
         while true {
             while let current = sibling {
-                before += plainText(of: current).count
+                before += plainText(of: current).utf8.count
                 sibling = cmark_node_previous(current)
             }
             guard let parent = cmark_node_parent(container), parent != block else { break }
@@ -385,8 +394,8 @@ public final class MarkdownDocument: @unchecked Sendable {
             sibling = cmark_node_previous(parent)
         }
         offsetInBlock += before
-        if blockTexts[block] == nil { blockTexts[block] = Array(plainText(of: block)) }
-        return ContextSentence.extract(from: blockTexts[block]!, around: offsetInBlock)
+        if blockTexts[block] == nil { blockTexts[block] = Array(plainText(of: block).utf8) }
+        return ContextSentence.extract(fromUTF8: blockTexts[block]!, around: offsetInBlock)
     }
 }
 
