@@ -1,21 +1,25 @@
 import Foundation
 
-/// Escaping for text and attribute values written into HTML by Swift code.
+/// Escaping for text and attribute values written into HTML, by Swift code and, through
+/// `TemplateSet`, by every `{{value}}` of the templates.
 public enum HTML {
     public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
+        // On bytes, and without copying text that has nothing to escape, which is most.
+        let bytes = text.utf8
+        guard bytes.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 16)
+        for byte in bytes {
+            switch byte {
+            case 0x26: result += Array("&amp;".utf8)
+            case 0x3C: result += Array("&lt;".utf8)
+            case 0x3E: result += Array("&gt;".utf8)
+            case 0x22: result += Array("&quot;".utf8)
+            case 0x27: result += Array("&#39;".utf8)
+            default: result.append(byte)
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 }
 
@@ -70,7 +74,7 @@ enum ScriptJSON {
             case UInt8(ascii: "<"): out += Array("\\u003c".utf8)
             case UInt8(ascii: ">"): out += Array("\\u003e".utf8)
             case UInt8(ascii: "&"): out += Array("\\u0026".utf8)
-            case 0xA8, 0xA9 where previous == (0xE2, 0x80):
+            case 0xA8 where previous == (0xE2, 0x80), 0xA9 where previous == (0xE2, 0x80):
                 // U+2028 and U+2029 end a line in JavaScript source: written as escapes.
                 out.removeLast(2)
                 out += Array((byte == 0xA8 ? "\\u2028" : "\\u2029").utf8)

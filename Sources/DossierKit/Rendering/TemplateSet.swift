@@ -13,6 +13,7 @@ public struct TemplateSet: Sendable {
     public static let requiredLayouts = ["home", "briefing", "entity", "event", "list", "timeline", "sources", "graph", "search", "404"]
 
     public static func load(from folder: URL, displayRoot: String) throws -> TemplateSet {
+        HTMLEscaping.register()
         var templates: [String: MustacheTemplate] = [:]
         var sources: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
@@ -24,14 +25,14 @@ public struct TemplateSet: Sendable {
             do {
                 let text = try SourceText.decode(data, file: file)
                 sources[name] = text
-                templates[name] = try MustacheTemplate(string: text)
+                templates[name] = try MustacheTemplate(string: HTMLEscaping.pragma + text)
             } catch let diagnostic as Diagnostic {
                 diagnostics.append(diagnostic)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(
                     .error(
                         "template syntax error: \(error.error)",
-                        at: SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber + 1),
+                        at: SourceLocation(file: file, line: error.context.lineNumber - 1, column: error.context.columnNumber + 1),
                         hint: "check that every {{#section}} has a matching {{/section}}"))
             } catch {
                 diagnostics.append(.error("template syntax error: \(error)", at: SourceLocation(file: file)))
@@ -215,4 +216,21 @@ enum TemplateTags {
         }
         return result
     }
+}
+
+/// swift-mustache escapes `{{values}}` one character at a time through a dictionary;
+/// on pages of tens of kilobytes that was an eighth of a build. Every template gets a
+/// pragma (added when it is compiled, not written in `Templates/`) that selects the
+/// same escaping done on bytes. Partials reset the content type, so each needs it.
+enum HTMLEscaping: MustacheContentType {
+    case bytes
+
+    static let name = "DOSSIER_HTML"
+    /// On a line of its own, so Mustache drops the line and the template's own lines
+    /// render (and report errors) as written, one line further down.
+    static let pragma = "{{% CONTENT_TYPE: \(name)}}\n"
+
+    func escapeText(_ text: String) -> String { HTML.escape(text) }
+
+    static func register() { MustacheContentTypes.register(HTMLEscaping.bytes, named: name) }
 }
