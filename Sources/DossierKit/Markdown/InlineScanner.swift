@@ -76,11 +76,18 @@ public enum InlineScanner {
     /// The first `]]` as two whole characters: `]` followed by a combining mark or a
     /// joiner is another character, as the offsets (which count characters) see it.
     private static func closingBrackets(in text: String, from start: String.Index) -> Range<String.Index>? {
+        // Finds "]]" on bytes, then checks it as characters.
+        let bytes = text.utf8
         var index = start
-        while index < text.endIndex {
-            let next = text.index(after: index)
-            if text[index] == "]", next < text.endIndex, text[next] == "]" { return index..<text.index(after: next) }
-            index = next
+        while let first = bytes[index...].firstIndex(of: UInt8(ascii: "]")) {
+            let second = bytes.index(after: first)
+            if second < bytes.endIndex, bytes[second] == UInt8(ascii: "]"), let lower = first.samePosition(in: text),
+                text[lower] == "]"
+            {
+                let next = text.index(after: lower)
+                if next < text.endIndex, text[next] == "]" { return lower..<text.index(after: next) }
+            }
+            index = second
         }
         return nil
     }

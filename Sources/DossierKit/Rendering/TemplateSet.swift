@@ -112,6 +112,8 @@ struct StrictValues: MustacheParent {
 
     private func wrap(_ value: Any?) -> Any? {
         switch value {
+        // Most values are plain text: answered before the casts to containers.
+        case let string as String: return string
         case let dictionary as [String: Any]: return StrictValues(dictionary, recorder: recorder, isRoot: false)
         // Lists of dictionaries first: unboxed as they are, where `as [Any]` would copy
         // and convert every element.
