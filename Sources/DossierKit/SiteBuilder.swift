@@ -139,10 +139,11 @@ public struct SiteBuilder: Sendable {
                 }
             }
         }
-        cache?.previous = PreviousBuild(
-            site: site, timeline: timeline, templateSources: templates!.sources, assetPaths: assetPaths,
-            pageTexts: Dictionary(rendered.pages.map { ($0.job.path, $0.text) }, uniquingKeysWith: { a, _ in a }),
-            searchIndexPath: rendered.searchIndexPath)
+        cache?.finishBuild(
+            PreviousBuild(
+                site: site, timeline: timeline, templateSources: templates!.sources, assetPaths: assetPaths,
+                pageTexts: Dictionary(rendered.pages.map { ($0.job.path, $0.text) }, uniquingKeysWith: { a, _ in a }),
+                searchIndexPath: rendered.searchIndexPath))
         return Report(
             pageCount: rendered.pages.count, renderedCount: rendered.rendered, diagnostics: log.diagnostics, catalog: catalog, site: site,
             timeline: timeline)

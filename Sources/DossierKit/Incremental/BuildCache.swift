@@ -41,17 +41,18 @@ public final class BuildCache: @unchecked Sendable {
     private let lock = NSLock()
     private var files: [String: LoadedFile] = [:]
     private var scans: [String: (texts: [MarkdownText], scan: Linker.PageScan)] = [:]
-    /// Changes to content files (by path relative to `Content/`) found by the last load.
+    /// Changes to content files (by path relative to `Content/`) since the last build that
+    /// succeeded: a failed build's changes are kept, since its output was never written.
     private(set) var changes: [String: Change] = [:]
     private(set) var siteConfigChanged = true
-    /// True when, since the last load, only Markdown bodies changed (or nothing did):
+    /// True when, since the last good build, only Markdown bodies changed (or nothing did):
     /// everything made from front matter alone (the timeline, the feed) is as it was.
     var onlyBodiesChanged: Bool {
         withLock { !siteConfigChanged && changes.values.allSatisfy { $0 == .body } }
     }
     private var siteConfigText: String?
     /// The previous successful build, for deciding which pages to render again.
-    var previous: PreviousBuild?
+    private(set) var previous: PreviousBuild?
     let searchRecords = SearchIndexCache()
 
     public init() {}
@@ -82,10 +83,22 @@ public final class BuildCache: @unchecked Sendable {
                 }
             }
             for path in files.keys where loaded[path] == nil { changes[path] = .removed }
-            self.changes = changes
-            siteConfigChanged = siteConfig != siteConfigText
+            // Added to what earlier failed builds saw; anything but a body edit stays so.
+            for (path, change) in changes where self.changes[path] == nil || self.changes[path] == .body {
+                self.changes[path] = change
+            }
+            siteConfigChanged = siteConfigChanged || siteConfig != siteConfigText
             siteConfigText = siteConfig
             files = loaded
+        }
+    }
+
+    /// The output now matches the files last loaded.
+    func finishBuild(_ build: PreviousBuild) {
+        withLock {
+            previous = build
+            changes = [:]
+            siteConfigChanged = false
         }
     }
 

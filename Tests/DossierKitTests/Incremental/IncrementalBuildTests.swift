@@ -139,6 +139,22 @@ struct IncrementalBuildTests {
         }
     }
 
+    @Test("edits made while the build is broken all reach the output once it is fixed")
+    func editsDuringFailures() async throws {
+        try await withTempSite { site in
+            let session = try await Session(site)
+            try site.edit("entities/countries/mali.md", replacing: "[[Rome Statute]]", with: "[[Rome Statut]]")
+            await #expect(throws: BuildFailure.self) { try await session.rebuild() }
+            // Another page changes while the first is still broken…
+            try site.edit("entities/countries/niger.md", replacing: "Niger borders", with: "The Republic of Niger borders")
+            await #expect(throws: BuildFailure.self) { try await session.rebuild() }
+            // …and is in the output after the fix, though the last load saw it already.
+            try site.edit("entities/countries/mali.md", replacing: "[[Rome Statut]]", with: "[[Rome Statute]]")
+            try await session.rebuild()
+            try await session.expectEqualToFullBuild()
+        }
+    }
+
     @Test("a failed rebuild leaves the served folder as it was; the fix brings it up to date")
     func failureThenFix() async throws {
         try await withTempSite { site in
