@@ -110,7 +110,7 @@ public struct SiteBuilder: Sendable {
             rendered = await renderer.render(selection: selection, knownTexts: cache?.previous?.pageTexts ?? [:], write: collected.add)
             log.report(contentsOf: rendered.diagnostics)
             try log.throwIfErrors()
-            progress("Writing \(rendered.rendered) pages")
+            progress("Writing \(rendered.rendered) page\(rendered.rendered == 1 ? "" : "s")")
             do {
                 try collected.files.forEach { try output.replace($0.path, $0.data) }
                 // The sitemap, feed and timeline data come from front matter, which an

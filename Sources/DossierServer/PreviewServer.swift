@@ -15,6 +15,8 @@ public final class PreviewServer: @unchecked Sendable {
         public var debounce: TimeInterval = 0.03
         /// Scan for changes instead of using inotify (for file systems without it).
         public var poll = false
+        /// Print each stage of every rebuild with its time.
+        public var verbose = false
 
         public init() {}
     }
@@ -51,7 +53,9 @@ public final class PreviewServer: @unchecked Sendable {
         options.baseURL = url
         let folders = [options.contentFolder, options.templatesFolder]
         let watcher = configuration.poll ? FileWatcher(folders: folders, pollInterval: 0.25, forcePolling: true) : FileWatcher(folders: folders)
-        let rebuilder = Rebuilder(options: options, watcher: watcher, events: events, status: status, debounce: configuration.debounce, log: log)
+        let rebuilder = Rebuilder(
+            options: options, watcher: watcher, events: events, status: status, debounce: configuration.debounce,
+            verbose: configuration.verbose, log: log)
         self.rebuilder = rebuilder
         let built = await rebuilder.buildOnce()
         if !FileManager.default.fileExists(atPath: outputFolder.path) {

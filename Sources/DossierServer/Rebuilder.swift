@@ -11,17 +11,19 @@ final class Rebuilder: Service, @unchecked Sendable {
     let events: BuildEvents
     let status: BuildStatus
     let debounce: TimeInterval
+    let verbose: Bool
     let log: @Sendable (String) -> Void
 
     init(
         options: SiteBuilder.Options, watcher: FileWatcher, events: BuildEvents, status: BuildStatus, debounce: TimeInterval,
-        log: @escaping @Sendable (String) -> Void
+        verbose: Bool, log: @escaping @Sendable (String) -> Void
     ) {
         self.options = options
         self.watcher = watcher
         self.events = events
         self.status = status
         self.debounce = debounce
+        self.verbose = verbose
         self.log = log
     }
 
@@ -68,11 +70,21 @@ final class Rebuilder: Service, @unchecked Sendable {
         }
     }
 
+    /// With `--verbose`, each stage of a build with the time since it started.
+    private func stageLog(from start: Date) -> @Sendable (String) -> Void {
+        guard verbose else { return { _ in } }
+        let log = self.log
+        return { stage in
+            let ms = Int(Date().timeIntervalSince(start) * 1000)
+            log("[\(ms) ms] \(stage)…")
+        }
+    }
+
     @discardableResult
     private func build(first: Bool) async -> Bool {
         let start = Date()
         do {
-            let report = try await SiteBuilder(options: options).build()
+            let report = try await SiteBuilder(options: options, progress: stageLog(from: start)).build()
             let ms = Int(Date().timeIntervalSince(start) * 1000)
             let number = status.succeeded()
             for warning in report.warnings { log(warning.description) }

@@ -12,6 +12,7 @@ struct Serve: AsyncParsableCommand {
             Builds into a temporary folder (Public/ is not touched), serves it on 127.0.0.1, \
             watches Content/ and Templates/, rebuilds only the pages an edit reaches, and \
             reloads open pages. A failed rebuild shows its errors over the last good page. \
+            Canonical URLs point at the preview, so --base-url does not apply here. \
             Ctrl-C stops the server.
             """)
 
@@ -34,6 +35,7 @@ struct Serve: AsyncParsableCommand {
         configuration.host = host
         configuration.port = port
         configuration.poll = poll
+        configuration.verbose = site.verbose
         let quiet = site.quiet
         let server = PreviewServer(options: site.builderOptions(output: nil), configuration: configuration) { line in
             if quiet && !line.contains("error") { return }
