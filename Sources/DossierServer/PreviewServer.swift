@@ -49,7 +49,7 @@ public final class PreviewServer: @unchecked Sendable {
         }
         options.outputFolder = outputFolder
         options.cache = BuildCache()
-        // Canonical URLs and the 404 page's base point at the preview itself.
+        // Canonical URLs and the 404 page's links point at the preview itself.
         options.baseURL = url
         let folders = [options.contentFolder, options.templatesFolder]
         let watcher = configuration.poll ? FileWatcher(folders: folders, pollInterval: 0.25, forcePolling: true) : FileWatcher(folders: folders)
