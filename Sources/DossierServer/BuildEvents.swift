@@ -45,12 +45,6 @@ public final class BuildEvents: @unchecked Sendable {
         return stream
     }
 
-    public var subscriberCount: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return subscribers.count
-    }
-
     public func publish(_ event: BuildEvent) {
         lock.lock()
         let targets = Array(subscribers.values)

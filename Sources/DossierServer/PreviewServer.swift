@@ -53,6 +53,9 @@ public final class PreviewServer: @unchecked Sendable {
         options.baseURL = url
         let folders = [options.contentFolder, options.templatesFolder]
         let watcher = configuration.poll ? FileWatcher(folders: folders, pollInterval: 0.25, forcePolling: true) : FileWatcher(folders: folders)
+        if watcher.usesPolling && !configuration.poll {
+            log("note: inotify is unavailable here; watching by scanning the folders four times a second")
+        }
         let rebuilder = Rebuilder(
             options: options, watcher: watcher, events: events, status: status, debounce: configuration.debounce,
             verbose: configuration.verbose, log: log)
