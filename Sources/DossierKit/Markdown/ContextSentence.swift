@@ -44,6 +44,26 @@ enum ContextSentence {
             case .token(.wikiLink(let target, let fragment, let label), _, _): return label ?? (target.isEmpty ? fragment ?? "" : target)
             case .token(.citation, _, _): return ""
             }
-        }.joined().replacing(" .", with: ".").replacing("  ", with: " ")
+        }.joined().tidiedSpaces
+    }
+}
+
+extension String {
+    /// Runs of spaces made one, and no space before a full stop: what is left where a
+    /// citation marker was taken out. Done on bytes, since every backlink passes here.
+    fileprivate var tidiedSpaces: String {
+        let space = UInt8(ascii: " ")
+        var bytes = Array(utf8)
+        var kept = 0
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte == space {
+                if kept > 0 && bytes[kept - 1] == space { continue }
+                if index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: ".") { continue }
+            }
+            bytes[kept] = byte
+            kept += 1
+        }
+        return String(decoding: bytes[..<kept], as: UTF8.self)
     }
 }

@@ -37,11 +37,11 @@ public enum InlineScanner {
         // Looks for '[' byte by byte, and checks whole characters only there.
         while index < bytes.endIndex {
             if bytes[index] == UInt8(ascii: "["), let start = index.samePosition(in: text), let (token, end) = token(in: text, at: start) {
-                offset += text[counted..<start].count
+                offset += text[counted..<start].characterCount
                 if plainStart < start { pieces.append(.text(String(text[plainStart..<start]))) }
                 let source = String(text[start..<end])
                 pieces.append(.token(token, source: source, offset: offset))
-                offset += source.count
+                offset += source.characterCount
                 counted = end
                 plainStart = end
                 index = end
@@ -61,14 +61,26 @@ public enum InlineScanner {
             let contentStart = text.index(after: afterBracket)
             guard let close = closingBrackets(in: text, from: contentStart) else { return nil }
             let content = text[contentStart..<close.lowerBound]
-            guard !content.contains("["), !content.contains("\n"), let link = wikiLink(content) else { return nil }
+            guard !content.utf8.contains(UInt8(ascii: "[")), !content.utf8.contains(UInt8(ascii: "\n")), let link = wikiLink(content)
+            else { return nil }
             return (link, close.upperBound)
         }
         if text[afterBracket] == "@" {
-            guard let close = text[afterBracket...].firstIndex(of: "]") else { return nil }
+            guard let close = closingBracket(in: text, from: afterBracket) else { return nil }
             let content = text[afterBracket..<close]
             guard let ids = citationIDs(content) else { return nil }
             return (.citation(ids: ids), text.index(after: close))
+        }
+        return nil
+    }
+
+    /// The first `]` that is a whole character, found on bytes.
+    private static func closingBracket(in text: String, from start: String.Index) -> String.Index? {
+        let bytes = text.utf8
+        var index = start
+        while let found = bytes[index...].firstIndex(of: UInt8(ascii: "]")) {
+            if let close = found.samePosition(in: text), text[close] == "]" { return close }
+            index = bytes.index(after: found)
         }
         return nil
     }
@@ -95,14 +107,14 @@ public enum InlineScanner {
     private static func wikiLink(_ content: Substring) -> InlineToken? {
         var targetPart = content
         var label: String?
-        if let bar = content.firstIndex(of: "|") {
+        if let bar = content.utf8.firstIndex(of: UInt8(ascii: "|")) {
             targetPart = content[..<bar]
-            label = content[content.index(after: bar)...].trimmingSpaces()
+            label = content[content.utf8.index(after: bar)...].trimmingSpaces()
             if label?.isEmpty == true { label = nil }
         }
         var fragment: String?
-        if let hash = targetPart.firstIndex(of: "#") {
-            fragment = targetPart[targetPart.index(after: hash)...].trimmingSpaces()
+        if let hash = targetPart.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = targetPart[targetPart.utf8.index(after: hash)...].trimmingSpaces()
             targetPart = targetPart[..<hash]
             if fragment?.isEmpty == true { fragment = nil }
         }
@@ -125,9 +137,9 @@ public enum InlineScanner {
     /// `@one; @two` → ["one", "two"]; anything else is not a citation and stays text.
     private static func citationIDs(_ content: Substring) -> [String]? {
         var ids: [String] = []
-        for part in content.split(separator: ";") {
-            let trimmed = part.trimmingSpaces()
-            guard trimmed.hasPrefix("@") else { return nil }
+        for part in content.utf8.split(separator: UInt8(ascii: ";")) {
+            let trimmed = Substring(part).trimmingSpaces()
+            guard trimmed.utf8.first == UInt8(ascii: "@") else { return nil }
             let id = trimmed.dropFirst()
             guard !id.isEmpty, isCitationID(id) else { return nil }
             ids.append(String(id))
@@ -137,10 +149,24 @@ public enum InlineScanner {
 }
 
 extension StringProtocol {
+    /// Whitespace trimmed at both ends. ASCII edges are trimmed on bytes (a space before
+    /// another ASCII byte, or at the end, is a character of its own); only a non-ASCII edge
+    /// pays for Unicode's view of characters.
     func trimmingSpaces() -> String {
         var slice = Substring(self)
-        while slice.first?.isWhitespace == true { slice = slice.dropFirst() }
-        while slice.last?.isWhitespace == true { slice = slice.dropLast() }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        while let first = slice.utf8.first, isSpace(first) {
+            let next = slice.utf8.index(after: slice.utf8.startIndex)
+            guard next == slice.utf8.endIndex || slice.utf8[next] < 0x80 else { break }
+            slice = slice[next...]
+        }
+        while let last = slice.utf8.last, isSpace(last) { slice = slice[..<slice.utf8.index(before: slice.utf8.endIndex)] }
+        if let first = slice.utf8.first, first >= 0x80 || isSpace(first) {
+            while slice.first?.isWhitespace == true { slice = slice.dropFirst() }
+        }
+        if let last = slice.utf8.last, last >= 0x80 {
+            while slice.last?.isWhitespace == true { slice = slice.dropLast() }
+        }
         return String(slice)
     }
 }

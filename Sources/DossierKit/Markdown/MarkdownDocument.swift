@@ -72,7 +72,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         let start = lineStarts[line - 1]
         let bytes = text.utf8
         let end = bytes.index(start, offsetBy: byteColumn - 1, limitedBy: bytes.endIndex) ?? bytes.endIndex
-        return text[start..<end].count + 1
+        return text[start..<end].characterCount + 1
     }
 
     /// Parses a one-line Markdown value (a fact, a key point) whose text starts at `location`.
@@ -134,7 +134,7 @@ public final class MarkdownDocument: @unchecked Sendable {
                 let literal = Self.literal(of: node)
                 guard InlineScanner.containsToken(literal) else { return }
                 if Self.opensWikiLinkBeforeHTML(node, literal) {
-                    found.append(InlineReference(kind: .wikiLinkWithHTML, location: location(of: node, plus: literal.count), context: ""))
+                    found.append(InlineReference(kind: .wikiLinkWithHTML, location: location(of: node, plus: literal.characterCount), context: ""))
                 }
                 var byteOffset = 0  // of each piece in the literal, for the sentence around it
                 for piece in InlineScanner.scan(literal) {
