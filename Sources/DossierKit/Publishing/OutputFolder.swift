@@ -50,9 +50,7 @@ public struct OutputFolder: Sendable {
     }
 
     public func write(_ relativePath: String, _ data: Data) throws {
-        let target = staging.appendingPathComponent(relativePath)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: target)
+        try FileWriting.write(data, to: staging.path + "/" + relativePath)
     }
 
     /// Replaces one file of the output itself (not staging), through a temporary file and a
