@@ -40,7 +40,9 @@ public final class BuildCache: @unchecked Sendable {
 
     private let lock = NSLock()
     private var files: [String: LoadedFile] = [:]
-    private var scans: [String: (texts: [MarkdownText], scan: Linker.PageScan)] = [:]
+    /// Per content file: its Markdown, what the link stage found in it and, once made,
+    /// what each reference resolved to.
+    private var scans: [String: (texts: [MarkdownText], scan: Linker.PageScan, resolutions: Linker.Resolutions?)] = [:]
     /// Changes to content files (by path relative to `Content/`) since the last build that
     /// succeeded: a failed build's changes are kept, since its output was never written.
     private(set) var changes: [String: Change] = [:]
@@ -102,12 +104,17 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
-    func scan(for file: String, texts: [MarkdownText]) -> Linker.PageScan? {
-        withLock { scans[file].flatMap { $0.texts == texts ? $0.scan : nil } }
+    func scan(for file: String, texts: [MarkdownText]) -> (scan: Linker.PageScan, cached: Linker.Resolutions?)? {
+        withLock { scans[file].flatMap { $0.texts == texts ? ($0.scan, $0.resolutions) : nil } }
     }
 
     func store(scan: Linker.PageScan, for file: String, texts: [MarkdownText]) {
-        withLock { scans[file] = (texts, scan) }
+        withLock { scans[file] = (texts, scan, nil) }
+    }
+
+    /// Valid while names, titles and sources stay as they were: see `Linker.link`.
+    func store(resolutions: Linker.Resolutions, for file: String) {
+        withLock { scans[file]?.resolutions = resolutions }
     }
 }
 

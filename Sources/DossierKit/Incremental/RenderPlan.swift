@@ -2,7 +2,7 @@
 /// answers "all": a name, a date or a relation may show on any page, so any change to
 /// front matter, an added or removed file, `site.yml` or an asset renders everything
 /// again. A change to a body alone reaches only the page itself, the pages whose
-/// backlinks quote it, and the sources page when who cites what changes. A template
+/// backlinks it changed, and the sources page when who cites what changes. A template
 /// change reaches the pages whose layout includes it.
 enum RenderPlan {
     struct Inputs {
@@ -53,11 +53,14 @@ enum RenderPlan {
         }
         // The sources page lists who cites each source, in order of first citation.
         if previous.site.citedBy != inputs.site.citedBy { affected.pages.insert("sources/") }
-        // Backlinks quote the sentence around a link, so the pages linked from a changed
-        // body, before and after the edit, show new text.
+        // Backlinks quote the sentence around a link, so a page linked from a changed body,
+        // before or after the edit, shows new text when its list of backlinks changed.
+        // An edit changes a page or two: comparing paths beats hashing each of the
+        // site's hundred thousand backlinks.
+        let changedList = Array(changedPages)
         for site in [previous.site, inputs.site] {
-            for (target, backlinks) in site.backlinks where backlinks.contains(where: { changedPages.contains($0.from.path) }) {
-                affected.pages.insert(pagePath(target))
+            for (target, backlinks) in site.backlinks where backlinks.contains(where: { changedList.contains($0.from.path) }) {
+                if previous.site.backlinks[target] != inputs.site.backlinks[target] { affected.pages.insert(pagePath(target)) }
             }
         }
         return affected

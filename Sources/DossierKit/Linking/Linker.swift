@@ -35,13 +35,26 @@ public enum Linker {
         var target: LinkTarget
         var headings: [Heading]
         var references: [InlineReference]
+
+        /// Whether a reference names a heading, whose id depends on another page's text.
+        var hasFragment: Bool {
+            references.contains { reference in
+                switch reference.kind {
+                case .wikiLink(_, let fragment, _): fragment != nil
+                case .link(let url, _): url.utf8.contains(UInt8(ascii: "#"))
+                default: false
+                }
+            }
+        }
     }
+
+    typealias Resolutions = [Result<ResolvedReference, Diagnostic>]
 
     public static func link(_ catalog: Catalog, contentPrefix: String, cache: BuildCache? = nil) async -> (LinkedSite, [Diagnostic]) {
         let pages = catalog.pages
-        let scans = await Parallel.map(pages) { page -> PageScan in
+        let scanned = await Parallel.map(pages) { page -> (scan: PageScan, cached: Resolutions?) in
             let texts = page.units.map(\.markdown)
-            if let hit = cache?.scan(for: page.header.file, texts: texts), hit.target == NameIndex.target(page.header) { return hit }
+            if let hit = cache?.scan(for: page.header.file, texts: texts), hit.scan.target == NameIndex.target(page.header) { return hit }
             var headings: [Heading] = []
             var references: [InlineReference] = []
             for unit in page.units {
@@ -53,10 +66,14 @@ public enum Linker {
             }
             let scan = PageScan(target: NameIndex.target(page.header), headings: headings, references: references)
             cache?.store(scan: scan, for: page.header.file, texts: texts)
-            return scan
+            return (scan, nil)
         }
+        let scans = scanned.map(\.scan)
         var diagnostics: [Diagnostic] = []
-        let names = NameIndex(catalog: catalog)
+        // When only Markdown bodies changed since the last good build, names, titles and
+        // sources are as they were: its name index and the resolutions of unchanged pages hold.
+        let unchangedNames = cache?.onlyBodiesChanged == true ? cache?.previous?.site : nil
+        let names = unchangedNames?.resolver.names ?? NameIndex(catalog: catalog)
         var headings: [String: [Heading]] = [:]
         var pagesByContentFile: [String: LinkTarget] = [:]
         for scan in scans {
@@ -70,31 +87,32 @@ public enum Linker {
             names: names, headings: headings, sourceIDs: Set(sourcesByID.keys), pagesByContentFile: pagesByContentFile,
             contentPrefix: contentPrefix)
 
-        var backlinks: [String: [Backlink]] = [:]
+        // A link to a heading of an edited page may now resolve differently.
+        let headingsChanged = unchangedNames.map { previous in
+            scanned.contains { $0.cached == nil && previous.headings[$0.scan.target.path] != $0.scan.headings }
+        } ?? true
+        // Resolving is independent per page, so it runs in parallel; collecting stays in
+        // a fixed order, so the output does not depend on scheduling.
+        let resolutions = await Parallel.map(scanned) { scan, cached -> Resolutions in
+            if unchangedNames != nil, let cached, !(headingsChanged && scan.hasFragment) { return cached }
+            let resolved = scan.references.map { resolver.resolve($0) }
+            cache?.store(resolutions: resolved, for: scan.target.file)
+            return resolved
+        }
+
         var citations: [String: [String]] = [:]
         var citedBy: [String: [LinkTarget]] = [:]
         var inlineCitationCount = 0
-        // Sets beside the lists, so a source cited by thousands of pages is not searched each time.
-        var cited: Set<[String]> = []
         func cite(_ id: String, on page: LinkTarget) {
-            guard cited.insert([id, page.path]).inserted else { return }
+            // A page cites a few sources, so its own list is the cheapest set to ask.
+            guard !(citations[page.path]?.contains(id) ?? false) else { return }
             citations[page.path, default: []].append(id)
             citedBy[id, default: []].append(page)
         }
-        var backlinked: Set<[String]> = []
-        // Resolving is independent per page, so it runs in parallel; collecting stays in
-        // page order, so the output does not depend on scheduling.
-        let resolutions = await Parallel.map(scans) { scan in scan.references.map { resolver.resolve($0) } }
         for (scan, resolved) in zip(scans, resolutions) {
-            var linked: Set<String> = []
-            for (reference, resolution) in zip(scan.references, resolved) {
+            for resolution in resolved {
                 switch resolution {
                 case .failure(let diagnostic): diagnostics.append(diagnostic)
-                case .success(.page(let target, _, _)):
-                    if target.path != scan.target.path, linked.insert(target.path).inserted {
-                        backlinked.insert([target.path, scan.target.path])
-                        backlinks[target.path, default: []].append(Backlink(from: scan.target, context: reference.context))
-                    }
                 case .success(.citation(let ids)):
                     ids.forEach { cite($0, on: scan.target) }
                     inlineCitationCount += ids.count
@@ -120,16 +138,16 @@ public enum Linker {
         var eventEntities: [String: [LinkTarget]] = [:]
         var eventsByEntity: [String: [String]] = [:]
         var eventTreaty: [String: LinkTarget] = [:]
+        /// Event path → the entities it involves, each with the line its backlink quotes.
+        var eventMentions: [String: [(entity: LinkTarget, context: String)]] = [:]
         for event in catalog.events {
             let page = NameIndex.target(event.header)
             for name in event.entities {
                 guard let entity = resolveEntity(name, names: names, diagnostics: &diagnostics) else { continue }
                 eventEntities[page.path, default: []].append(entity)
                 eventsByEntity[entity.path, default: []].append(page.path)
-                if backlinked.insert([entity.path, page.path]).inserted {
-                    let context = "\(DateFormatting.display(event.date.value)): \(event.header.title.value)"
-                    backlinks[entity.path, default: []].append(Backlink(from: page, context: context))
-                }
+                let context = "\(DateFormatting.display(event.date.value)): \(event.header.title.value)"
+                eventMentions[page.path, default: []].append((entity, context))
             }
             if let treatyName = event.treaty, let treaty = resolveEntity(treatyName, names: names, diagnostics: &diagnostics) {
                 if entityKinds[treaty.path] != .treaty {
@@ -155,9 +173,7 @@ public enum Linker {
                 }
             }
         }
-        for (path, list) in backlinks {
-            backlinks[path] = list.sorted { ($0.from.section, $0.from.sortKey, $0.from.path) < ($1.from.section, $1.from.sortKey, $1.from.path) }
-        }
+        let backlinks = collectBacklinks(scans: scans, resolutions: resolutions, eventMentions: eventMentions)
         let site = LinkedSite(
             catalog: catalog, resolver: resolver, headings: headings, backlinks: backlinks, relations: relations,
             relationsByEntity: relationsByEntity, citations: citations, citedBy: citedBy, eventEntities: eventEntities,
@@ -165,6 +181,34 @@ public enum Linker {
             entitiesByPath: Dictionary(catalog.entities.map { ($0.header.path, $0) }, uniquingKeysWith: { a, _ in a }),
             inlineCitationCount: inlineCitationCount)
         return (site, diagnostics)
+    }
+
+    /// Target page path → the pages linking to it, each once, with the sentence of its first
+    /// link (or, for an event naming an entity, its date and title). Pages are visited in
+    /// the order backlinks are listed (section, then title, then path), so every list
+    /// comes out sorted without sorting thousands of lists.
+    private static func collectBacklinks(
+        scans: [PageScan], resolutions: [Resolutions], eventMentions: [String: [(entity: LinkTarget, context: String)]]
+    ) -> [String: [Backlink]] {
+        let order = scans.indices.sorted { a, b in
+            let x = scans[a].target, y = scans[b].target
+            if x.section != y.section { return x.section < y.section }
+            if x.sortKey != y.sortKey { return x.sortKey < y.sortKey }
+            return x.path < y.path
+        }
+        var backlinks: [String: [Backlink]] = [:]
+        for index in order {
+            let scan = scans[index]
+            var linked: Set<String> = [scan.target.path]
+            for (reference, resolution) in zip(scan.references, resolutions[index]) {
+                guard case .success(.page(let target, _, _)) = resolution, linked.insert(target.path).inserted else { continue }
+                backlinks[target.path, default: []].append(Backlink(from: scan.target, context: reference.context))
+            }
+            for mention in eventMentions[scan.target.path] ?? [] where linked.insert(mention.entity.path).inserted {
+                backlinks[mention.entity.path, default: []].append(Backlink(from: scan.target, context: mention.context))
+            }
+        }
+        return backlinks
     }
 
     private static func resolveEntity(_ name: Located<String>, names: NameIndex, diagnostics: inout [Diagnostic]) -> LinkTarget? {

@@ -8,57 +8,69 @@ enum SearchIndex {
     /// large site stays a size a browser loads at once (about 8 MB of text in all).
     static func textLimit(pageCount: Int) -> Int { min(4000, max(600, 8_000_000 / max(1, pageCount))) }
 
-    static func records(_ pages: [RenderedPage], site: LinkedSite) -> [[String: Any]] {
+    /// The index script. `reusing` names records known unchanged since the last build
+    /// (pages not rendered again, and sources, when only bodies changed): their encoded
+    /// form is taken from `cache` instead of being made again.
+    static func script(_ pages: [RenderedPage], site: LinkedSite, cache: SearchIndexCache? = nil, reusing: Set<String> = []) -> Data {
         let limit = textLimit(pageCount: pages.count)
-        var records: [[String: Any]] = []
-        for page in pages {
-            let job = page.job
-            var record: [String: Any] = ["u": job.path, "t": job.title, "s": job.description]
-            switch job.kind {
-            case .briefing(let briefing):
-                record["k"] = "Briefing"
-                if let date = briefing.date { record["d"] = DateFormatting.display(date) }
-                if let summary = briefing.header.summary { record["s"] = summary }
-            case .entity(let entity):
-                record["k"] = entity.kind.title
-                record["s"] = entity.header.summary ?? ""
-                if !entity.aliases.isEmpty { record["a"] = entity.aliases.map(\.value).joined(separator: " · ") }
-            case .event(let event):
-                record["k"] = "Event"
-                record["d"] = DateFormatting.display(event.date.value)
-                record["s"] = event.header.summary ?? ""
-            case .home, .collection, .search, .notFound:
-                continue
+        var parts: [(path: String, json: String)] = []
+        func add(_ path: String, _ record: () -> [String: Any]?) {
+            if reusing.contains(path), let json = cache?.json(for: path) {
+                parts.append((path, json))
+                cache?.store(json, for: path)
+                return
             }
-            let headings = (site.headings[job.path] ?? []).map(\.text)
-            if !headings.isEmpty { record["h"] = headings.joined(separator: " · ") }
-            record["x"] = truncated(page.text, limit: limit)
-            records.append(record)
-        }
-        for source in site.catalog.sources {
-            var record: [String: Any] = [
-                "u": source.header.path, "t": source.header.title.value, "k": "Source",
-                "s": [source.publisher, source.note].compactMap { $0 }.joined(separator: ". "),
-            ]
-            if let date = source.date { record["d"] = DateFormatting.display(date) }
-            records.append(record)
-        }
-        return records.sorted { ($0["u"] as! String) < ($1["u"] as! String) }
-    }
-
-    static func script(_ records: [[String: Any]], cache: SearchIndexCache? = nil) -> Data {
-        // One record at a time, so `serve` re-encodes only the records an edit changed.
-        let parts = records.map { record in
-            let key = fields.map { (record[$0] as? String) ?? "" }.joined(separator: "\u{0}")
-            if let hit = cache?.json(for: key) { return hit }
+            guard let record = record() else { return }
             let json = ScriptJSON.encode(record)
-            cache?.store(json, for: key)
-            return json
+            cache?.store(json, for: path)
+            parts.append((path, json))
         }
-        return Data("window.dossierSearch = [\(parts.joined(separator: ","))];\n".utf8)
+        for page in pages { add(page.job.path) { self.record(page, site: site, limit: limit) } }
+        for source in site.catalog.sources { add(source.header.path) { self.record(source) } }
+        parts.sort { $0.path < $1.path }
+        var script = "window.dossierSearch = ["
+        script.reserveCapacity(parts.reduce(64) { $0 + $1.json.utf8.count + 1 })
+        for (index, part) in parts.enumerated() {
+            if index > 0 { script += "," }
+            script += part.json
+        }
+        script += "];\n"
+        return Data(script.utf8)
     }
 
-    static let fields = ["u", "t", "k", "d", "s", "a", "h", "x"]
+    private static func record(_ page: RenderedPage, site: LinkedSite, limit: Int) -> [String: Any]? {
+        let job = page.job
+        var record: [String: Any] = ["u": job.path, "t": job.title, "s": job.description]
+        switch job.kind {
+        case .briefing(let briefing):
+            record["k"] = "Briefing"
+            if let date = briefing.date { record["d"] = DateFormatting.display(date) }
+            if let summary = briefing.header.summary { record["s"] = summary }
+        case .entity(let entity):
+            record["k"] = entity.kind.title
+            record["s"] = entity.header.summary ?? ""
+            if !entity.aliases.isEmpty { record["a"] = entity.aliases.map(\.value).joined(separator: " · ") }
+        case .event(let event):
+            record["k"] = "Event"
+            record["d"] = DateFormatting.display(event.date.value)
+            record["s"] = event.header.summary ?? ""
+        case .home, .collection, .search, .notFound:
+            return nil
+        }
+        let headings = (site.headings[job.path] ?? []).map(\.text)
+        if !headings.isEmpty { record["h"] = headings.joined(separator: " · ") }
+        record["x"] = truncated(page.text, limit: limit)
+        return record
+    }
+
+    private static func record(_ source: Source) -> [String: Any] {
+        var record: [String: Any] = [
+            "u": source.header.path, "t": source.header.title.value, "k": "Source",
+            "s": [source.publisher, source.note].compactMap { $0 }.joined(separator: ". "),
+        ]
+        if let date = source.date { record["d"] = DateFormatting.display(date) }
+        return record
+    }
 
     /// Whitespace collapsed, spaces before `,` and `.` dropped (citation markers leave
     /// them), cut at a word boundary near `limit` bytes. Works on bytes: it runs over the
@@ -90,24 +102,22 @@ enum SearchIndex {
     }
 }
 
-/// Encoded search records of the last build, by their content.
+/// Encoded search records of the last build, by page path.
 final class SearchIndexCache: @unchecked Sendable {
     private let lock = NSLock()
     private var previous: [String: String] = [:]
     private var current: [String: String] = [:]
 
-    func json(for key: String) -> String? {
+    func json(for path: String) -> String? {
         lock.lock()
         defer { lock.unlock() }
-        guard let json = previous[key] ?? current[key] else { return nil }
-        current[key] = json
-        return json
+        return previous[path]
     }
 
-    func store(_ json: String, for key: String) {
+    func store(_ json: String, for path: String) {
         lock.lock()
         defer { lock.unlock() }
-        current[key] = json
+        current[path] = json
     }
 
     /// Keeps only what the last index used.

@@ -119,11 +119,17 @@ public struct SiteRenderer: Sendable {
         let selected = selection.map { selection in all.filter { selection.contains($0) } } ?? all
         var (rendered, diagnostics) = await render(selected, write: write)
         var pages = rendered
+        // Records of pages not rendered again, and of sources, are as the last build made them.
+        var unchanged: Set<String> = []
         if selection != nil {
             let renderedPaths = Set(rendered.map(\.job.path))
-            for job in all where !renderedPaths.contains(job.path) { pages.append(RenderedPage(job: job, text: knownTexts[job.path] ?? "")) }
+            for job in all where !renderedPaths.contains(job.path) {
+                pages.append(RenderedPage(job: job, text: knownTexts[job.path] ?? ""))
+                unchanged.insert(job.path)
+            }
+            site.catalog.sources.forEach { unchanged.insert($0.header.path) }
         }
-        let index = SearchIndex.script(SearchIndex.records(pages, site: site), cache: searchCache)
+        let index = SearchIndex.script(pages, site: site, cache: searchCache, reusing: unchanged)
         searchCache?.finishBuild()
         let indexPath = "assets/" + SiteAssets.fingerprinted("search-index.js", index)
         do { try write(indexPath, index) } catch {
