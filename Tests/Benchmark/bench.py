@@ -173,26 +173,30 @@ def stages(verbose_output):
 def run_size(pages, root, work, runs, floor, use_hugo, budget):
     """Returns {tool: {"walls": [...], "rss": [...], ...}} for one corpus. A tool whose runs
     at this size already took more than `budget` seconds is not run again (at least once)."""
-    out = os.path.join(work, f"out-{pages}")
+    # A fresh output folder for every run, deleted only when the benchmark ends: ext4 is
+    # slow to create files for a while where many were just deleted, which penalised
+    # whichever tool ran right after a deletion.
+    out = os.path.join(work, f"out-{pages}-{os.getpid()}")
     logs = os.path.join(work, "logs")
     os.makedirs(logs, exist_ok=True)
-    tools = {
-        "dossier": [DOSSIER, "build", "--source", os.path.join(root, "dossier", "Content"), "--templates", TEMPLATES,
-                    "-o", os.path.join(out, "dossier"), "-v"],
-        "floor -j1": [floor, os.path.join(root, "plain"), os.path.join(out, "floor")],
-        "floor -j2": [floor, "-j", "2", os.path.join(root, "plain"), os.path.join(out, "floor")],
+    plain = os.path.join(root, "plain")
+    commands = {
+        "dossier": lambda target: [DOSSIER, "build", "--source", os.path.join(root, "dossier", "Content"),
+                                   "--templates", TEMPLATES, "-o", target, "-v"],
+        "floor -j1": lambda target: [floor, plain, target],
+        "floor -j2": lambda target: [floor, "-j", "2", plain, target],
     }
     if use_hugo:
-        tools["hugo"] = ["hugo", "--source", os.path.join(root, "hugo"), "--destination", os.path.join(out, "hugo"),
-                         "--quiet", "--noBuildLock", "--cacheDir", os.path.join(work, "hugo-cache")]
-    results = {tool: {"walls": [], "rss": [], "stages": []} for tool in tools}
+        commands["hugo"] = lambda target: ["hugo", "--source", os.path.join(root, "hugo"), "--destination", target,
+                                           "--quiet", "--noBuildLock", "--cacheDir", os.path.join(work, "hugo-cache")]
+    results = {tool: {"walls": [], "rss": [], "stages": []} for tool in commands}
     for r in range(runs):
-        for tool, cmd in tools.items():
+        for tool, command in commands.items():
             if sum(results[tool]["walls"]) > budget:
                 continue
-            target = cmd[-1] if tool.startswith("floor") else os.path.join(out, tool)
+            target = os.path.join(out, f"{tool.replace(' ', '')}-{r}")
+            cmd = command(target)
             if tool.startswith("floor"):
-                shutil.rmtree(target, ignore_errors=True)
                 os.makedirs(target)
                 wall, rss, text = timed_floor(cmd, target, os.path.join(logs, f"{tool.replace(' ', '')}-{pages}-{r}.log"))
             else:
@@ -428,6 +432,10 @@ def main():
     if args.no_serve:
         log("serve: skipped (--no-serve)")
     report(sizes, results, args.runs, serve)
+    # Outputs of this and earlier invocations go only now that nothing is timed.
+    for name in os.listdir(work):
+        if name.startswith("out-"):
+            shutil.rmtree(os.path.join(work, name), ignore_errors=True)
     print(f"\ntotal benchmark time {time.time() - started:.0f} s; work folder {work}")
 
 
