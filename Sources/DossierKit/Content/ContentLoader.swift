@@ -27,9 +27,10 @@ public enum ContentLoader {
         let listing = ContentFiles.list(root: root, displayPrefix: prefix)
         log.report(contentsOf: listing.diagnostics)
 
+        let rootPath = root.path
         let parsed = await Parallel.map(listing.markdown) { relativePath -> (String, BuildCache.LoadedFile?, ParsedDocument?, [Diagnostic]) in
             let file = prefix + relativePath
-            let path = root.appendingPathComponent(relativePath).path
+            let path = rootPath + "/" + relativePath
             let stamp = BuildCache.FileStamp.of(path)
             if let stamp, let hit = cache?.loaded(relativePath, stamp: stamp) {
                 return (relativePath, hit, hit.document, hit.diagnostics)
@@ -75,28 +76,32 @@ public enum ContentLoader {
     /// Two files that would publish at one URL, or two entities sharing a slug, are errors naming both.
     static func slugCollisions(in catalog: Catalog) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var byPath: [String: PageHeader] = [:]
-        var entityBySlug: [String: PageHeader] = [:]
-        let headers =
-            catalog.briefings.map(\.header) + catalog.entities.map(\.header) + catalog.events.map(\.header)
-            + catalog.sources.map(\.header)
-        for header in headers.sorted(by: { $0.file < $1.file }) {
-            if let other = byPath[header.path] {
+        var byPath: [String: String] = [:]  // site path → file
+        var entityBySlug: [String: (path: String, file: String)] = [:]
+        // Only what the check needs, not whole headers: it runs on every rebuild.
+        var pages: [(file: String, path: String, slug: String, isEntity: Bool)] = []
+        pages.reserveCapacity(catalog.briefings.count + catalog.entities.count + catalog.events.count + catalog.sources.count)
+        for header in catalog.briefings.lazy.map(\.header) { pages.append((header.file, header.path, header.slug, false)) }
+        for header in catalog.entities.lazy.map(\.header) { pages.append((header.file, header.path, header.slug, true)) }
+        for header in catalog.events.lazy.map(\.header) { pages.append((header.file, header.path, header.slug, false)) }
+        for header in catalog.sources.lazy.map(\.header) { pages.append((header.file, header.path, header.slug, false)) }
+        for page in pages.sorted(by: { $0.file < $1.file }) {
+            if let other = byPath[page.path] {
                 diagnostics.append(
                     .error(
-                        "'\(header.file)' and '\(other.file)' both publish at '\(header.path)'",
-                        at: SourceLocation(file: header.file), hint: "rename one of the files"))
+                        "'\(page.file)' and '\(other)' both publish at '\(page.path)'",
+                        at: SourceLocation(file: page.file), hint: "rename one of the files"))
             } else {
-                byPath[header.path] = header
+                byPath[page.path] = page.file
             }
-            if header.section == .entity {
-                if let other = entityBySlug[header.slug], other.path != header.path {
+            if page.isEntity {
+                if let other = entityBySlug[page.slug], other.path != page.path {
                     diagnostics.append(
                         .error(
-                            "entities '\(header.file)' and '\(other.file)' share the slug '\(header.slug)'",
-                            at: SourceLocation(file: header.file), hint: "[[\(header.slug)]] must name one page; rename one file"))
+                            "entities '\(page.file)' and '\(other.file)' share the slug '\(page.slug)'",
+                            at: SourceLocation(file: page.file), hint: "[[\(page.slug)]] must name one page; rename one file"))
                 } else {
-                    entityBySlug[header.slug] = header
+                    entityBySlug[page.slug] = (page.path, page.file)
                 }
             }
         }

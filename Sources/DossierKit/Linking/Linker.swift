@@ -54,7 +54,7 @@ public enum Linker {
         let pages = catalog.pages
         let scanned = await Parallel.map(pages) { page -> (scan: PageScan, cached: Resolutions?) in
             let texts = page.units.map(\.markdown)
-            if let hit = cache?.scan(for: page.header.file, texts: texts), hit.scan.target == NameIndex.target(page.header) { return hit }
+            if let hit = cache?.scan(for: page.header.file, texts: texts), hit.scan.target.describes(page.header) { return hit }
             var headings: [Heading] = []
             var references: [InlineReference] = []
             for unit in page.units {
@@ -173,7 +173,7 @@ public enum Linker {
                 }
             }
         }
-        let backlinks = collectBacklinks(scans: scans, resolutions: resolutions, eventMentions: eventMentions)
+        let backlinks = await collectBacklinks(scans: scans, resolutions: resolutions, eventMentions: eventMentions)
         let site = LinkedSite(
             catalog: catalog, resolver: resolver, headings: headings, backlinks: backlinks, relations: relations,
             relationsByEntity: relationsByEntity, citations: citations, citedBy: citedBy, eventEntities: eventEntities,
@@ -189,7 +189,21 @@ public enum Linker {
     /// comes out sorted without sorting thousands of lists.
     private static func collectBacklinks(
         scans: [PageScan], resolutions: [Resolutions], eventMentions: [String: [(entity: LinkTarget, context: String)]]
-    ) -> [String: [Backlink]] {
+    ) async -> [String: [Backlink]] {
+        // What each page contributes is found in parallel; only the appending is serial.
+        let contributions = await Parallel.map(Array(scans.indices)) { index -> [(target: String, backlink: Backlink)] in
+            let scan = scans[index]
+            var linked: Set<String> = [scan.target.path]
+            var found: [(target: String, backlink: Backlink)] = []
+            for (reference, resolution) in zip(scan.references, resolutions[index]) {
+                guard case .success(.page(let target, _, _)) = resolution, linked.insert(target.path).inserted else { continue }
+                found.append((target.path, Backlink(from: scan.target, context: reference.context)))
+            }
+            for mention in eventMentions[scan.target.path] ?? [] where linked.insert(mention.entity.path).inserted {
+                found.append((mention.entity.path, Backlink(from: scan.target, context: mention.context)))
+            }
+            return found
+        }
         let order = scans.indices.sorted { a, b in
             let x = scans[a].target, y = scans[b].target
             if x.section != y.section { return x.section < y.section }
@@ -198,15 +212,7 @@ public enum Linker {
         }
         var backlinks: [String: [Backlink]] = [:]
         for index in order {
-            let scan = scans[index]
-            var linked: Set<String> = [scan.target.path]
-            for (reference, resolution) in zip(scan.references, resolutions[index]) {
-                guard case .success(.page(let target, _, _)) = resolution, linked.insert(target.path).inserted else { continue }
-                backlinks[target.path, default: []].append(Backlink(from: scan.target, context: reference.context))
-            }
-            for mention in eventMentions[scan.target.path] ?? [] where linked.insert(mention.entity.path).inserted {
-                backlinks[mention.entity.path, default: []].append(Backlink(from: scan.target, context: mention.context))
-            }
+            for (target, backlink) in contributions[index] { backlinks[target, default: []].append(backlink) }
         }
         return backlinks
     }

@@ -29,6 +29,12 @@ public final class LinkTarget: Hashable, Sendable, CustomStringConvertible {
         hasher.combine(title)
     }
 
+    /// True when this is the target `header` makes, checked without making one (which
+    /// folds the title): `serve` asks it of every page on every rebuild.
+    func describes(_ header: PageHeader) -> Bool {
+        path == header.path && title == header.title.value && file == header.file && section == header.section
+    }
+
     public var description: String { "LinkTarget(\(section.rawValue) \(path) '\(title)')" }
 }
 
