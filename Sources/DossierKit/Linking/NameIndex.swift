@@ -1,9 +1,8 @@
 import Foundation
 
-/// A page that a name can lead to.
-/// A page as links see it. A class, because every backlink, citation and resolved
-/// link holds one: copying a reference is one count, copying five strings was five, and
-/// at 10,000 pages those copies were a tenth of linking.
+/// A page that a name can lead to. A class, because every backlink, citation and
+/// resolved link holds one: copying a reference is one count, copying five strings was
+/// five, and at 10,000 pages those copies were a tenth of linking.
 public final class LinkTarget: Hashable, Sendable, CustomStringConvertible {
     public let section: Section
     public let path: String

@@ -15,13 +15,14 @@ enum SearchIndex {
         let limit = textLimit(pageCount: pages.count)
         var parts: [(path: String, json: String)] = []
         func add(_ path: String, _ record: () -> [String: Any]?) {
-            if reusing.contains(path), let json = cache?.json(for: path) {
-                parts.append((path, json))
-                cache?.store(json, for: path)
+            let json: String
+            if reusing.contains(path), let known = cache?.json(for: path) {
+                json = known
+            } else if let record = record() {
+                json = ScriptJSON.encode(record)
+            } else {
                 return
             }
-            guard let record = record() else { return }
-            let json = ScriptJSON.encode(record)
             cache?.store(json, for: path)
             parts.append((path, json))
         }
