@@ -232,8 +232,8 @@ def timed_floor(cmd, out_dir, log_file):
 # >>> SERVE MEASUREMENT — adjust SERVE_ARGS / EVENTS_PATH / READY_PATH when `dossier serve` lands. <<<
 # Design: start `dossier serve` on the largest corpus, wait until it answers HTTP, subscribe
 # to the server-sent event stream, then edit one content file (append a sentence) and time
-# from just before the write to the first event field line ("event:" or "data:") that
-# arrives afterwards. The server is expected to send one event after each rebuild.
+# from just before the write to the next "event:" line. The server is expected to send one
+# event after each rebuild; the restore's rebuild is awaited before the next edit.
 
 SERVE_ARGS = ["serve", "--source", "{content}", "--templates", "{templates}", "--port", "{port}"]
 EVENTS_PATH = "/_dossier/events"
