@@ -17,7 +17,7 @@ final class RawHTTP {
         var text: String { String(decoding: body, as: UTF8.self) }
     }
 
-    private let socketFD: Int32
+    private var socketFD: Int32
     private var buffer = Data()
 
     init(port: Int, timeout: TimeInterval = 5) throws {
@@ -33,12 +33,16 @@ final class RawHTTP {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard result == 0 else {
+            // A class whose initializer throws once every property is set still runs
+            // `deinit`: closing here as well closed the number twice, and by then it could
+            // belong to a file another test had just opened (seen as EBADF in CI).
             close(socketFD)
+            socketFD = -1
             throw Failure(description: "cannot connect to port \(port)")
         }
     }
 
-    deinit { close(socketFD) }
+    deinit { if socketFD >= 0 { close(socketFD) } }
 
     func send(_ method: String = "GET", _ path: String, headers: [String: String] = [:]) throws {
         var request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
