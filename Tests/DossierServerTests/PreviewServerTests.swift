@@ -30,12 +30,14 @@ final class RunningPreview: @unchecked Sendable {
         group = ServiceGroup(configuration: .init(services: [server.application()], logger: Logger(label: "test")))
         let group = self.group
         task = Task { try await group.run() }
-        // Ready when it answers.
-        for _ in 0..<200 {
+        // Ready when it answers. Other suites' builds share the two cores and the task pool,
+        // so starting can take seconds in CI: wait up to 30 s, returning as soon as it answers.
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < deadline {
             if (try? RawHTTP.get(port: server.port, "/_dossier/status"))?.status == 200 { return }
             try await Task.sleep(for: .milliseconds(20))
         }
-        Issue.record("the server did not start")
+        Issue.record("the server did not start within 30 s")
     }
 
     func edit(_ path: String, replacing old: String, with new: String) throws {

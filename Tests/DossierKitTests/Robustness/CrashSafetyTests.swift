@@ -140,7 +140,13 @@ extension Robustness.HeavyBuilds {
                         state = "new"; isNew = true
                     } else {
                         state = "MIXED"
-                        Issue.record("round \(round) (\(phase)): after SIGKILL the output is neither the old nor the new site")
+                        // Which files differ, so a failure says what kind of mix it was.
+                        func differences(from site: [String: Data]) -> String {
+                            let paths = Set(files.keys).union(site.keys).filter { files[$0] != site[$0] }.sorted()
+                            return "\(paths.count) files (\(paths.prefix(3).map { "\($0)\(files[$0] == nil ? " missing" : site[$0] == nil ? " extra" : "")" }.joined(separator: ", ")))"
+                        }
+                        Issue.record(
+                            "round \(round) (\(phase)): after SIGKILL the output is neither the old nor the new site: \(files.count) files; differs from the old site in \(differences(from: oldSite)), from the new in \(differences(from: newSite))")
                     }
                     if ending == .exited(0) { #expect(state == target, "round \(round): a build that finished must have published") }
                     let left = FileManager.default.fileExists(atPath: staging.path)
