@@ -2,9 +2,19 @@
 public enum Section: String, Sendable, CaseIterable, Comparable {
     case home, briefing, entity, event, source
 
-    public static func < (a: Section, b: Section) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    /// Sections sort in the order they are declared; backlink lists compare this for
+    /// every pair of pages, so it is a switch, not a search of `allCases`.
+    private var rank: Int {
+        switch self {
+        case .home: 0
+        case .briefing: 1
+        case .entity: 2
+        case .event: 3
+        case .source: 4
+        }
     }
+
+    public static func < (a: Section, b: Section) -> Bool { a.rank < b.rank }
 
     /// Heading used where pages of this section are grouped (backlinks, search).
     public var pluralTitle: String {

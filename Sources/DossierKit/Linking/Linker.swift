@@ -109,16 +109,23 @@ public enum Linker {
             citations[page.path, default: []].append(id)
             citedBy[id, default: []].append(page)
         }
+        // Each page's inline citations come first in its list, so they are gathered per
+        // page without asking the dictionaries for every citation.
         for (scan, resolved) in zip(scans, resolutions) {
+            var cited: [String] = []
             for resolution in resolved {
                 switch resolution {
                 case .failure(let diagnostic): diagnostics.append(diagnostic)
                 case .success(.citation(let ids)):
-                    ids.forEach { cite($0, on: scan.target) }
+                    for id in ids where !cited.contains(id) {
+                        cited.append(id)
+                        citedBy[id, default: []].append(scan.target)
+                    }
                     inlineCitationCount += ids.count
                 case .success: break
                 }
             }
+            if !cited.isEmpty { citations[scan.target.path] = cited }
         }
 
         let (relations, relationDiagnostics) = RelationResolver.resolve(catalog, names: names, sourceIDs: resolver.sourceIDs)
@@ -142,11 +149,11 @@ public enum Linker {
         var eventMentions: [String: [(entity: LinkTarget, context: String)]] = [:]
         for event in catalog.events {
             let page = NameIndex.target(event.header)
+            let context = "\(DateFormatting.display(event.date.value)): \(event.header.title.value)"
             for name in event.entities {
                 guard let entity = resolveEntity(name, names: names, diagnostics: &diagnostics) else { continue }
                 eventEntities[page.path, default: []].append(entity)
                 eventsByEntity[entity.path, default: []].append(page.path)
-                let context = "\(DateFormatting.display(event.date.value)): \(event.header.title.value)"
                 eventMentions[page.path, default: []].append((entity, context))
             }
             if let treatyName = event.treaty, let treaty = resolveEntity(treatyName, names: names, diagnostics: &diagnostics) {
