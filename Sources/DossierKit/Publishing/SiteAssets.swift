@@ -46,17 +46,29 @@ public struct SiteAssets: Sendable {
     }
 }
 
-/// A short, stable content hash (64-bit FNV-1a) for file names. It only needs to change
-/// when the content does; it is not a security boundary.
+/// A short, stable content hash for file names: FNV-1a over 8-byte words (a byte at a
+/// time made hashing the search index a third of a `serve` rebuild), then mixed so every
+/// input bit reaches the digits kept. It only needs to change when the content does; it
+/// is not a security boundary.
 enum ContentHash {
     static func hex(_ data: Data) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        data.withUnsafeBytes { bytes in  // not Data's iterator: the search index is megabytes
-            for byte in bytes {
+        let prime: UInt64 = 0x0000_0100_0000_01b3
+        data.withUnsafeBytes { bytes in
+            let words = bytes.count / 8
+            for index in 0..<words {
+                hash ^= bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)
+                hash &*= prime
+            }
+            for byte in bytes[(words * 8)...] {
                 hash ^= UInt64(byte)
-                hash &*= 0x0000_0100_0000_01b3
+                hash &*= prime
             }
         }
+        hash ^= UInt64(data.count)
+        hash ^= hash >> 33
+        hash &*= 0xff51_afd7_ed55_8ccd
+        hash ^= hash >> 33
         let text = String(hash, radix: 16)
         return String(String(repeating: "0", count: 16 - text.count) + text).prefix(10).description
     }
