@@ -16,6 +16,9 @@ public struct SiteBuilder: Sendable {
         public var portable = false
         /// Kept by `serve` between builds, so a rebuild redoes only what an edit needs.
         public var cache: BuildCache?
+        /// Content files (relative to the content folder) known to be all that changed
+        /// since the last build, as the file watcher saw them; nil when not known.
+        public var changedContentFiles: Set<String>?
 
         public init(projectRoot: URL, contentFolder: URL? = nil, templatesFolder: URL? = nil, outputFolder: URL?) {
             self.projectRoot = projectRoot
@@ -51,6 +54,15 @@ public struct SiteBuilder: Sendable {
         var log = DiagnosticLog()
         let output = options.outputFolder.map(OutputFolder.init)
         try output?.checkSafe(projectRoot: options.projectRoot, protected: [options.contentFolder, options.templatesFolder])
+        if let cache = options.cache {
+            let outputIsLastBuild = cache.lastBuildSucceeded
+            cache.startBuild()
+            if outputIsLastBuild, let files = options.changedContentFiles, let output, let previous = cache.previous,
+                let report = try await rebuildEditedBodies(files, cache: cache, previous: previous, output: output)
+            {
+                return report
+            }
+        }
 
         progress("Loading content")
         let display = { (url: URL) in Self.displayPath(url, relativeTo: options.projectRoot) }
@@ -84,6 +96,7 @@ public struct SiteBuilder: Sendable {
         let (site, linkDiagnostics) = await Linker.link(catalog, contentPrefix: contentPrefix, cache: options.cache)
         log.report(contentsOf: linkDiagnostics)
         try log.throwIfErrors()
+        let sourceDiagnostics = log.diagnostics
 
         progress("Building the timeline")
         // The timeline is made from front matter only; a body edit leaves it as it was.
@@ -107,7 +120,7 @@ public struct SiteBuilder: Sendable {
         if let selection, let output {
             // Few pages: render them in memory, then write over the served folder only if all went well.
             let collected = CollectedFiles()
-            rendered = await renderer.render(selection: selection, knownTexts: cache?.previous?.pageTexts ?? [:], write: collected.add)
+            rendered = await renderer.render(selection: selection, write: collected.add)
             log.report(contentsOf: rendered.diagnostics)
             try log.throwIfErrors()
             progress("Writing \(rendered.rendered) page\(rendered.rendered == 1 ? "" : "s")")
@@ -139,13 +152,14 @@ public struct SiteBuilder: Sendable {
                 }
             }
         }
+        // An incremental build has the pages of the last one.
+        let pageCount = selection == nil ? rendered.pages.count : cache?.previous?.pageCount ?? rendered.pages.count
         cache?.finishBuild(
             PreviousBuild(
-                site: site, timeline: timeline, templateSources: templates!.sources, assetPaths: assetPaths,
-                pageTexts: Dictionary(rendered.pages.map { ($0.job.path, $0.text) }, uniquingKeysWith: { a, _ in a }),
-                searchIndexPath: rendered.searchIndexPath))
+                site: site, timeline: timeline, templates: templates!, assets: assets!, sourceDiagnostics: sourceDiagnostics,
+                pageCount: pageCount, searchIndexPath: rendered.searchIndexPath))
         return Report(
-            pageCount: rendered.pages.count, renderedCount: rendered.rendered, diagnostics: log.diagnostics, catalog: catalog, site: site,
+            pageCount: pageCount, renderedCount: rendered.rendered, diagnostics: log.diagnostics, catalog: catalog, site: site,
             timeline: timeline)
     }
 

@@ -16,6 +16,9 @@ public final class FileWatcher: @unchecked Sendable {
     private let lock = NSLock()
     private var stopped = false
     private var lastChange = Date.distantPast
+    /// Files seen to change since `takeChanges()` last ran, or nil when a change was seen
+    /// whose files are not known (a folder added, moved or removed, or events lost).
+    private var changedPaths: Set<String>? = []
     #if os(Linux)
     private var descriptor: Int32 = -1
     private var watchedFolders: [Int32: String] = [:]
@@ -65,11 +68,22 @@ public final class FileWatcher: @unchecked Sendable {
         return stopped
     }
 
-    private func changed(_ name: String?) {
-        if let name, ContentFiles.isEditorLeftover(name) { return }
+    /// The changes seen so far (their count, as `changeCount`) and the files they touched,
+    /// nil if unknown; the next call reports only what came after.
+    public func takeChanges() -> (count: Int, paths: Set<String>?) {
+        lock.lock()
+        defer { lock.unlock() }
+        let paths = changedPaths
+        changedPaths = []
+        return (count, paths)
+    }
+
+    /// `paths`: the files that changed, or nil if they are not known.
+    private func changed(_ paths: Set<String>?) {
         lock.lock()
         lastChange = Date()
         count += 1
+        if let paths { changedPaths?.formUnion(paths) } else { changedPaths = nil }
         lock.unlock()
         continuation.yield()
     }
@@ -119,6 +133,7 @@ public final class FileWatcher: @unchecked Sendable {
             }
             var offset = 0
             var sawChange = false
+            var paths: Set<String>? = []
             while offset + MemoryLayout<inotify_event>.size <= count {
                 let event = buffer.load(fromByteOffset: offset, as: inotify_event.self)
                 let nameStart = offset + MemoryLayout<inotify_event>.size
@@ -134,10 +149,19 @@ public final class FileWatcher: @unchecked Sendable {
                 }
                 if event.mask & UInt32(IN_IGNORED) == 0, name.map({ !ContentFiles.isEditorLeftover($0) }) ?? true {
                     sawChange = true
+                    lock.lock()
+                    let parent = watchedFolders[event.wd]
+                    lock.unlock()
+                    // A file's own event names it; anything about folders, or lost events, does not.
+                    if let name, let parent, event.mask & UInt32(IN_ISDIR | IN_Q_OVERFLOW | IN_DELETE_SELF) == 0 {
+                        paths?.insert(parent + "/" + name)
+                    } else {
+                        paths = nil
+                    }
                 }
                 offset = nameStart + Int(event.len)
             }
-            if sawChange { changed(nil) }
+            if sawChange { changed(paths) }
         }
     }
     #endif
@@ -151,8 +175,9 @@ public final class FileWatcher: @unchecked Sendable {
                 Thread.sleep(forTimeInterval: interval)
                 let current = signature()
                 if current != previous {
+                    let paths = Set(current.keys).union(previous.keys).filter { current[$0] != previous[$0] }
                     previous = current
-                    changed(nil)
+                    changed(paths)
                 }
             }
         }

@@ -57,9 +57,23 @@ final class Rebuilder: Service, @unchecked Sendable {
                 if quiet >= debounce { break }
                 try? await Task.sleep(for: .milliseconds(Int((debounce - quiet) * 1000) + 1))
             }
-            built = watcher.changeCount
-            await build(first: false)
+            let (count, paths) = watcher.takeChanges()
+            built = count
+            await build(first: false, changed: paths)
         }
+    }
+
+    /// Content files (relative to the content folder) among `paths`, or nil when any
+    /// changed path is elsewhere or unknown: then the build looks at everything.
+    private func contentFiles(among paths: Set<String>?) -> Set<String>? {
+        guard let paths else { return nil }
+        let root = options.contentFolder.resolvingSymlinksInPath().path + "/"
+        var files: Set<String> = []
+        for path in paths {
+            guard path.hasPrefix(root) else { return nil }
+            files.insert(String(path.dropFirst(root.count)))
+        }
+        return files
     }
 
     /// A comment line now and then, so a stream whose browser has gone is noticed and closed.
@@ -81,8 +95,10 @@ final class Rebuilder: Service, @unchecked Sendable {
     }
 
     @discardableResult
-    private func build(first: Bool) async -> Bool {
+    private func build(first: Bool, changed paths: Set<String>? = nil) async -> Bool {
         let start = Date()
+        var options = self.options
+        options.changedContentFiles = contentFiles(among: paths)
         do {
             let report = try await SiteBuilder(options: options, progress: stageLog(from: start)).build()
             let ms = Int(Date().timeIntervalSince(start) * 1000)

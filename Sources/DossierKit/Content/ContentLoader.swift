@@ -29,27 +29,11 @@ public enum ContentLoader {
 
         let rootPath = root.path
         let parsed = await Parallel.map(listing.markdown) { relativePath -> (String, BuildCache.LoadedFile?, ParsedDocument?, [Diagnostic]) in
-            let file = prefix + relativePath
-            let path = rootPath + "/" + relativePath
-            let stamp = BuildCache.FileStamp.of(path)
+            let stamp = BuildCache.FileStamp.of(rootPath + "/" + relativePath)
             if let stamp, let hit = cache?.loaded(relativePath, stamp: stamp) {
                 return (relativePath, hit, hit.document, hit.diagnostics)
             }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                return (relativePath, nil, nil, [.error("cannot read file", at: SourceLocation(file: file))])
-            }
-            let (document, diagnostics): (ParsedDocument?, [Diagnostic])
-            var parts = (frontMatter: "", body: "")
-            do throws(Diagnostic) {
-                let text = try SourceText.decode(data, file: file)
-                if let split = try? FrontMatter.split(text, file: file) { parts = (split.yaml, split.body) } else { parts.frontMatter = text }
-                (document, diagnostics) = DocumentParser.parse(text: text, relativePath: relativePath, file: file)
-            } catch {
-                (document, diagnostics) = (nil, [error])
-            }
-            let loaded = stamp.map {
-                BuildCache.LoadedFile(stamp: $0, frontMatter: parts.frontMatter, body: parts.body, document: document, diagnostics: diagnostics)
-            }
+            let (loaded, document, diagnostics) = loadFile(relativePath, rootPath: rootPath, prefix: prefix, stamp: stamp)
             return (relativePath, loaded, document, diagnostics)
         }
         if let cache {
@@ -71,6 +55,29 @@ public enum ContentLoader {
         }
         log.report(contentsOf: slugCollisions(in: catalog))
         return (catalog, log.diagnostics)
+    }
+
+    /// Reads and parses one content file; `loaded` is what the cache keeps of it.
+    static func loadFile(
+        _ relativePath: String, rootPath: String, prefix: String, stamp: BuildCache.FileStamp?
+    ) -> (loaded: BuildCache.LoadedFile?, document: ParsedDocument?, diagnostics: [Diagnostic]) {
+        let file = prefix + relativePath
+        guard let data = FileManager.default.contents(atPath: rootPath + "/" + relativePath) else {
+            return (nil, nil, [.error("cannot read file", at: SourceLocation(file: file))])
+        }
+        let (document, diagnostics): (ParsedDocument?, [Diagnostic])
+        var parts = (frontMatter: "", body: "")
+        do throws(Diagnostic) {
+            let text = try SourceText.decode(data, file: file)
+            if let split = try? FrontMatter.split(text, file: file) { parts = (split.yaml, split.body) } else { parts.frontMatter = text }
+            (document, diagnostics) = DocumentParser.parse(text: text, relativePath: relativePath, file: file)
+        } catch {
+            (document, diagnostics) = (nil, [error])
+        }
+        let loaded = stamp.map {
+            BuildCache.LoadedFile(stamp: $0, frontMatter: parts.frontMatter, body: parts.body, document: document, diagnostics: diagnostics)
+        }
+        return (loaded, document, diagnostics)
     }
 
     /// Two files that would publish at one URL, or two entities sharing a slug, are errors naming both.

@@ -65,6 +65,19 @@ public final class BuildCache: @unchecked Sendable {
         return try body()
     }
 
+    /// False from the start of a build until it succeeds: the output is the previous
+    /// build's only while this is true.
+    private(set) var lastBuildSucceeded = false
+
+    func startBuild() {
+        withLock { lastBuildSucceeded = false }
+    }
+
+    /// What the last load kept of a file, whatever its stamp now.
+    func loaded(_ relativePath: String) -> LoadedFile? {
+        withLock { files[relativePath] }
+    }
+
     func loaded(_ relativePath: String, stamp: FileStamp) -> LoadedFile? {
         withLock { files[relativePath].flatMap { $0.stamp == stamp ? $0 : nil } }
     }
@@ -95,9 +108,25 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
+    /// A file saved with the same front matter, read without listing the others.
+    struct BodyEdit {
+        var file: LoadedFile
+        var bodyChanged: Bool
+    }
+
+    func finishLoad(bodyEdits: [String: BodyEdit]) {
+        withLock {
+            for (path, edit) in bodyEdits {
+                files[path] = edit.file
+                if edit.bodyChanged && changes[path] == nil { changes[path] = .body }
+            }
+        }
+    }
+
     /// The output now matches the files last loaded.
     func finishBuild(_ build: PreviousBuild) {
         withLock {
+            lastBuildSucceeded = true
             previous = build
             changes = [:]
             siteConfigChanged = false
@@ -106,6 +135,11 @@ public final class BuildCache: @unchecked Sendable {
 
     func scan(for file: String, texts: [MarkdownText]) -> (scan: Linker.PageScan, cached: Linker.Resolutions?)? {
         withLock { scans[file].flatMap { $0.texts == texts ? ($0.scan, $0.resolutions) : nil } }
+    }
+
+    /// What the last link stage found in a file and what it resolved to, whatever its text now.
+    func scan(for file: String) -> (texts: [MarkdownText], scan: Linker.PageScan, resolutions: Linker.Resolutions?)? {
+        withLock { scans[file] }
     }
 
     func store(scan: Linker.PageScan, for file: String, texts: [MarkdownText]) {
@@ -122,10 +156,13 @@ public final class BuildCache: @unchecked Sendable {
 struct PreviousBuild {
     var site: LinkedSite
     var timeline: Timeline
-    var templateSources: [String: String]
-    var assetPaths: [String]
-    /// Plain text of each rendered page, by site path, for the search index.
-    var pageTexts: [String: String]
+    var templates: TemplateSet
+    var assets: SiteAssets
+    var templateSources: [String: String] { templates.sources }
+    var assetPaths: [String] { assets.assets.map(\.outputPath) }
+    /// What loading and linking reported (rendering reports only for what it renders).
+    var sourceDiagnostics: [Diagnostic]
+    var pageCount: Int
     var searchIndexPath: String
 }
 

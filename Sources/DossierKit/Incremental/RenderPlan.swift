@@ -21,7 +21,7 @@ enum RenderPlan {
         var pages: Set<String> = []
         var layouts: Set<String> = []
 
-        func contains(_ job: RenderJob) -> Bool { pages.contains(job.path) || layouts.contains(job.template) }
+        func contains(path: String, template: String) -> Bool { pages.contains(path) || layouts.contains(template) }
     }
 
     /// What to render again, or nil for everything.

@@ -50,21 +50,26 @@ public enum Linker {
 
     typealias Resolutions = [Result<ResolvedReference, Diagnostic>]
 
+    /// The headings of a page's body and the references in all its Markdown.
+    static func scan(_ page: PageUnits, as target: LinkTarget) -> PageScan {
+        var headings: [Heading] = []
+        var references: [InlineReference] = []
+        for unit in page.units {
+            let document = MarkdownDocument(unit.markdown)
+            if unit.role == .body {
+                headings = document.headings()
+            }
+            references += document.references()
+        }
+        return PageScan(target: target, headings: headings, references: references)
+    }
+
     public static func link(_ catalog: Catalog, contentPrefix: String, cache: BuildCache? = nil) async -> (LinkedSite, [Diagnostic]) {
         let pages = catalog.pages
         let scanned = await Parallel.map(pages) { page -> (scan: PageScan, cached: Resolutions?) in
             let texts = page.units.map(\.markdown)
             if let hit = cache?.scan(for: page.header.file, texts: texts), hit.scan.target.describes(page.header) { return hit }
-            var headings: [Heading] = []
-            var references: [InlineReference] = []
-            for unit in page.units {
-                let document = MarkdownDocument(unit.markdown)
-                if unit.role == .body {
-                    headings = document.headings()
-                }
-                references += document.references()
-            }
-            let scan = PageScan(target: NameIndex.target(page.header), headings: headings, references: references)
+            let scan = self.scan(page, as: NameIndex.target(page.header))
             cache?.store(scan: scan, for: page.header.file, texts: texts)
             return (scan, nil)
         }
@@ -149,7 +154,7 @@ public enum Linker {
         var eventMentions: [String: [(entity: LinkTarget, context: String)]] = [:]
         for event in catalog.events {
             let page = NameIndex.target(event.header)
-            let context = "\(DateFormatting.display(event.date.value)): \(event.header.title.value)"
+            let context = mentionContext(event)
             for name in event.entities {
                 guard let entity = resolveEntity(name, names: names, diagnostics: &diagnostics) else { continue }
                 eventEntities[page.path, default: []].append(entity)
@@ -198,30 +203,37 @@ public enum Linker {
         scans: [PageScan], resolutions: [Resolutions], eventMentions: [String: [(entity: LinkTarget, context: String)]]
     ) async -> [String: [Backlink]] {
         // What each page contributes is found in parallel; only the appending is serial.
-        let contributions = await Parallel.map(Array(scans.indices)) { index -> [(target: String, backlink: Backlink)] in
-            let scan = scans[index]
-            var linked: Set<String> = [scan.target.path]
-            var found: [(target: String, backlink: Backlink)] = []
-            for (reference, resolution) in zip(scan.references, resolutions[index]) {
-                guard case .success(.page(let target, _, _)) = resolution, linked.insert(target.path).inserted else { continue }
-                found.append((target.path, Backlink(from: scan.target, context: reference.context)))
-            }
-            for mention in eventMentions[scan.target.path] ?? [] where linked.insert(mention.entity.path).inserted {
-                found.append((mention.entity.path, Backlink(from: scan.target, context: mention.context)))
-            }
-            return found
+        let contributions = await Parallel.map(Array(scans.indices)) { index in
+            Self.backlinks(from: scans[index], resolutions[index], mentions: eventMentions[scans[index].target.path] ?? [])
         }
-        let order = scans.indices.sorted { a, b in
-            let x = scans[a].target, y = scans[b].target
-            if x.section != y.section { return x.section < y.section }
-            if x.sortKey != y.sortKey { return x.sortKey < y.sortKey }
-            return x.path < y.path
-        }
+        let order = scans.indices.sorted { scans[$0].target.isListed(before: scans[$1].target) }
         var backlinks: [String: [Backlink]] = [:]
         for index in order {
             for (target, backlink) in contributions[index] { backlinks[target, default: []].append(backlink) }
         }
         return backlinks
+    }
+
+    /// The backlinks a page gives: one per page it links to, quoting its first link
+    /// there, then one per entity it names as an event (`mentions`) and does not link to.
+    static func backlinks(
+        from scan: PageScan, _ resolutions: Resolutions, mentions: [(entity: LinkTarget, context: String)]
+    ) -> [(target: String, backlink: Backlink)] {
+        var linked: Set<String> = [scan.target.path]
+        var found: [(target: String, backlink: Backlink)] = []
+        for (reference, resolution) in zip(scan.references, resolutions) {
+            guard case .success(.page(let target, _, _)) = resolution, linked.insert(target.path).inserted else { continue }
+            found.append((target.path, Backlink(from: scan.target, context: reference.context)))
+        }
+        for mention in mentions where linked.insert(mention.entity.path).inserted {
+            found.append((mention.entity.path, Backlink(from: scan.target, context: mention.context)))
+        }
+        return found
+    }
+
+    /// What an entity's backlink from an event naming it says.
+    static func mentionContext(_ event: Event) -> String {
+        "\(DateFormatting.display(event.date.value)): \(event.header.title.value)"
     }
 
     private static func resolveEntity(_ name: Located<String>, names: NameIndex, diagnostics: inout [Diagnostic]) -> LinkTarget? {

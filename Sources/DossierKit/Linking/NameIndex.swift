@@ -28,6 +28,13 @@ public final class LinkTarget: Hashable, Sendable, CustomStringConvertible {
         hasher.combine(title)
     }
 
+    /// The order of pages in lists of backlinks: by section, then title, then path.
+    func isListed(before other: LinkTarget) -> Bool {
+        if section != other.section { return section < other.section }
+        if sortKey != other.sortKey { return sortKey < other.sortKey }
+        return path < other.path
+    }
+
     /// True when this is the target `header` makes, checked without making one (which
     /// folds the title): `serve` asks it of every page on every rebuild.
     func describes(_ header: PageHeader) -> Bool {

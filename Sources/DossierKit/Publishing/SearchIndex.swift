@@ -8,35 +8,43 @@ enum SearchIndex {
     /// large site stays a size a browser loads at once (about 8 MB of text in all).
     static func textLimit(pageCount: Int) -> Int { min(4000, max(600, 8_000_000 / max(1, pageCount))) }
 
-    /// The index script. `reusing` names records known unchanged since the last build
-    /// (pages not rendered again, and sources, when only bodies changed): their encoded
-    /// form is taken from `cache` instead of being made again.
-    static func script(_ pages: [RenderedPage], site: LinkedSite, cache: SearchIndexCache? = nil, reusing: Set<String> = []) -> Data {
+    /// The index script of a whole site: `pages` is every page (those without a record,
+    /// such as lists, are skipped). Its records are kept in `cache` for `script(updating:)`.
+    static func script(_ pages: [RenderedPage], site: LinkedSite, cache: SearchIndexCache? = nil) -> Data {
         let limit = textLimit(pageCount: pages.count)
-        var parts: [(path: String, json: String)] = []
-        func add(_ path: String, _ record: () -> [String: Any]?) {
-            let json: String
-            if reusing.contains(path), let known = cache?.json(for: path) {
-                json = known
-            } else if let record = record() {
-                json = ScriptJSON.encode(record)
-            } else {
-                return
-            }
-            cache?.store(json, for: path)
-            parts.append((path, json))
+        var records: [(path: String, json: String)] = []
+        for page in pages {
+            if let record = record(page, site: site, limit: limit) { records.append((page.job.path, ScriptJSON.encode(record))) }
         }
-        for page in pages { add(page.job.path) { self.record(page, site: site, limit: limit) } }
-        for source in site.catalog.sources { add(source.header.path) { self.record(source) } }
-        parts.sort { $0.path < $1.path }
-        var script = "window.dossierSearch = ["
-        script.reserveCapacity(parts.reduce(64) { $0 + $1.json.utf8.count + 1 })
-        for (index, part) in parts.enumerated() {
-            if index > 0 { script += "," }
-            script += part.json
+        for source in site.catalog.sources { records.append((source.header.path, ScriptJSON.encode(record(source)))) }
+        records.sort { $0.path < $1.path }
+        cache?.keep(records, pageCount: pages.count)
+        return assemble(records)
+    }
+
+    /// The index script after some pages were rendered again (`pages`) on a site whose
+    /// pages and sources are the ones `cache` last saw: their records are replaced, the
+    /// others are reused as they were encoded.
+    static func script(updating pages: [RenderedPage], site: LinkedSite, cache: SearchIndexCache) -> Data {
+        let limit = textLimit(pageCount: cache.pageCount)
+        let records = cache.update(
+            pages.compactMap { page in record(page, site: site, limit: limit).map { (page.job.path, ScriptJSON.encode($0)) } })
+        return assemble(records)
+    }
+
+    /// `window.dossierSearch = [record,record,…];`, made as bytes: the index of a large
+    /// site is megabytes, and `serve` makes it on every rebuild.
+    private static func assemble(_ records: [(path: String, json: String)]) -> Data {
+        let opening = "window.dossierSearch = [", closing = "];\n"
+        var data = Data(capacity: records.reduce(opening.utf8.count + closing.utf8.count) { $0 + $1.json.utf8.count + 1 })
+        data.append(contentsOf: opening.utf8)
+        for (index, record) in records.enumerated() {
+            if index > 0 { data.append(UInt8(ascii: ",")) }
+            var json = record.json
+            json.withUTF8 { data.append($0) }
         }
-        script += "];\n"
-        return Data(script.utf8)
+        data.append(contentsOf: closing.utf8)
+        return data
     }
 
     private static func record(_ page: RenderedPage, site: LinkedSite, limit: Int) -> [String: Any]? {
@@ -103,29 +111,41 @@ enum SearchIndex {
     }
 }
 
-/// Encoded search records of the last build, by page path.
+/// The encoded search records of the last build, sorted by page path, so that `serve`
+/// re-encodes only the records of the pages it rendered again.
 final class SearchIndexCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var previous: [String: String] = [:]
-    private var current: [String: String] = [:]
+    private var records: [(path: String, json: String)] = []
+    private var positions: [String: Int] = [:]
+    /// How many pages the site had, which sets how much text a record keeps.
+    private(set) var pageCount = 0
 
-    func json(for path: String) -> String? {
+    func keep(_ records: [(path: String, json: String)], pageCount: Int) {
         lock.lock()
         defer { lock.unlock() }
-        return previous[path]
+        self.records = records
+        self.pageCount = pageCount
+        positions = Dictionary(records.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    func store(_ json: String, for path: String) {
+    /// The kept records with `changed` ones put in place (a path not seen before is added
+    /// in order); the result is kept for the next update.
+    func update(_ changed: [(path: String, json: String)]) -> [(path: String, json: String)] {
         lock.lock()
         defer { lock.unlock() }
-        current[path] = json
-    }
-
-    /// Keeps only what the last index used.
-    func finishBuild() {
-        lock.lock()
-        defer { lock.unlock() }
-        previous = current
-        current = [:]
+        var added = false
+        for record in changed {
+            if let position = positions[record.path] {
+                records[position] = record
+            } else {
+                records.append(record)
+                added = true
+            }
+        }
+        if added {
+            records.sort { $0.path < $1.path }
+            positions = Dictionary(records.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+        return records
     }
 }

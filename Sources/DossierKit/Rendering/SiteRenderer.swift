@@ -46,14 +46,20 @@ public struct SiteRenderer: Sendable {
 
     static let searchPath = "search/"
 
-    var jobs: [RenderJob] {
+    var jobs: [RenderJob] { jobs(in: nil) }
+
+    /// The pages of the site, or those `selection` names (made without making the others:
+    /// `serve` asks for one or two of ten thousand).
+    func jobs(in selection: RenderPlan.Selection?) -> [RenderJob] {
         let catalog = site.catalog
         let description = catalog.site.description
         var jobs: [RenderJob] = []
+        func wanted(_ path: String, _ template: String) -> Bool { selection?.contains(path: path, template: template) ?? true }
         func add(
             _ path: String, _ template: String, _ title: String, _ summary: String?, _ kind: PageKind = .collection,
             _ values: @escaping @Sendable (PageContext) -> [String: Any]
         ) {
+            guard wanted(path, template) else { return }
             let file = path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
             jobs.append(RenderJob(path: path, file: file, template: template, title: title, description: summary ?? description, kind: kind, values: values))
         }
@@ -70,7 +76,7 @@ public struct SiteRenderer: Sendable {
         for entity in catalog.entities {
             add(entity.header.path, "entity", entity.header.title.value, entity.header.summary, .entity(entity)) { $0.entity(entity) }
         }
-        for event in catalog.events {
+        for event in catalog.events where wanted(event.header.path, "event") {
             let row = timeline.row(of: event.header.path)
             let consequences = timeline.consequences(of: event.header.path)
             let summary = event.header.summary ?? "\(DateFormatting.display(event.date.value)): \(event.header.title.value)"
@@ -102,7 +108,7 @@ public struct SiteRenderer: Sendable {
     }
 
     struct Output {
-        /// Every page of the site, with its text; pages not rendered again keep their old text.
+        /// The pages rendered, with their text.
         var pages: [RenderedPage]
         var rendered: Int
         var searchIndexPath: String
@@ -110,33 +116,22 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Renders the pages (all, or those `selection` names), then the search index and
-    /// the search page. `knownTexts` holds the text of pages not rendered again.
-    func render(
-        selection: RenderPlan.Selection? = nil, knownTexts: [String: String] = [:],
-        write: @escaping @Sendable (String, Data) throws -> Void
-    ) async -> Output {
-        let all = jobs
-        let selected = selection.map { selection in all.filter { selection.contains($0) } } ?? all
-        var (rendered, diagnostics) = await render(selected, write: write)
-        var pages = rendered
-        // Records of pages not rendered again, and of sources, are as the last build made them.
-        var unchanged: Set<String> = []
-        if selection != nil {
-            let renderedPaths = Set(rendered.map(\.job.path))
-            for job in all where !renderedPaths.contains(job.path) {
-                pages.append(RenderedPage(job: job, text: knownTexts[job.path] ?? ""))
-                unchanged.insert(job.path)
+    /// the search page. With a selection, the site's pages must be those of the build
+    /// `searchCache` last saw, which holds the search records of the others.
+    func render(selection: RenderPlan.Selection? = nil, write: @escaping @Sendable (String, Data) throws -> Void) async -> Output {
+        var (rendered, diagnostics) = await render(jobs(in: selection), write: write)
+        let index =
+            if selection != nil, let searchCache {
+                SearchIndex.script(updating: rendered, site: site, cache: searchCache)
+            } else {
+                SearchIndex.script(rendered, site: site, cache: searchCache)
             }
-            site.catalog.sources.forEach { unchanged.insert($0.header.path) }
-        }
-        let index = SearchIndex.script(pages, site: site, cache: searchCache, reusing: unchanged)
-        searchCache?.finishBuild()
         let indexPath = "assets/" + SiteAssets.fingerprinted("search-index.js", index)
         do { try write(indexPath, index) } catch {
             diagnostics.append(.error("cannot write \(indexPath): \(error.localizedDescription)", at: SourceLocation(file: indexPath)))
         }
         let (search, searchDiagnostics) = await render([searchJob(indexPath: indexPath)], write: write)
-        return Output(pages: pages + search, rendered: rendered.count + 1, searchIndexPath: indexPath, diagnostics: diagnostics + searchDiagnostics)
+        return Output(pages: rendered + search, rendered: rendered.count + 1, searchIndexPath: indexPath, diagnostics: diagnostics + searchDiagnostics)
     }
 
     private func render(_ jobs: [RenderJob], write: @escaping @Sendable (String, Data) throws -> Void) async -> ([RenderedPage], [Diagnostic]) {

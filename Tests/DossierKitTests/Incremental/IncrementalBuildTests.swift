@@ -18,14 +18,27 @@ struct IncrementalBuildTests {
             templates = try site.copyTemplates()
             let report = try await rebuild()
             #expect(report.renderedCount == report.pageCount)
+            pageCount = report.pageCount
         }
 
+        /// Pages of the first, full build.
+        private(set) var pageCount = 0
+
+        /// The stages the last rebuild went through, as `--verbose` prints them.
+        let stages = StageLog()
+
+        /// `changed`: the content files the file watcher would name, if it knows them.
         @discardableResult
-        func rebuild() async throws -> SiteBuilder.Report {
+        func rebuild(changed: Set<String>? = nil) async throws -> SiteBuilder.Report {
             var options = site.options(templates: templates)
             options.cache = cache
-            return try await SiteBuilder(options: options).build()
+            options.changedContentFiles = changed
+            stages.clear()
+            return try await SiteBuilder(options: options, progress: stages.add).build()
         }
+
+        /// True if the last rebuild patched the last build instead of loading every file.
+        var patched: Bool { !stages.all.isEmpty && !stages.all.contains("Loading content") }
 
         /// The served folder equals a fresh full build, file for file.
         func expectEqualToFullBuild(sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws {
@@ -168,5 +181,28 @@ struct IncrementalBuildTests {
             #expect(try site.html("entities/countries/mali/index.html").contains("(1998)"))
             try await session.expectEqualToFullBuild()
         }
+    }
+}
+
+final class StageLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stages: [String] = []
+
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return stages
+    }
+
+    func add(_ stage: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        stages.append(stage)
+    }
+
+    func clear() {
+        lock.lock()
+        defer { lock.unlock() }
+        stages = []
     }
 }

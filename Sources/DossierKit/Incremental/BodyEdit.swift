@@ -1,0 +1,108 @@
+import Foundation
+
+/// `serve`'s rebuild for what it sees most: the Markdown body of a page or two saved, and
+/// nothing else. The file watcher names the files, so instead of listing, loading, linking
+/// and comparing the whole site, the last good build is patched: the edited files are
+/// parsed, their references resolved with the last build's indexes, their backlinks moved
+/// in the lists of the pages they link to, and only the edited pages, the pages whose
+/// backlinks changed, the search index and the search page are written again.
+///
+/// Whatever it cannot patch exactly returns nil, and the general incremental build runs
+/// instead: a file added, removed or unknown, front matter or headings changed (names and
+/// heading ids reach other pages), the citations or warnings of a page changed (the
+/// sources page and the report list them for the whole site, in page order).
+extension SiteBuilder {
+    func rebuildEditedBodies(
+        _ files: Set<String>, cache: BuildCache, previous: PreviousBuild, output: OutputFolder
+    ) async throws -> Report? {
+        guard FileManager.default.fileExists(atPath: output.url.path) else { return nil }
+        progress("Loading \(files.count) edited file\(files.count == 1 ? "" : "s")")
+        guard let loaded = loadBodyEdits(files, cache: cache) else { return nil }
+        let edits = loaded.filter(\.value.bodyChanged).mapValues(\.file)
+        var catalog = previous.site.catalog
+        for edit in edits.values {
+            guard let document = edit.document else { return nil }
+            if !options.includeDrafts && document.header.draft { continue }  // not on the site before or now
+            guard catalog.replace(with: document) else { return nil }
+        }
+
+        progress("Linking \(edits.count) page\(edits.count == 1 ? "" : "s")")
+        let edited = edits.values.compactMap(\.document?.header).filter { options.includeDrafts || !$0.draft }
+        guard let (site, changedBacklinks) = Linker.relink(previous.site, catalog: catalog, edited: edited.map(\.file), cache: cache) else {
+            return nil
+        }
+        cache.finishLoad(bodyEdits: loaded)
+
+        progress("Rendering")
+        var selection = RenderPlan.Selection()
+        for path in edited.map(\.path) + changedBacklinks { selection.pages.insert(RenderPlan.pagePath(path)) }
+        var renderer = SiteRenderer(
+            site: site, timeline: previous.timeline, templates: previous.templates, assets: previous.assets, portable: catalog.site.portable)
+        renderer.searchCache = cache.searchRecords
+        let collected = CollectedFiles()
+        let rendered = await renderer.render(selection: selection, write: collected.add)
+        var log = DiagnosticLog()
+        log.report(contentsOf: previous.sourceDiagnostics)
+        log.report(contentsOf: rendered.diagnostics)
+        try log.throwIfErrors()
+
+        progress("Writing \(rendered.rendered) page\(rendered.rendered == 1 ? "" : "s")")
+        do {
+            try collected.files.forEach { try output.replace($0.path, $0.data) }
+            if previous.searchIndexPath != rendered.searchIndexPath { try output.remove(previous.searchIndexPath) }
+        } catch {
+            throw BuildFailure([.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: output.url.path))])
+        }
+        var next = previous
+        next.site = site
+        next.searchIndexPath = rendered.searchIndexPath
+        cache.finishBuild(next)
+        return Report(
+            pageCount: previous.pageCount, renderedCount: rendered.rendered, diagnostics: log.diagnostics, catalog: catalog, site: site,
+            timeline: previous.timeline)
+    }
+
+    /// The edited files, read again, by path relative to the content folder; nil unless
+    /// each is a Markdown file the last build read whose front matter and diagnostics
+    /// are as they were. Files whose stamp did not change are left out.
+    private func loadBodyEdits(_ files: Set<String>, cache: BuildCache) -> [String: BuildCache.BodyEdit]? {
+        let rootPath = options.contentFolder.path
+        let displayRoot = Self.displayPath(options.contentFolder, relativeTo: options.projectRoot)
+        let prefix = displayRoot.isEmpty ? "" : displayRoot + "/"
+        var edits: [String: BuildCache.BodyEdit] = [:]
+        for relativePath in files where !ContentFiles.isEditorLeftover((relativePath as NSString).lastPathComponent) {
+            guard let old = cache.loaded(relativePath), old.document != nil, let stamp = BuildCache.FileStamp.of(rootPath + "/" + relativePath)
+            else { return nil }
+            if stamp == old.stamp { continue }
+            let (loaded, document, diagnostics) = ContentLoader.loadFile(relativePath, rootPath: rootPath, prefix: prefix, stamp: stamp)
+            guard let loaded, document != nil, loaded.frontMatter == old.frontMatter, diagnostics == old.diagnostics else { return nil }
+            edits[relativePath] = .init(file: loaded, bodyChanged: loaded.body != old.body)
+        }
+        return edits
+    }
+}
+
+extension Catalog {
+    /// Puts `document` in place of the page published from the same file; false if there is none.
+    mutating func replace(with document: ParsedDocument) -> Bool {
+        let file = document.header.file
+        switch document {
+        case .home(let header):
+            guard home?.file == file else { return false }
+            home = header
+        case .briefing(let briefing):
+            guard let index = briefings.firstIndex(where: { $0.header.file == file }) else { return false }
+            briefings[index] = briefing
+        case .entity(let entity):
+            guard let index = entities.firstIndex(where: { $0.header.file == file }) else { return false }
+            entities[index] = entity
+        case .event(let event):
+            guard let index = events.firstIndex(where: { $0.header.file == file }) else { return false }
+            events[index] = event
+        case .source(let source):
+            guard let index = sources.firstIndex(where: { $0.header.file == file }) else { return false }
+            sources[index] = source
+        }
+        return true
+    }
+}

@@ -1,0 +1,84 @@
+extension Linker {
+    /// The linked site after the bodies of some pages changed and nothing else did,
+    /// patched from `previous` instead of linking every page again (see `BodyEdit`).
+    /// `edited` names the pages by content file; `catalog` already holds their new text.
+    /// Returns the site and the pages whose list of backlinks changed, or nil when the
+    /// patch would not be exact: a page's headings, citations or warnings changed.
+    static func relink(
+        _ previous: LinkedSite, catalog: Catalog, edited: [String], cache: BuildCache
+    ) -> (site: LinkedSite, changedBacklinks: [String])? {
+        var site = previous
+        site.catalog = catalog
+        var changedTargets: Set<String> = []
+        for file in edited {
+            guard let page = catalog.page(forFile: file), let old = cache.scan(for: file), let oldResolutions = old.resolutions,
+                old.scan.target.describes(page.header)
+            else { return nil }
+            // The same target object as before: other pages' lists hold it.
+            let scan = self.scan(page, as: old.scan.target)
+            guard scan.headings == old.scan.headings else { return nil }
+            let resolutions = scan.references.map { previous.resolver.resolve($0) }
+            let (cited, citationCount) = citations(in: resolutions)
+            let (oldCited, oldCitationCount) = citations(in: oldResolutions)
+            guard cited == oldCited, failures(in: resolutions) == failures(in: oldResolutions) else { return nil }
+            site.inlineCitationCount += citationCount - oldCitationCount
+            cache.store(scan: scan, for: file, texts: page.units.map(\.markdown))
+            cache.store(resolutions: resolutions, for: file)
+
+            let mentions = mentions(of: page.header.path, in: previous)
+            let before = backlinks(from: old.scan, oldResolutions, mentions: mentions)
+            let after = backlinks(from: scan, resolutions, mentions: mentions)
+            let targets = Set(before.map(\.target) + after.map(\.target))
+            for target in targets {
+                var list = site.backlinks[target] ?? []
+                list.removeAll { $0.from.path == scan.target.path }
+                if let new = after.first(where: { $0.target == target })?.backlink {
+                    let index = list.partitioningIndex { !$0.from.isListed(before: new.from) }
+                    list.insert(new, at: index)
+                }
+                site.backlinks[target] = list.isEmpty ? nil : list
+                if site.backlinks[target] != previous.backlinks[target] { changedTargets.insert(target) }
+            }
+        }
+        return (site, changedTargets.sorted())
+    }
+
+    /// The sources a page cites inline, each once in order of first citation, and how many
+    /// citations it makes.
+    private static func citations(in resolutions: Resolutions) -> (ids: [String], count: Int) {
+        var ids: [String] = []
+        var count = 0
+        for case .success(.citation(let cited)) in resolutions {
+            count += cited.count
+            for id in cited where !ids.contains(id) { ids.append(id) }
+        }
+        return (ids, count)
+    }
+
+    private static func failures(in resolutions: Resolutions) -> [Diagnostic] {
+        resolutions.compactMap { if case .failure(let diagnostic) = $0 { diagnostic } else { nil } }
+    }
+
+    /// The entities an event page names in its front matter, with the line their backlink
+    /// quotes, as `link` found them.
+    private static func mentions(of path: String, in site: LinkedSite) -> [(entity: LinkTarget, context: String)] {
+        guard let entities = site.eventEntities[path], let event = site.catalog.events.first(where: { $0.header.path == path }) else {
+            return []
+        }
+        let context = mentionContext(event)
+        return entities.map { ($0, context) }
+    }
+}
+
+extension Array {
+    /// The first index whose element satisfies `belongs`, for a predicate that is false
+    /// for a prefix of the array and true for the rest (binary search).
+    func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if belongs(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+}
