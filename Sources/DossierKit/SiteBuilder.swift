@@ -125,7 +125,7 @@ public struct SiteBuilder: Sendable {
             try log.throwIfErrors()
             progress("Writing \(rendered.rendered) page\(rendered.rendered == 1 ? "" : "s")")
             do {
-                try collected.files.forEach { try output.replace($0.path, $0.data) }
+                try collected.files(besides: cache?.previous?.searchIndexPath).forEach { try output.replace($0.path, $0.data) }
                 // The sitemap, feed and timeline data come from front matter, which an
                 // incremental rebuild has not seen change; assets may have.
                 try files.writeAssets(replacingIn: output)

@@ -48,7 +48,7 @@ extension SiteBuilder {
 
         progress("Writing \(rendered.rendered) page\(rendered.rendered == 1 ? "" : "s")")
         do {
-            try collected.files.forEach { try output.replace($0.path, $0.data) }
+            try collected.files(besides: previous.searchIndexPath).forEach { try output.replace($0.path, $0.data) }
             if previous.searchIndexPath != rendered.searchIndexPath { try output.remove(previous.searchIndexPath) }
         } catch {
             throw BuildFailure([.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: output.url.path))])

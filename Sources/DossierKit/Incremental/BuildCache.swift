@@ -171,6 +171,14 @@ final class CollectedFiles: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var files: [(path: String, data: Data)] = []
 
+    /// The files, without the search index if it is still `searchIndexPath`: its name is
+    /// its content's hash, so it is already there (comparing would read megabytes).
+    func files(besides searchIndexPath: String?) -> [(path: String, data: Data)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return files.filter { $0.path != searchIndexPath }
+    }
+
     func add(_ path: String, _ data: Data) {
         lock.lock()
         defer { lock.unlock() }

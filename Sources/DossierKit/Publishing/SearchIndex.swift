@@ -32,19 +32,29 @@ enum SearchIndex {
         return assemble(records)
     }
 
-    /// `window.dossierSearch = [record,record,…];`, made as bytes: the index of a large
-    /// site is megabytes, and `serve` makes it on every rebuild.
+    /// `window.dossierSearch = [record,record,…];`, copied into one buffer of the right
+    /// size: the index of a large site is megabytes, and `serve` makes it on every rebuild.
     private static func assemble(_ records: [(path: String, json: String)]) -> Data {
-        let opening = "window.dossierSearch = [", closing = "];\n"
-        var data = Data(capacity: records.reduce(opening.utf8.count + closing.utf8.count) { $0 + $1.json.utf8.count + 1 })
-        data.append(contentsOf: opening.utf8)
-        for (index, record) in records.enumerated() {
-            if index > 0 { data.append(UInt8(ascii: ",")) }
-            var json = record.json
-            json.withUTF8 { data.append($0) }
+        let opening = Array("window.dossierSearch = [".utf8), closing = Array("];\n".utf8)
+        var size = opening.count + closing.count + max(0, records.count - 1)
+        for index in records.indices { size += records[index].json.utf8.count }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 1)
+        var offset = 0
+        func copy(_ bytes: UnsafeRawBufferPointer) {
+            UnsafeMutableRawBufferPointer(rebasing: buffer[offset..<(offset + bytes.count)]).copyMemory(from: bytes)
+            offset += bytes.count
         }
-        data.append(contentsOf: closing.utf8)
-        return data
+        opening.withUnsafeBytes(copy)
+        for index in records.indices {
+            if index > 0 {
+                buffer[offset] = UInt8(ascii: ",")
+                offset += 1
+            }
+            var json = records[index].json
+            json.withUTF8 { copy(UnsafeRawBufferPointer($0)) }
+        }
+        closing.withUnsafeBytes(copy)
+        return Data(bytesNoCopy: buffer.baseAddress!, count: size, deallocator: .custom { pointer, _ in pointer.deallocate() })
     }
 
     private static func record(_ page: RenderedPage, site: LinkedSite, limit: Int) -> [String: Any]? {

@@ -66,17 +66,28 @@ public struct SiteRenderer: Sendable {
         let home = catalog.home
         add("", "home", home?.title.value ?? catalog.site.title, home?.summary, .home) { $0.home(home) }
         add("briefings/", "list", "Briefings", "All briefings of the dossier.") { $0.briefingList() }
-        for briefing in catalog.briefings {
+        // Pages not selected are not copied (that retains every field of every page):
+        // `serve` asks for one or two of ten thousand.
+        func wantedIndices<Page>(_ pages: [Page], _ template: String, _ path: (UnsafePointer<Page>) -> String) -> [Int] {
+            guard selection != nil else { return Array(pages.indices) }
+            return pages.withUnsafeBufferPointer { buffer in
+                buffer.indices.filter { wanted(path(buffer.baseAddress! + $0), template) }
+            }
+        }
+        for index in wantedIndices(catalog.briefings, "briefing", { $0.pointee.header.path }) {
+            let briefing = catalog.briefings[index]
             add(briefing.header.path, "briefing", briefing.header.title.value, briefing.header.summary, .briefing(briefing)) { $0.briefing(briefing) }
         }
         add("entities/", "list", "Entities", "Every entity in the dossier.") { $0.entityList(kind: nil) }
-        for kind in EntityKind.allCases where catalog.entities.contains(where: { $0.kind == kind }) {
+        for kind in EntityKind.allCases where wanted("entities/\(kind.folder)/", "list") && catalog.entities.contains(where: { $0.kind == kind }) {
             add("entities/\(kind.folder)/", "list", kind.pluralTitle, "\(kind.pluralTitle) in the dossier.") { $0.entityList(kind: kind) }
         }
-        for entity in catalog.entities {
+        for index in wantedIndices(catalog.entities, "entity", { $0.pointee.header.path }) {
+            let entity = catalog.entities[index]
             add(entity.header.path, "entity", entity.header.title.value, entity.header.summary, .entity(entity)) { $0.entity(entity) }
         }
-        for event in catalog.events where wanted(event.header.path, "event") {
+        for index in wantedIndices(catalog.events, "event", { $0.pointee.header.path }) {
+            let event = catalog.events[index]
             let row = timeline.row(of: event.header.path)
             let consequences = timeline.consequences(of: event.header.path)
             let summary = event.header.summary ?? "\(DateFormatting.display(event.date.value)): \(event.header.title.value)"
