@@ -25,6 +25,16 @@ let package = Package(
                 .brew(["cmark-gfm"]),
             ]
         ),
+        // glibc's allocator was a fifth of a build's time (cmark-gfm allocates every node
+        // with calloc, which bypasses glibc's per-thread cache, and threads contend for its
+        // arenas); linked into the executable, jemalloc cuts the CPU time of a 10,000-page
+        // build by a quarter. Only the executable links it: the library leaves the choice
+        // to whoever embeds it.
+        .systemLibrary(
+            name: "CJemalloc",
+            pkgConfig: "jemalloc",
+            providers: [.apt(["libjemalloc-dev"])]
+        ),
         .target(
             name: "DossierKit",
             dependencies: [
@@ -50,6 +60,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .target(name: "CJemalloc", condition: .when(platforms: [.linux])),
             ]
         ),
         .testTarget(

@@ -2,6 +2,11 @@ import ArgumentParser
 import DossierKit
 import Foundation
 
+#if canImport(CJemalloc)
+// Links jemalloc, which replaces glibc's malloc for the whole process (see Package.swift).
+import CJemalloc
+#endif
+
 @main
 struct Dossier: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -129,19 +129,13 @@ extension PageContext {
     }
 
     func timelinePage() -> [String: Any] {
-        var years: [[String: Any]] = []
-        var currentYear: Int?
+        var years: [(year: Int, events: [[String: Any]])] = []
         for event in timeline.events {
-            if event.date.start.year != currentYear {
-                currentYear = event.date.start.year
-                years.append(["year": event.date.start.year, "events": [[String: Any]]()])
-            }
-            var list = years[years.count - 1]["events"] as! [[String: Any]]
-            list.append(eventValues(event))
-            years[years.count - 1]["events"] = list
+            if event.date.start.year != years.last?.year { years.append((event.date.start.year, [])) }
+            years[years.count - 1].events.append(eventValues(event))
         }
         return [
-            "years": years,
+            "years": years.map { ["year": $0.year, "events": $0.events] as [String: Any] },
             "pending": timeline.pending.map(pendingValues),
             "overview": TimelineDrawing.overview(timeline, url: url),
             "event_count": timeline.events.count,
