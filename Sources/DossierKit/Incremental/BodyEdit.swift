@@ -7,10 +7,14 @@ import Foundation
 /// in the lists of the pages they link to, and only the edited pages, the pages whose
 /// backlinks changed, the search index and the search page are written again.
 ///
+/// When an edited page's headings change, the other pages' links to its headings are
+/// resolved again, and those whose links changed are rendered again too.
+///
 /// Whatever it cannot patch exactly returns nil, and the general incremental build runs
-/// instead: a file added, removed or unknown, front matter or headings changed (names and
-/// heading ids reach other pages), the citations or warnings of a page changed (the
-/// sources page and the report list them for the whole site, in page order).
+/// instead: a file added, removed or unknown, front matter changed (names, dates and
+/// relations reach other pages), the citations or warnings of a page changed (the
+/// sources page and the report list them for the whole site, in page order), a link to
+/// a heading that is gone.
 extension SiteBuilder {
     func rebuildEditedBodies(
         _ files: Set<String>, cache: BuildCache, previous: PreviousBuild, output: OutputFolder
@@ -28,14 +32,13 @@ extension SiteBuilder {
 
         progress("Linking \(edits.count) page\(edits.count == 1 ? "" : "s")")
         let edited = edits.values.compactMap(\.document?.header).filter { options.includeDrafts || !$0.draft }
-        guard let (site, changedBacklinks) = Linker.relink(previous.site, catalog: catalog, edited: edited.map(\.file), cache: cache) else {
-            return nil
-        }
+        guard let (site, changedBacklinks, relinked) = Linker.relink(previous.site, catalog: catalog, edited: edited.map(\.file), cache: cache)
+        else { return nil }
         cache.finishLoad(bodyEdits: loaded)
 
         progress("Rendering")
         var selection = RenderPlan.Selection()
-        for path in edited.map(\.path) + changedBacklinks { selection.pages.insert(RenderPlan.pagePath(path)) }
+        for path in edited.map(\.path) + changedBacklinks + relinked { selection.pages.insert(RenderPlan.pagePath(path)) }
         var renderer = SiteRenderer(
             site: site, timeline: previous.timeline, templates: previous.templates, assets: previous.assets, portable: catalog.site.portable)
         renderer.searchCache = cache.searchRecords

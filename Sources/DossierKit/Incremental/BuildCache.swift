@@ -137,9 +137,36 @@ public final class BuildCache: @unchecked Sendable {
         withLock { scans[file].flatMap { $0.texts == texts ? ($0.scan, $0.resolutions) : nil } }
     }
 
+    /// The headings that every cached resolution of a link to a heading was made with;
+    /// nil when not known (no link stage yet, or a patch that stopped halfway).
+    private var linkedHeadings: [String: [Heading]]?
+
+    /// Returns the headings cached resolutions agree with, and forgets them until stored
+    /// again: a link stage that stops before storing leaves them unknown.
+    func takeLinkedHeadings() -> [String: [Heading]]? {
+        withLock {
+            defer { linkedHeadings = nil }
+            return linkedHeadings
+        }
+    }
+
+    func storeLinkedHeadings(_ headings: [String: [Heading]]) {
+        withLock { linkedHeadings = headings }
+    }
+
     /// What the last link stage found in a file and what it resolved to, whatever its text now.
     func scan(for file: String) -> (texts: [MarkdownText], scan: Linker.PageScan, resolutions: Linker.Resolutions?)? {
         withLock { scans[file] }
+    }
+
+    /// The cached scans (by file) whose resolutions satisfy `matches`, found in one pass.
+    func scans(where matches: (Linker.Resolutions) -> Bool) -> [(file: String, scan: Linker.PageScan, resolutions: Linker.Resolutions)] {
+        withLock {
+            scans.compactMap { file, entry in
+                guard let resolutions = entry.resolutions, matches(resolutions) else { return nil }
+                return (file, entry.scan, resolutions)
+            }
+        }
     }
 
     func store(scan: Linker.PageScan, for file: String, texts: [MarkdownText]) {

@@ -92,10 +92,10 @@ public enum Linker {
             names: names, headings: headings, sourceIDs: Set(sourcesByID.keys), pagesByContentFile: pagesByContentFile,
             contentPrefix: contentPrefix)
 
-        // A link to a heading of an edited page may now resolve differently.
-        let headingsChanged = unchangedNames.map { previous in
-            scanned.contains { $0.cached == nil && previous.headings[$0.scan.target.path] != $0.scan.headings }
-        } ?? true
+        // A link to a heading may resolve differently once headings changed since the cached
+        // resolutions were made (by the last link stage, which may have failed: comparing
+        // with the last good build would keep what a failed one resolved).
+        let headingsChanged = unchangedNames == nil || cache?.takeLinkedHeadings() != headings
         // Resolving is independent per page, so it runs in parallel; collecting stays in
         // a fixed order, so the output does not depend on scheduling.
         let resolutions = await Parallel.map(scanned) { scan, cached -> Resolutions in
@@ -104,6 +104,7 @@ public enum Linker {
             cache?.store(resolutions: resolved, for: scan.target.file)
             return resolved
         }
+        cache?.storeLinkedHeadings(headings)
 
         var citations: [String: [String]] = [:]
         var citedBy: [String: [LinkTarget]] = [:]

@@ -2,31 +2,47 @@ extension Linker {
     /// The linked site after the bodies of some pages changed and nothing else did,
     /// patched from `previous` instead of linking every page again (see `BodyEdit`).
     /// `edited` names the pages by content file; `catalog` already holds their new text.
-    /// Returns the site and the pages whose list of backlinks changed, or nil when the
-    /// patch would not be exact: a page's headings, citations or warnings changed.
+    /// Returns the site, the pages whose list of backlinks changed and the other pages
+    /// whose links to a changed heading now resolve differently; or nil when the patch
+    /// would not be exact: a page's citations or warnings changed.
     static func relink(
         _ previous: LinkedSite, catalog: Catalog, edited: [String], cache: BuildCache
-    ) -> (site: LinkedSite, changedBacklinks: [String])? {
+    ) -> (site: LinkedSite, changedBacklinks: [String], relinked: [String])? {
+        // Which headings the cached resolutions agree with is unknown until the patch is
+        // whole, if it changes headings (see the end of the loop below).
+        guard let linkedHeadings = cache.takeLinkedHeadings() else { return nil }
         var site = previous
         site.catalog = catalog
-        var changedTargets: Set<String> = []
+        // Headings first: a link to one, even on the same page, resolves through them.
+        var scans: [(page: PageUnits, old: PageScan, oldResolutions: Resolutions, scan: PageScan)] = []
+        var changedHeadings: Set<String> = []
         for file in edited {
             guard let page = catalog.page(forFile: file), let old = cache.scan(for: file), let oldResolutions = old.resolutions,
                 old.scan.target.describes(page.header)
             else { return nil }
             // The same target object as before: other pages' lists hold it.
             let scan = self.scan(page, as: old.scan.target)
-            guard scan.headings == old.scan.headings else { return nil }
-            let resolutions = scan.references.map { previous.resolver.resolve($0) }
+            if scan.headings != old.scan.headings {
+                changedHeadings.insert(page.header.path)
+                site.headings[page.header.path] = scan.headings
+                site.resolver.headings[page.header.path] = scan.headings
+            }
+            scans.append((page, old.scan, oldResolutions, scan))
+        }
+        if changedHeadings.isEmpty { cache.storeLinkedHeadings(linkedHeadings) }
+
+        var changedTargets: Set<String> = []
+        for (page, old, oldResolutions, scan) in scans {
+            let resolutions = scan.references.map { site.resolver.resolve($0) }
             let (cited, citationCount) = citations(in: resolutions)
             let (oldCited, oldCitationCount) = citations(in: oldResolutions)
             guard cited == oldCited, failures(in: resolutions) == failures(in: oldResolutions) else { return nil }
             site.inlineCitationCount += citationCount - oldCitationCount
-            cache.store(scan: scan, for: file, texts: page.units.map(\.markdown))
-            cache.store(resolutions: resolutions, for: file)
+            cache.store(scan: scan, for: page.header.file, texts: page.units.map(\.markdown))
+            cache.store(resolutions: resolutions, for: page.header.file)
 
             let mentions = mentions(of: page.header.path, in: previous)
-            let before = backlinks(from: old.scan, oldResolutions, mentions: mentions)
+            let before = backlinks(from: old, oldResolutions, mentions: mentions)
             let after = backlinks(from: scan, resolutions, mentions: mentions)
             let targets = Set(before.map(\.target) + after.map(\.target))
             for target in targets {
@@ -40,7 +56,40 @@ extension Linker {
                 if site.backlinks[target] != previous.backlinks[target] { changedTargets.insert(target) }
             }
         }
-        return (site, changedTargets.sorted())
+
+        var relinked: [String] = []
+        if !changedHeadings.isEmpty {
+            guard let pages = resolveLinks(toHeadingsOf: changedHeadings, besides: Set(edited), in: site, cache: cache) else { return nil }
+            relinked = pages
+        }
+        cache.storeLinkedHeadings(site.headings)
+        return (site, changedTargets.sorted(), relinked)
+    }
+
+    /// Resolves again the links of other pages to a heading of `pages`, whose headings
+    /// changed; returns the pages whose links now resolve differently, or nil if one no
+    /// longer resolves (the full build reports it).
+    private static func resolveLinks(
+        toHeadingsOf pages: Set<String>, besides edited: Set<String>, in site: LinkedSite, cache: BuildCache
+    ) -> [String]? {
+        let linking = cache.scans { resolutions in
+            resolutions.contains { resolution in
+                if case .success(.page(let target, .some, _)) = resolution { pages.contains(target.path) } else { false }
+            }
+        }
+        var changed: [String] = []
+        // Sorted, so the order of work does not depend on the cache's; pages no longer
+        // on the site (a file removed since it was cached) are left out.
+        for (file, scan, resolutions) in linking.sorted(by: { $0.file < $1.file })
+        where !edited.contains(file) && site.headings[scan.target.path] != nil {
+            let resolved = scan.references.map { site.resolver.resolve($0) }
+            guard failures(in: resolved).isEmpty else { return nil }
+            if resolved != resolutions {
+                cache.store(resolutions: resolved, for: file)
+                changed.append(scan.target.path)
+            }
+        }
+        return changed
     }
 
     /// The sources a page cites inline, each once in order of first citation, and how many

@@ -95,7 +95,6 @@ struct BodyEditTests {
         "what the patch cannot do exactly falls back to the general rebuild",
         arguments: [
             ("front matter", "title: \"Mali\"", "title: \"Republic of Mali (Mali)\""),
-            ("a heading", "Mali ratified", "## Ratification\n\nMali ratified"),
             ("a new citation", "in 2000 [@untc].", "in 2000 [@untc] [@comm-2025]."),
             ("a new warning", "in 2000 [@untc].", "in 2000 [@untc]. [[Niger|<b>Niger</b>]]"),
         ])
@@ -105,6 +104,36 @@ struct BodyEditTests {
             try site.edit(Self.mali, replacing: old, with: new)
             try await session.rebuild(changed: [Self.mali])
             #expect(!session.patched, "\(change)")
+            try await session.expectEqualToFullBuild()
+        }
+    }
+
+    @Test("a heading added: the page and its contents change, other pages' links to its headings still resolve")
+    func headingAdded() async throws {
+        try await withTempSite { site in
+            let session = try await Session(site)
+            let statute = "entities/treaties/rome-statute.md"
+            try site.edit(statute, replacing: "## Article 127", with: "## Ratification\n\nOpen to all states.\n\n## Article 127")
+            try await session.rebuild(changed: [statute])
+            #expect(session.patched)
+            #expect(try site.html("entities/treaties/rome-statute/index.html").contains("id=\"ratification\""))
+            #expect(try site.html("briefings/sahel-overview/index.html").contains("rome-statute/#article-127"))
+            try await session.expectEqualToFullBuild()
+        }
+    }
+
+    @Test("a heading another page links to is renamed: the link's error, the output kept, then the fix")
+    func linkedHeadingRenamed() async throws {
+        try await withTempSite { site in
+            let session = try await Session(site)
+            let statute = "entities/treaties/rome-statute.md"
+            let before = try snapshot(site.output)
+            try site.edit(statute, replacing: "## Article 127", with: "## Withdrawal")
+            let failure = await #expect(throws: BuildFailure.self) { try await session.rebuild(changed: [statute]) }
+            #expect(failure?.diagnostics.map(\.message) == ["'Rome Statute' has no heading 'Article 127'"])
+            #expect(try snapshot(site.output) == before)
+            try site.edit(statute, replacing: "## Withdrawal", with: "## Article 127")
+            try await session.rebuild(changed: [statute])
             try await session.expectEqualToFullBuild()
         }
     }

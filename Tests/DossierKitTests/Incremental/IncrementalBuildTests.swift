@@ -168,6 +168,20 @@ struct IncrementalBuildTests {
         }
     }
 
+    @Test("a heading a link needs, renamed and then named back: the link resolves again")
+    func headingRenamedBack() async throws {
+        try await withTempSite { site in
+            let session = try await Session(site)
+            let statute = "entities/treaties/rome-statute.md"
+            try site.edit(statute, replacing: "## Article 127", with: "## Withdrawal")
+            await #expect(throws: BuildFailure.self) { try await session.rebuild() }
+            // What the failed build resolved against its headings must not outlive it.
+            try site.edit(statute, replacing: "## Withdrawal", with: "## Article 127")
+            try await session.rebuild()
+            try await session.expectEqualToFullBuild()
+        }
+    }
+
     @Test("a failed rebuild leaves the served folder as it was; the fix brings it up to date")
     func failureThenFix() async throws {
         try await withTempSite { site in
