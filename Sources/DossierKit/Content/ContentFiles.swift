@@ -77,6 +77,7 @@ public enum ContentFiles {
 /// Slugs come from file names: lowercase ASCII words joined by hyphens.
 public enum Slug {
     public static func make(_ name: String) -> String {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return makeASCII(name) }
         let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en"))
         var slug = ""
         var pendingHyphen = false
@@ -92,5 +93,24 @@ public enum Slug {
             }
         }
         return slug.lowercased()
+    }
+
+    /// The same for ASCII text, without Foundation's folding: every page and heading has
+    /// a slug, and most are ASCII.
+    private static func makeASCII(_ name: String) -> String {
+        var slug: [UInt8] = []
+        slug.reserveCapacity(name.utf8.count)
+        var pendingHyphen = false
+        for byte in name.utf8 {
+            let lower = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+            if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) {
+                if pendingHyphen && !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
+                slug.append(lower)
+                pendingHyphen = false
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return String(decoding: slug, as: UTF8.self)
     }
 }
