@@ -107,36 +107,52 @@ struct StrictValues: MustacheParent {
     func child(named name: String) -> Any? {
         let value = values[name]
         recorder.log(name, found: value != nil, atRoot: isRoot)
-        return wrap(value)
+        return Self.wrap(value, recorder: recorder)
     }
 
-    private func wrap(_ value: Any?) -> Any? {
+    static func wrap(_ value: Any?, recorder: LookupRecorder) -> Any? {
         switch value {
         // Most values are plain text: answered before the casts to containers.
-        case let string as String: return string
+        case let string as String: return TemplateText(renderText: string)
         case let dictionary as [String: Any]: return StrictValues(dictionary, recorder: recorder, isRoot: false)
-        // Lists of dictionaries first: unboxed as they are, where `as [Any]` would copy
-        // and convert every element.
-        case let list as [[String: Any]]: return StrictList(list.map { StrictValues($0, recorder: recorder, isRoot: false) }, recorder: recorder)
-        case let list as [Any]: return StrictList(list.map(wrap), recorder: recorder)
+        // Lists of dictionaries first: kept as they are, where `as [Any]` would copy and
+        // convert every element.
+        case let list as [[String: Any]]: return StrictList(items: list, recorder: recorder)
+        case let list as [Any]: return StrictList(items: list, recorder: recorder)
         default: return value
         }
     }
 }
 
+/// A string as templates get it. swift-mustache writes a value it knows to be custom
+/// renderable as it is; a plain `String` it first tries as a lambda and an optional, then
+/// copies through `String(describing:)`, for every `{{value}}` of every page. As a parent
+/// it has no children, like a string: a name looked up inside `{{#text}}` is searched for
+/// further up.
+struct TemplateText: MustacheCustomRenderable, MustacheParent {
+    let renderText: String
+    var isNull: Bool { false }
+    func child(named: String) -> Any? { nil }
+}
+
 /// A list that iterates in sections and also answers `list.0`, so a template can write
 /// `{{#items.0}}<ul>{{#items}}…{{/items}}</ul>{{/items.0}}` to show a block only when
-/// the list has items.
-struct StrictList: MustacheSequence, MustacheParent {
-    let items: [Any?]
+/// the list has items. Items are wrapped as they are reached: `list.0` needs one, and a
+/// hub page lists thousands of backlinks.
+struct StrictList<Item>: MustacheSequence, MustacheParent {
+    let items: [Item]
     let recorder: LookupRecorder
 
-    init(_ items: [Any?], recorder: LookupRecorder) {
-        self.items = items
-        self.recorder = recorder
+    struct Iterator: IteratorProtocol {
+        var items: IndexingIterator<[Item]>
+        let recorder: LookupRecorder
+
+        mutating func next() -> Any? {
+            items.next().map { StrictValues.wrap($0, recorder: recorder) ?? false }
+        }
     }
 
-    func makeIterator() -> IndexingIterator<[Any]> { items.map { $0 ?? false }.makeIterator() }
+    func makeIterator() -> Iterator { Iterator(items: items.makeIterator(), recorder: recorder) }
 
     func child(named name: String) -> Any? {
         guard let index = Int(name) else {
@@ -145,13 +161,10 @@ struct StrictList: MustacheSequence, MustacheParent {
         }
         // An index past the end is an empty list, not a typo.
         recorder.log(name, found: true, atRoot: false)
-        return index < items.count ? items[index] : nil
+        return index >= 0 && index < items.count ? StrictValues.wrap(items[index], recorder: recorder) ?? false : nil
     }
 }
 
-/// swift-mustache looks a name up from the innermost section outwards, ending at the
-/// root. A name is missing when that walk ends at the root without finding it, or when
-/// a dotted lookup (`site.title`) fails on the object it reached.
 final class LookupRecorder: @unchecked Sendable {
     private var pending: String?
     private var missing: [String] = []
