@@ -49,18 +49,18 @@ enum ContextSentence {
 }
 
 extension String {
-    /// Runs of spaces made one, and no space before a full stop: what is left where a
-    /// citation marker was taken out. Done on bytes, since every backlink passes here.
+    /// Runs of spaces made one, and no space before punctuation: what is left where
+    /// citation markers were taken out ("in 2000 [@a] [@b]." reads "in 2000."). Done on
+    /// bytes, since every backlink passes here.
     fileprivate var tidiedSpaces: String {
         let space = UInt8(ascii: " ")
+        let closing: Set<UInt8> = Set(".,;:!?)".utf8)
         var bytes = Array(utf8)
         var kept = 0
         for index in bytes.indices {
             let byte = bytes[index]
-            if byte == space {
-                if kept > 0 && bytes[kept - 1] == space { continue }
-                if index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: ".") { continue }
-            }
+            if byte == space && kept > 0 && bytes[kept - 1] == space { continue }
+            if closing.contains(byte) && kept > 0 && bytes[kept - 1] == space { kept -= 1 }
             bytes[kept] = byte
             kept += 1
         }

@@ -85,4 +85,18 @@ struct InlineScannerTests {
         #expect(ContextSentence.extract(from: text, around: offset) == "The junta in the state left.")
         #expect(ContextSentence.readable("[[Mali]] and [[#Heading]] [@x].") == "Mali and Heading.")
     }
+
+    @Test(
+        "citation markers taken out of a quoted sentence leave no space before punctuation",
+        arguments: [
+            ("in 2000 [@untc] [@comm-2025].", "in 2000."),
+            ("on 27 October 2017 [@a], one year to the day", "on 27 October 2017, one year to the day"),
+            ("between 2020 and 2023 [@a]; that history", "between 2020 and 2023; that history"),
+            ("as Article 127(1) provides [@a] [@b]!", "as Article 127(1) provides!"),
+            ("the date (not confirmed [@a]) is", "the date (not confirmed) is"),
+            ("two  spaces [@a]  stay one", "two spaces stay one"),
+        ])
+    func contextSentenceTidiesCitationGaps(text: String, expected: String) {
+        #expect(ContextSentence.readable(text) == expected)
+    }
 }
