@@ -8,13 +8,13 @@ import Foundation
 /// backlinks changed, the search index and the search page are written again.
 ///
 /// When an edited page's headings change, the other pages' links to its headings are
-/// resolved again, and those whose links changed are rendered again too.
+/// resolved again, and those whose links changed are rendered again too; when its
+/// citations change, so does the sources page, which lists who cites each source.
 ///
 /// Whatever it cannot patch exactly returns nil, and the general incremental build runs
 /// instead: a file added, removed or unknown, front matter changed (names, dates and
-/// relations reach other pages), the citations or warnings of a page changed (the
-/// sources page and the report list them for the whole site, in page order), a link to
-/// a heading that is gone.
+/// relations reach other pages), the warnings of a page changed (the report lists them
+/// for the whole site, in page order), a link to a heading that is gone.
 extension SiteBuilder {
     func rebuildEditedBodies(
         _ files: Set<String>, cache: BuildCache, previous: PreviousBuild, output: OutputFolder
@@ -32,13 +32,12 @@ extension SiteBuilder {
 
         progress("Linking \(edits.count) page\(edits.count == 1 ? "" : "s")")
         let edited = edits.values.compactMap(\.document?.header).filter { options.includeDrafts || !$0.draft }
-        guard let (site, changedBacklinks, relinked) = Linker.relink(previous.site, catalog: catalog, edited: edited.map(\.file), cache: cache)
-        else { return nil }
+        guard let (site, reached) = Linker.relink(previous.site, catalog: catalog, edited: edited.map(\.file), cache: cache) else { return nil }
         cache.finishLoad(bodyEdits: loaded)
 
         progress("Rendering")
         var selection = RenderPlan.Selection()
-        for path in edited.map(\.path) + changedBacklinks + relinked { selection.pages.insert(RenderPlan.pagePath(path)) }
+        for path in edited.map(\.path) + reached { selection.pages.insert(RenderPlan.pagePath(path)) }
         var renderer = SiteRenderer(
             site: site, timeline: previous.timeline, templates: previous.templates, assets: previous.assets, portable: catalog.site.portable)
         renderer.searchCache = cache.searchRecords

@@ -26,7 +26,15 @@ public struct LinkedSite: Sendable {
     public var entitiesByPath: [String: Entity]
     /// Number of `[@id]` citations written in Markdown, each id counted.
     public var inlineCitationCount: Int
+    /// What `citations` and `citedBy` are made of, kept so a patched rebuild can make them
+    /// again: every page's inline citations in page order, and the citations of relations,
+    /// events and withdrawal rules in the order they were read.
+    var inlineCitations: [InlineCitations]
+    var frontMatterCitations: [FrontMatterCitation]
 }
+
+typealias InlineCitations = (page: LinkTarget, ids: [String])
+typealias FrontMatterCitation = (id: String, page: LinkTarget)
 
 /// The `link` stage: parses all Markdown once to find headings and references, then
 /// resolves them through indexes (no step compares every page with every other).
@@ -106,32 +114,23 @@ public enum Linker {
         }
         cache?.storeLinkedHeadings(headings)
 
-        var citations: [String: [String]] = [:]
-        var citedBy: [String: [LinkTarget]] = [:]
+        var inlineCitations: [InlineCitations] = []
+        inlineCitations.reserveCapacity(scans.count)
+        var frontMatterCitations: [FrontMatterCitation] = []
         var inlineCitationCount = 0
-        func cite(_ id: String, on page: LinkTarget) {
-            // A page cites a few sources, so its own list is the cheapest set to ask.
-            guard !(citations[page.path]?.contains(id) ?? false) else { return }
-            citations[page.path, default: []].append(id)
-            citedBy[id, default: []].append(page)
-        }
-        // Each page's inline citations come first in its list, so they are gathered per
-        // page without asking the dictionaries for every citation.
+        func cite(_ id: String, on page: LinkTarget) { frontMatterCitations.append((id, page)) }
         for (scan, resolved) in zip(scans, resolutions) {
             var cited: [String] = []
             for resolution in resolved {
                 switch resolution {
                 case .failure(let diagnostic): diagnostics.append(diagnostic)
                 case .success(.citation(let ids)):
-                    for id in ids where !cited.contains(id) {
-                        cited.append(id)
-                        citedBy[id, default: []].append(scan.target)
-                    }
+                    for id in ids where !cited.contains(id) { cited.append(id) }
                     inlineCitationCount += ids.count
                 case .success: break
                 }
             }
-            if !cited.isEmpty { citations[scan.target.path] = cited }
+            inlineCitations.append((scan.target, cited))
         }
 
         let (relations, relationDiagnostics) = RelationResolver.resolve(catalog, names: names, sourceIDs: resolver.sourceIDs)
@@ -187,12 +186,13 @@ public enum Linker {
             }
         }
         let backlinks = await collectBacklinks(scans: scans, resolutions: resolutions, eventMentions: eventMentions)
+        let (citations, citedBy) = assembleCitations(inline: inlineCitations, frontMatter: frontMatterCitations)
         let site = LinkedSite(
             catalog: catalog, resolver: resolver, headings: headings, backlinks: backlinks, relations: relations,
             relationsByEntity: relationsByEntity, citations: citations, citedBy: citedBy, eventEntities: eventEntities,
             eventsByEntity: eventsByEntity, eventTreaty: eventTreaty, sourcesByID: sourcesByID,
             entitiesByPath: Dictionary(catalog.entities.map { ($0.header.path, $0) }, uniquingKeysWith: { a, _ in a }),
-            inlineCitationCount: inlineCitationCount)
+            inlineCitationCount: inlineCitationCount, inlineCitations: inlineCitations, frontMatterCitations: frontMatterCitations)
         return (site, diagnostics)
     }
 
@@ -213,6 +213,27 @@ public enum Linker {
             for (target, backlink) in contributions[index] { backlinks[target, default: []].append(backlink) }
         }
         return backlinks
+    }
+
+    /// Each page's citations (its inline ones first, in order of first citation, then those
+    /// its front matter makes) and each source's citing pages (pages citing it inline, in
+    /// page order, then the others in the order their front matter was read), each once.
+    static func assembleCitations(
+        inline: [InlineCitations], frontMatter: [FrontMatterCitation]
+    ) -> (citations: [String: [String]], citedBy: [String: [LinkTarget]]) {
+        var citations: [String: [String]] = [:]
+        var citedBy: [String: [LinkTarget]] = [:]
+        for (page, ids) in inline where !ids.isEmpty {
+            citations[page.path] = ids
+            for id in ids { citedBy[id, default: []].append(page) }
+        }
+        for (id, page) in frontMatter {
+            // A page cites a few sources, so its own list is the cheapest set to ask.
+            guard !(citations[page.path]?.contains(id) ?? false) else { continue }
+            citations[page.path, default: []].append(id)
+            citedBy[id, default: []].append(page)
+        }
+        return (citations, citedBy)
     }
 
     /// The backlinks a page gives: one per page it links to, quoting its first link

@@ -2,12 +2,13 @@ extension Linker {
     /// The linked site after the bodies of some pages changed and nothing else did,
     /// patched from `previous` instead of linking every page again (see `BodyEdit`).
     /// `edited` names the pages by content file; `catalog` already holds their new text.
-    /// Returns the site, the pages whose list of backlinks changed and the other pages
-    /// whose links to a changed heading now resolve differently; or nil when the patch
-    /// would not be exact: a page's citations or warnings changed.
+    /// Returns the site and the other pages to render again: those whose list of backlinks
+    /// changed, those whose links to a changed heading now resolve differently, and the
+    /// sources page when who cites what changed; or nil when the patch would not be exact:
+    /// a page's warnings changed, or a link to a heading no longer resolves.
     static func relink(
         _ previous: LinkedSite, catalog: Catalog, edited: [String], cache: BuildCache
-    ) -> (site: LinkedSite, changedBacklinks: [String], relinked: [String])? {
+    ) -> (site: LinkedSite, pages: [String])? {
         // Which headings the cached resolutions agree with is unknown until the patch is
         // whole, if it changes headings (see the end of the loop below).
         guard let linkedHeadings = cache.takeLinkedHeadings() else { return nil }
@@ -31,13 +32,17 @@ extension Linker {
         }
         if changedHeadings.isEmpty { cache.storeLinkedHeadings(linkedHeadings) }
 
-        var changedTargets: Set<String> = []
+        var pages: Set<String> = []
+        var citationsChanged = false
         for (page, old, oldResolutions, scan) in scans {
             let resolutions = scan.references.map { site.resolver.resolve($0) }
+            guard failures(in: resolutions) == failures(in: oldResolutions) else { return nil }
             let (cited, citationCount) = citations(in: resolutions)
-            let (oldCited, oldCitationCount) = citations(in: oldResolutions)
-            guard cited == oldCited, failures(in: resolutions) == failures(in: oldResolutions) else { return nil }
-            site.inlineCitationCount += citationCount - oldCitationCount
+            site.inlineCitationCount += citationCount - citations(in: oldResolutions).count
+            if let index = site.inlineCitations.firstIndex(where: { $0.page.path == scan.target.path }), site.inlineCitations[index].ids != cited {
+                site.inlineCitations[index].ids = cited
+                citationsChanged = true
+            }
             cache.store(scan: scan, for: page.header.file, texts: page.units.map(\.markdown))
             cache.store(resolutions: resolutions, for: page.header.file)
 
@@ -53,17 +58,20 @@ extension Linker {
                     list.insert(new, at: index)
                 }
                 site.backlinks[target] = list.isEmpty ? nil : list
-                if site.backlinks[target] != previous.backlinks[target] { changedTargets.insert(target) }
+                if site.backlinks[target] != previous.backlinks[target] { pages.insert(target) }
             }
         }
-
-        var relinked: [String] = []
+        if citationsChanged {
+            (site.citations, site.citedBy) = assembleCitations(inline: site.inlineCitations, frontMatter: site.frontMatterCitations)
+            // The sources page lists who cites each source.
+            if site.citedBy != previous.citedBy { pages.insert("sources/") }
+        }
         if !changedHeadings.isEmpty {
-            guard let pages = resolveLinks(toHeadingsOf: changedHeadings, besides: Set(edited), in: site, cache: cache) else { return nil }
-            relinked = pages
+            guard let relinked = resolveLinks(toHeadingsOf: changedHeadings, besides: Set(edited), in: site, cache: cache) else { return nil }
+            pages.formUnion(relinked)
         }
         cache.storeLinkedHeadings(site.headings)
-        return (site, changedTargets.sorted(), relinked)
+        return (site, pages.sorted())
     }
 
     /// Resolves again the links of other pages to a heading of `pages`, whose headings

@@ -95,7 +95,6 @@ struct BodyEditTests {
         "what the patch cannot do exactly falls back to the general rebuild",
         arguments: [
             ("front matter", "title: \"Mali\"", "title: \"Republic of Mali (Mali)\""),
-            ("a new citation", "in 2000 [@untc].", "in 2000 [@untc] [@comm-2025]."),
             ("a new warning", "in 2000 [@untc].", "in 2000 [@untc]. [[Niger|<b>Niger</b>]]"),
         ])
     func fallsBack(change: String, old: String, new: String) async throws {
@@ -104,6 +103,23 @@ struct BodyEditTests {
             try site.edit(Self.mali, replacing: old, with: new)
             try await session.rebuild(changed: [Self.mali])
             #expect(!session.patched, "\(change)")
+            try await session.expectEqualToFullBuild()
+        }
+    }
+
+    @Test("a citation added, then one removed: the page and the sources page, which lists who cites what")
+    func citations() async throws {
+        try await withTempSite { site in
+            let session = try await Session(site)
+            try site.edit(Self.mali, replacing: "in 2000 [@untc].", with: "in 2000 [@untc] [@comm-2025].")
+            let added = try await session.rebuild(changed: [Self.mali])
+            #expect(session.patched)
+            #expect(added.renderedCount == 3)  // Mali, the sources page, the search page
+            try await session.expectEqualToFullBuild()
+
+            try site.edit("briefings/sahel-overview.md", replacing: "22 September 2025 [@comm-2025].", with: "22 September 2025.")
+            try await session.rebuild(changed: ["briefings/sahel-overview.md"])
+            #expect(session.patched)
             try await session.expectEqualToFullBuild()
         }
     }
