@@ -73,8 +73,15 @@ extension SiteBuilder {
         let prefix = displayRoot.isEmpty ? "" : displayRoot + "/"
         var edits: [String: BuildCache.BodyEdit] = [:]
         for relativePath in files where !ContentFiles.isEditorLeftover((relativePath as NSString).lastPathComponent) {
-            guard let old = cache.loaded(relativePath), old.document != nil, let stamp = BuildCache.FileStamp.of(rootPath + "/" + relativePath)
-            else { return nil }
+            let path = rootPath + "/" + relativePath
+            guard let old = cache.loaded(relativePath) else {
+                // Gone again before this build (vim's `4913`, an IDE's temporary copy renamed
+                // over the file): no build ever lists it. Anything else new needs the full listing.
+                var info = stat()
+                if lstat(path, &info) != 0 && errno == ENOENT { continue }
+                return nil
+            }
+            guard old.document != nil, let stamp = BuildCache.FileStamp.of(path) else { return nil }
             if stamp == old.stamp { continue }
             let (loaded, document, diagnostics) = ContentLoader.loadFile(relativePath, rootPath: rootPath, prefix: prefix, stamp: stamp)
             guard let loaded, document != nil, loaded.frontMatter == old.frontMatter, diagnostics == old.diagnostics else { return nil }

@@ -78,6 +78,18 @@ struct BodyEditTests {
         }
     }
 
+    @Test("an editor's temporary files, gone before the rebuild, do not stop the patch")
+    func temporaryFiles() async throws {
+        try await withTempSite { site in
+            let session = try await Session(site)
+            // vim probes a folder with a file named 4913; other editors write a copy and rename it.
+            try site.edit(Self.mali, replacing: "in 2000", with: "in July 2000")
+            try await session.rebuild(changed: [Self.mali, "entities/countries/4913", "entities/countries/mali.md.new"])
+            #expect(session.patched)
+            try await session.expectEqualToFullBuild()
+        }
+    }
+
     @Test("a file saved again unchanged renders only the search page")
     func unchangedFile() async throws {
         try await withTempSite { site in
