@@ -31,7 +31,7 @@ extension SiteBuilder {
         }
 
         progress("Linking \(edits.count) page\(edits.count == 1 ? "" : "s")")
-        let edited = edits.values.compactMap(\.document?.header).filter { options.includeDrafts || !$0.draft }
+        let edited = edits.sorted { $0.key < $1.key }.compactMap(\.value.document?.header).filter { options.includeDrafts || !$0.draft }
         guard let (site, reached) = Linker.relink(previous.site, catalog: catalog, edited: edited.map(\.file), cache: cache) else { return nil }
         cache.finishLoad(bodyEdits: loaded)
 
