@@ -159,16 +159,6 @@ public final class BuildCache: @unchecked Sendable {
         withLock { scans[file] }
     }
 
-    /// The cached scans (by file) whose resolutions satisfy `matches`, found in one pass.
-    func scans(where matches: (Linker.Resolutions) -> Bool) -> [(file: String, scan: Linker.PageScan, resolutions: Linker.Resolutions)] {
-        withLock {
-            scans.compactMap { file, entry in
-                guard let resolutions = entry.resolutions, matches(resolutions) else { return nil }
-                return (file, entry.scan, resolutions)
-            }
-        }
-    }
-
     func store(scan: Linker.PageScan, for file: String, texts: [MarkdownText]) {
         withLock { scans[file] = (texts, scan, nil) }
     }

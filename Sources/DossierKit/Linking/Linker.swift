@@ -31,6 +31,9 @@ public struct LinkedSite: Sendable {
     /// events and withdrawal rules in the order they were read.
     var inlineCitations: [InlineCitations]
     var frontMatterCitations: [FrontMatterCitation]
+    /// Page path → content files of the pages linking to one of its headings, whose links
+    /// a change to its headings can change.
+    var fragmentLinks: [String: Set<String>]
 }
 
 typealias InlineCitations = (page: LinkTarget, ids: [String])
@@ -118,6 +121,7 @@ public enum Linker {
         inlineCitations.reserveCapacity(scans.count)
         var frontMatterCitations: [FrontMatterCitation] = []
         var inlineCitationCount = 0
+        var fragmentLinks: [String: Set<String>] = [:]
         func cite(_ id: String, on page: LinkTarget) { frontMatterCitations.append((id, page)) }
         for (scan, resolved) in zip(scans, resolutions) {
             var cited: [String] = []
@@ -127,6 +131,7 @@ public enum Linker {
                 case .success(.citation(let ids)):
                     for id in ids where !cited.contains(id) { cited.append(id) }
                     inlineCitationCount += ids.count
+                case .success(.page(let target, .some, _)): fragmentLinks[target.path, default: []].insert(scan.target.file)
                 case .success: break
                 }
             }
@@ -192,7 +197,8 @@ public enum Linker {
             relationsByEntity: relationsByEntity, citations: citations, citedBy: citedBy, eventEntities: eventEntities,
             eventsByEntity: eventsByEntity, eventTreaty: eventTreaty, sourcesByID: sourcesByID,
             entitiesByPath: Dictionary(catalog.entities.map { ($0.header.path, $0) }, uniquingKeysWith: { a, _ in a }),
-            inlineCitationCount: inlineCitationCount, inlineCitations: inlineCitations, frontMatterCitations: frontMatterCitations)
+            inlineCitationCount: inlineCitationCount, inlineCitations: inlineCitations, frontMatterCitations: frontMatterCitations,
+            fragmentLinks: fragmentLinks)
         return (site, diagnostics)
     }
 

@@ -45,6 +45,8 @@ extension Linker {
             }
             cache.store(scan: scan, for: page.header.file, texts: page.units.map(\.markdown))
             cache.store(resolutions: resolutions, for: page.header.file)
+            for target in fragmentTargets(oldResolutions) { site.fragmentLinks[target]?.remove(page.header.file) }
+            for target in fragmentTargets(resolutions) { site.fragmentLinks[target, default: []].insert(page.header.file) }
 
             let mentions = mentions(of: page.header.path, in: previous)
             let before = backlinks(from: old, oldResolutions, mentions: mentions)
@@ -80,24 +82,25 @@ extension Linker {
     private static func resolveLinks(
         toHeadingsOf pages: Set<String>, besides edited: Set<String>, in site: LinkedSite, cache: BuildCache
     ) -> [String]? {
-        let linking = cache.scans { resolutions in
-            resolutions.contains { resolution in
-                if case .success(.page(let target, .some, _)) = resolution { pages.contains(target.path) } else { false }
-            }
-        }
+        let files = pages.reduce(into: Set<String>()) { $0.formUnion(site.fragmentLinks[$1] ?? []) }.subtracting(edited)
         var changed: [String] = []
-        // Sorted, so the order of work does not depend on the cache's; pages no longer
-        // on the site (a file removed since it was cached) are left out.
-        for (file, scan, resolutions) in linking.sorted(by: { $0.file < $1.file })
-        where !edited.contains(file) && site.headings[scan.target.path] != nil {
-            let resolved = scan.references.map { site.resolver.resolve($0) }
+        for file in files.sorted() {
+            guard let entry = cache.scan(for: file), let resolutions = entry.resolutions else { return nil }
+            let resolved = entry.scan.references.map { site.resolver.resolve($0) }
             guard failures(in: resolved).isEmpty else { return nil }
             if resolved != resolutions {
                 cache.store(resolutions: resolved, for: file)
-                changed.append(scan.target.path)
+                changed.append(entry.scan.target.path)
             }
         }
         return changed
+    }
+
+    /// The pages a page links to a heading of.
+    private static func fragmentTargets(_ resolutions: Resolutions) -> Set<String> {
+        var targets: Set<String> = []
+        for case .success(.page(let target, .some, _)) in resolutions { targets.insert(target.path) }
+        return targets
     }
 
     /// The sources a page cites inline, each once in order of first citation, and how many
