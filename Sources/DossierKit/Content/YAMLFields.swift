@@ -21,7 +21,10 @@ struct YAMLFields {
             return YAMLFields(file: file, lineOffset: offset, pairs: [], location: start)
         }
         do {
-            guard let node = try Yams.compose(yaml: yaml) else {
+            // Fields are read as text, so tags need no resolving (the default resolver tries
+            // five regular expressions on every scalar); and naming the encoding spares Yams
+            // copying the whole environment to look for an override, once per file.
+            guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else {
                 return YAMLFields(file: file, lineOffset: offset, pairs: [], location: start)
             }
             var fields = YAMLFields(file: file, lineOffset: offset, mapping: node, at: start)
