@@ -47,15 +47,14 @@ public final class MarkdownDocument: @unchecked Sendable {
     let firstLine: Int
     let firstColumn: Int
     private let text: String
-    /// Start of each line in `text`, made when a location is first asked for.
-    private lazy var lineStarts: [String.Index] = {
-        var starts = [text.startIndex]
-        var index = text.utf8.startIndex
-        while let newline = text.utf8[index...].firstIndex(of: UInt8(ascii: "\n")) {
-            index = text.utf8.index(after: newline)
-            starts.append(index)
+    /// Byte offset of each line's start in `text`, made when a location is first asked for.
+    private lazy var lineStarts: [Int] = {
+        var text = text
+        return text.withUTF8 { bytes in
+            var starts = [0]
+            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            return starts
         }
-        return starts
     }()
 
     public init(_ markdown: MarkdownText) {
@@ -70,9 +69,13 @@ public final class MarkdownDocument: @unchecked Sendable {
     private func characterColumn(line: Int, byteColumn: Int) -> Int {
         guard line >= 1, line <= lineStarts.count, byteColumn > 1 else { return byteColumn }
         let start = lineStarts[line - 1]
-        let bytes = text.utf8
-        let end = bytes.index(start, offsetBy: byteColumn - 1, limitedBy: bytes.endIndex) ?? bytes.endIndex
-        return text[start..<end].characterCount + 1
+        var text = text
+        return text.withUTF8 { bytes in
+            let prefix = UnsafeBufferPointer(rebasing: bytes[start..<min(bytes.count, start + byteColumn - 1)])
+            // One byte, one character, unless a byte is not ASCII (or is a carriage return).
+            if prefix.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return prefix.count + 1 }
+            return String(decoding: prefix, as: UTF8.self).count + 1
+        }
     }
 
     /// Parses a one-line Markdown value (a fact, a key point) whose text starts at `location`.
