@@ -66,8 +66,8 @@ public struct SiteRenderer: Sendable {
         let home = catalog.home
         add("", "home", home?.title.value ?? catalog.site.title, home?.summary, .home) { $0.home(home) }
         add("briefings/", "list", "Briefings", "All briefings of the dossier.") { $0.briefingList() }
-        // Pages not selected are not copied (that retains every field of every page):
-        // `serve` asks for one or two of ten thousand.
+        // Read through the array's storage: a loop over the pages copies each one,
+        // retaining every field, only to drop most of them.
         func wantedIndices<Page>(_ pages: [Page], _ template: String, _ path: (UnsafePointer<Page>) -> String) -> [Int] {
             guard selection != nil else { return Array(pages.indices) }
             return pages.withUnsafeBufferPointer { buffer in
