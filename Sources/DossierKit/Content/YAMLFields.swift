@@ -17,7 +17,8 @@ struct YAMLFields {
     static func parse(_ yaml: String, file: String, firstLine: Int) -> YAMLFields {
         let offset = firstLine - 1
         let start = SourceLocation(file: file, line: max(1, firstLine - 1), column: 1)
-        guard !yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        // Stops at the first character that is not a space; trimming copied every block.
+        guard !yaml.allSatisfy(\.isWhitespace) else {
             return YAMLFields(file: file, lineOffset: offset, pairs: [], location: start)
         }
         do {
@@ -102,7 +103,7 @@ struct YAMLFields {
             error("'\(key)' must be text, not a \(Self.describe(node))", at: locate(node))
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = scalar.string.trimmingSpaces()
         if text.isEmpty && required {
             error("'\(key)' must not be empty", at: keyLocation)
             return nil
