@@ -136,6 +136,7 @@ public enum InlineScanner {
 
     /// `@one; @two` → ["one", "two"]; anything else is not a citation and stays text.
     private static func citationIDs(_ content: Substring) -> [String]? {
+        if content.utf8.allSatisfy({ $0 < 0x80 }) { return asciiCitationIDs(content.utf8) }
         var ids: [String] = []
         for part in content.utf8.split(separator: UInt8(ascii: ";")) {
             let trimmed = Substring(part).trimmingSpaces()
@@ -143,6 +144,21 @@ public enum InlineScanner {
             let id = trimmed.dropFirst()
             guard !id.isEmpty, isCitationID(id) else { return nil }
             ids.append(String(id))
+        }
+        return ids.isEmpty ? nil : ids
+    }
+
+    /// The same reading on bytes, for the ASCII ids every citation has in practice.
+    private static func asciiCitationIDs(_ content: Substring.UTF8View) -> [String]? {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        var ids: [String] = []
+        for part in content.split(separator: UInt8(ascii: ";")) {
+            guard let first = part.firstIndex(where: { !isSpace($0) }), let last = part.lastIndex(where: { !isSpace($0) }),
+                part[first] == UInt8(ascii: "@")
+            else { return nil }
+            let id = part[part.index(after: first)..<part.index(after: last)]
+            guard !id.isEmpty, isCitationID(Substring(id)) else { return nil }
+            ids.append(String(decoding: id, as: UTF8.self))
         }
         return ids.isEmpty ? nil : ids
     }

@@ -289,7 +289,7 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// HTML of a one-paragraph document without the `<p>` wrapper (facts, key points).
     public func renderInlineHTML() -> String {
         let html = renderHTML().trimmingSpaces()
-        if html.hasPrefix("<p>"), html.hasSuffix("</p>"), html.components(separatedBy: "<p>").count == 2 {
+        if html.hasPrefix("<p>"), html.hasSuffix("</p>"), !html.utf8.dropFirst(3).contains("<p>".utf8) {
             return String(html.dropFirst(3).dropLast(4))
         }
         return html

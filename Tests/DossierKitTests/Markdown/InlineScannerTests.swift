@@ -36,9 +36,11 @@ struct InlineScannerTests {
         #expect(tokens("[@x]") == [.citation(ids: ["x"])])
         #expect(tokens("[@x; @y]") == [.citation(ids: ["x", "y"])])
         #expect(tokens("[@icc-otp_2024.v2]") == [.citation(ids: ["icc-otp_2024.v2"])])
+        #expect(tokens("[@x ;\t@y ;; @z]") == [.citation(ids: ["x", "y", "z"])])
+        #expect(tokens("[@rapport-café; @x]") == [.citation(ids: ["rapport-café", "x"])])
     }
 
-    @Test("not citations: stay text", arguments: ["[@ x]", "[@x; y]", "[@]", "[@x y]", "email me@x.org [at] home", "[see @x]"])
+    @Test("not citations: stay text", arguments: ["[@ x]", "[@x; y]", "[@]", "[@;@x]", "[@x; @]", "[@x y]", "[@x; @é y]", "email me@x.org [at] home", "[see @x]"])
     func notCitations(text: String) {
         #expect(InlineScanner.scan(text) == [.text(text)])
     }
