@@ -88,19 +88,26 @@ enum GraphDrawing {
         let steps = count <= 150 ? 250 : max(20, 250 * 150 * 150 / (count * count))
         // Cools as far in fewer steps as 250 steps of 0.98 do.
         let cooling = steps == 250 ? 0.98 : pow(0.0064, 1 / Double(steps))
+        // Coordinates in plain arrays: the pair loop reads them count² times a step. The
+        // arithmetic is written as before, so drawings stay the same to the last digit.
+        var xs = nodes.map(\.x), ys = nodes.map(\.y)
+        var dx = [Double](repeating: 0, count: count), dy = dx
         for _ in 0..<steps {
-            var dx = [Double](repeating: 0, count: count), dy = dx
+            for i in 0..<count { dx[i] = 0; dy[i] = 0 }
             for i in 0..<count {
+                let xi = xs[i], yi = ys[i]
+                var dxi = dx[i], dyi = dy[i]
                 for j in (i + 1)..<count {
-                    let ddx = nodes[i].x - nodes[j].x, ddy = nodes[i].y - nodes[j].y
+                    let ddx = xi - xs[j], ddy = yi - ys[j]
                     let distance = max(0.01, sqrt(ddx * ddx + ddy * ddy))
                     let force = k * k / distance
-                    dx[i] += ddx / distance * force; dy[i] += ddy / distance * force
+                    dxi += ddx / distance * force; dyi += ddy / distance * force
                     dx[j] -= ddx / distance * force; dy[j] -= ddy / distance * force
                 }
+                dx[i] = dxi; dy[i] = dyi
             }
             for (a, b) in pairs {
-                let ddx = nodes[a].x - nodes[b].x, ddy = nodes[a].y - nodes[b].y
+                let ddx = xs[a] - xs[b], ddy = ys[a] - ys[b]
                 let distance = max(0.01, sqrt(ddx * ddx + ddy * ddy))
                 let force = distance * distance / k
                 dx[a] -= ddx / distance * force; dy[a] -= ddy / distance * force
@@ -108,13 +115,13 @@ enum GraphDrawing {
             }
             for i in 0..<count where i != center {
                 let length = max(0.01, sqrt(dx[i] * dx[i] + dy[i] * dy[i]))
-                nodes[i].x = min(size, max(0, nodes[i].x + dx[i] / length * min(length, temperature)))
-                nodes[i].y = min(size, max(0, nodes[i].y + dy[i] / length * min(length, temperature)))
+                xs[i] = min(size, max(0, xs[i] + dx[i] / length * min(length, temperature)))
+                ys[i] = min(size, max(0, ys[i] + dy[i] / length * min(length, temperature)))
             }
             temperature *= cooling
         }
+        for i in 0..<count { nodes[i].x = xs[i]; nodes[i].y = ys[i] }
         // Fit the drawing to the frame so no node sits clamped on an edge.
-        let xs = nodes.map(\.x), ys = nodes.map(\.y)
         let (minX, maxX, minY, maxY) = (xs.min()!, xs.max()!, ys.min()!, ys.max()!)
         let spanX = max(maxX - minX, 1), spanY = max(maxY - minY, 1)
         for i in 0..<count {

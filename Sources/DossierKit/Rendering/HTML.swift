@@ -6,7 +6,10 @@ public enum HTML {
     public static func escape(_ text: String) -> String {
         // On bytes, and without copying text that has nothing to escape, which is most.
         let bytes = text.utf8
-        guard bytes.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        func isSpecial(_ byte: UInt8) -> Bool { byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 }
+        // A native string's bytes are searched in place, not through the view's indices.
+        let needsEscaping = bytes.withContiguousStorageIfAvailable { $0.contains(where: isSpecial) } ?? bytes.contains(where: isSpecial)
+        guard needsEscaping else { return text }
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + 16)
         for byte in bytes {

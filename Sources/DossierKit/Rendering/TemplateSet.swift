@@ -114,6 +114,8 @@ struct StrictValues: MustacheParent {
         switch value {
         // Most values are plain text: answered before the casts to containers.
         case let string as String: return TemplateText(renderText: string)
+        // `false` marks every absent optional value: spared the three container casts.
+        case let bool as Bool: return bool
         case let dictionary as [String: Any]: return StrictValues(dictionary, recorder: recorder, isRoot: false)
         // Lists of dictionaries first: kept as they are, where `as [Any]` would copy and
         // convert every element.
