@@ -73,19 +73,27 @@ public struct NameIndex: Sendable {
 
     /// The common case, without Foundation: lowercase, whitespace runs as one space.
     private static func normalizeASCII(_ name: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(name.utf8.count)
-        var pendingSpace = false
-        for byte in name.utf8 {
-            if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                pendingSpace = !out.isEmpty
-                continue
+        // Written straight into the string's storage (no storage at all for names of up to
+        // 15 bytes): every link is normalized when it is resolved.
+        let bytes = name.utf8
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
+            var count = 0
+            var pendingSpace = false
+            for byte in bytes {
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    pendingSpace = count > 0
+                    continue
+                }
+                if pendingSpace {
+                    out[count] = 0x20
+                    count += 1
+                }
+                pendingSpace = false
+                out[count] = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+                count += 1
             }
-            if pendingSpace { out.append(0x20) }
-            pendingSpace = false
-            out.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+            return count
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     public init() {}
