@@ -34,14 +34,19 @@ public enum InlineScanner {
         var counted = text.startIndex
         let bytes = text.utf8
         var index = bytes.startIndex
+        // In ASCII text without carriage returns every byte is a character: brackets need
+        // no check that they are whole characters, and offsets are byte distances.
+        let plain = bytes.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 && $0 != 0x0D } } ?? false
         // Looks for '[' byte by byte, and checks whole characters only there.
         while index < bytes.endIndex {
-            if bytes[index] == UInt8(ascii: "["), let start = index.samePosition(in: text), let (token, end) = token(in: text, at: start) {
-                offset += text[counted..<start].characterCount
+            if bytes[index] == UInt8(ascii: "["), let start = plain ? index : index.samePosition(in: text),
+                let (token, end) = token(in: text, at: start, plain: plain)
+            {
+                offset += plain ? bytes.distance(from: counted, to: start) : text[counted..<start].characterCount
                 if plainStart < start { pieces.append(.text(String(text[plainStart..<start]))) }
                 let source = String(text[start..<end])
                 pieces.append(.token(token, source: source, offset: offset))
-                offset += source.characterCount
+                offset += plain ? source.utf8.count : source.characterCount
                 counted = end
                 plainStart = end
                 index = end
@@ -53,32 +58,35 @@ public enum InlineScanner {
         return pieces
     }
 
-    private static func token(in text: String, at start: String.Index) -> (InlineToken, String.Index)? {
-        guard text[start] == "[" else { return nil }  // not '[' fused with a mark
-        let afterBracket = text.index(after: start)
-        guard afterBracket < text.endIndex else { return nil }
-        if text[afterBracket] == "[" {
-            let contentStart = text.index(after: afterBracket)
-            guard let close = closingBrackets(in: text, from: contentStart) else { return nil }
+    private static func token(in text: String, at start: String.Index, plain: Bool) -> (InlineToken, String.Index)? {
+        let bytes = text.utf8
+        guard plain || text[start] == "[" else { return nil }  // not '[' fused with a mark
+        // A whole-character '[' is one byte, so the next character starts at the next byte.
+        let afterBracket = bytes.index(after: start)
+        guard afterBracket < bytes.endIndex else { return nil }
+        if bytes[afterBracket] == UInt8(ascii: "["), plain || text[afterBracket] == "[" {
+            let contentStart = bytes.index(after: afterBracket)
+            guard let close = closingBrackets(in: text, from: contentStart, plain: plain) else { return nil }
             let content = text[contentStart..<close.lowerBound]
             guard !content.utf8.contains(UInt8(ascii: "[")), !content.utf8.contains(UInt8(ascii: "\n")), let link = wikiLink(content)
             else { return nil }
             return (link, close.upperBound)
         }
-        if text[afterBracket] == "@" {
-            guard let close = closingBracket(in: text, from: afterBracket) else { return nil }
+        if bytes[afterBracket] == UInt8(ascii: "@"), plain || text[afterBracket] == "@" {
+            guard let close = closingBracket(in: text, from: afterBracket, plain: plain) else { return nil }
             let content = text[afterBracket..<close]
             guard let ids = citationIDs(content) else { return nil }
-            return (.citation(ids: ids), text.index(after: close))
+            return (.citation(ids: ids), bytes.index(after: close))
         }
         return nil
     }
 
     /// The first `]` that is a whole character, found on bytes.
-    private static func closingBracket(in text: String, from start: String.Index) -> String.Index? {
+    private static func closingBracket(in text: String, from start: String.Index, plain: Bool) -> String.Index? {
         let bytes = text.utf8
         var index = start
         while let found = bytes[index...].firstIndex(of: UInt8(ascii: "]")) {
+            if plain { return found }
             if let close = found.samePosition(in: text), text[close] == "]" { return close }
             index = bytes.index(after: found)
         }
@@ -87,17 +95,18 @@ public enum InlineScanner {
 
     /// The first `]]` as two whole characters: `]` followed by a combining mark or a
     /// joiner is another character, as the offsets (which count characters) see it.
-    private static func closingBrackets(in text: String, from start: String.Index) -> Range<String.Index>? {
+    private static func closingBrackets(in text: String, from start: String.Index, plain: Bool) -> Range<String.Index>? {
         // Finds "]]" on bytes, then checks it as characters.
         let bytes = text.utf8
         var index = start
         while let first = bytes[index...].firstIndex(of: UInt8(ascii: "]")) {
             let second = bytes.index(after: first)
-            if second < bytes.endIndex, bytes[second] == UInt8(ascii: "]"), let lower = first.samePosition(in: text),
-                text[lower] == "]"
-            {
-                let next = text.index(after: lower)
-                if next < text.endIndex, text[next] == "]" { return lower..<text.index(after: next) }
+            if second < bytes.endIndex, bytes[second] == UInt8(ascii: "]") {
+                if plain { return first..<bytes.index(after: second) }
+                if let lower = first.samePosition(in: text), text[lower] == "]" {
+                    let next = text.index(after: lower)
+                    if next < text.endIndex, text[next] == "]" { return lower..<text.index(after: next) }
+                }
             }
             index = second
         }

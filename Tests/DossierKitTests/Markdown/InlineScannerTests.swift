@@ -54,6 +54,29 @@ struct InlineScannerTests {
         }.joined() == text)
     }
 
+    /// ASCII text is scanned on bytes; any other character takes the character path. Both
+    /// must read the same text the same way: the text with "é" in front scans to the same
+    /// pieces, one character later.
+    @Test func asciiAndUnicodePathsAgree() {
+        let fragments = ["[[", "]]", "[", "]", "[@", "@", ";", "; @", "|", "#", " ", "\n", "a", "Mali", "x_y.z", "-", "]]]"]
+        var random = SplitMix64(seed: 20_261_129)
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 1...14, using: &random)).map { _ in fragments.randomElement(using: &random)! }.joined()
+            let ascii = InlineScanner.scan(text)
+            var unicode = InlineScanner.scan("é" + text)
+            switch unicode.first {
+            case .text("é"): unicode.removeFirst()
+            case .text(let first): unicode[0] = .text(String(first.dropFirst()))
+            default: Issue.record("\(text.debugDescription): the leading character was not text")
+            }
+            let shifted = unicode.map { piece -> InlineScanner.Piece in
+                guard case .token(let token, let source, let offset) = piece else { return piece }
+                return .token(token, source: source, offset: offset - 1)
+            }
+            #expect(ascii == shifted, "\(text.debugDescription)")
+        }
+    }
+
     @Test func unterminatedLinkKeepsTheRestScannable() {
         #expect(tokens("[[x and [[Mali]]") == [.wikiLink(target: "Mali", fragment: nil, label: nil)])
     }
