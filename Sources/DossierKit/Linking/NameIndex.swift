@@ -61,14 +61,18 @@ public struct NameIndex: Sendable {
     public static func normalize(_ name: String) -> String {
         if name.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(name) }
         var name = name
-        if name.contains(where: { "‘’“”–—…".contains($0) }) {
+        // ‘ ’ “ ” – — … all lie in U+2013…U+2026: a range test per scalar, where asking a
+        // string of them about each character compared strings.
+        if name.unicodeScalars.contains(where: { (0x2013...0x2026).contains($0.value) }) {
             name = name.replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "‘", with: "'")
                 .replacingOccurrences(of: "“", with: "\"").replacingOccurrences(of: "”", with: "\"")
                 .replacingOccurrences(of: "–", with: "--").replacingOccurrences(of: "—", with: "---")
                 .replacingOccurrences(of: "…", with: "...")
         }
-        return name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        // Most names are ASCII once their accents are folded away.
+        if folded.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(folded) }
+        return folded.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     /// The common case, without Foundation: lowercase, whitespace runs as one space.
