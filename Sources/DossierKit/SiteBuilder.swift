@@ -144,7 +144,7 @@ public struct SiteBuilder: Sendable {
             if let output {
                 progress("Writing")
                 do {
-                    try files.writeAll(pages: rendered.pages, into: output)
+                    try await files.writeAll(pages: rendered.pages, into: output)
                     try output.commit()
                 } catch {
                     output.discardStaging()
