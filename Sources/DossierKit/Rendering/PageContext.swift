@@ -100,7 +100,7 @@ struct PageContext {
             "url": event.page.map { url($0.path) } ?? url("timeline/#" + event.anchor),
             "timeline_url": url("timeline/#" + event.anchor),
             "entities": event.entities.map(link),
-            "sources": event.sources.compactMap { id in site.sourcesByID[id].map { ["title": $0.header.title.value, "url": url($0.header.path)] } },
+            "sources": event.sources.compactMap { id in site.sourcesByID[id].map { ["title": $0.header.title.value, "url": url($0.header.path)] as [String: Any] } },
             "notes": event.notes,
             "date_note": event.dateNote ?? false,
             "is_future": asOf.map { event.date.firstDay > $0.lastDay } ?? false,

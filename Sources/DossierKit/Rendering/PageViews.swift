@@ -6,7 +6,7 @@ extension PageContext {
     func home(_ header: PageHeader?) -> [String: Any] {
         let catalog = site.catalog
         let briefings = sortedBriefings().map { briefing in
-            ["title": briefing.header.title.value, "url": url(briefing.header.path), "summary": briefing.header.summary ?? ""]
+            ["title": briefing.header.title.value, "url": url(briefing.header.path), "summary": briefing.header.summary ?? ""] as [String: Any]
         }
         let kinds = EntityKind.allCases.compactMap { kind -> [String: Any]? in
             let count = catalog.entities.filter { $0.kind == kind }.count
@@ -35,7 +35,7 @@ extension PageContext {
             "date": briefing.date.map(DateFormatting.display) ?? false,
             "iso_date": briefing.date?.firstDayISO ?? false,
             "updated": briefing.updated.map(DateFormatting.display) ?? false,
-            "key_points": briefing.keyPoints.map { ["html": inlineHTML($0)] },
+            "key_points": briefing.keyPoints.map { ["html": inlineHTML($0)] as [String: Any] },
             "toc": headings.count >= 2 ? headings.map { ["text": $0.text, "id": $0.id, "level": $0.level] } : [],
             "tags": briefing.tags,
             "references": references(),
@@ -66,7 +66,7 @@ extension PageContext {
             "kind_url": url("entities/\(entity.kind.folder)/"),
             "kind_plural": entity.kind.pluralTitle,
             "aliases": entity.aliases.map(\.value),
-            "facts": entity.facts.map { ["label": $0.label, "html": inlineHTML($0.value)] },
+            "facts": entity.facts.map { ["label": $0.label, "html": inlineHTML($0.value)] as [String: Any] },
             "relations": relations,
             "withdrawal_rule": rule,
             "events": timeline.events(of: entity.header.path).map(eventValues),
@@ -98,7 +98,7 @@ extension PageContext {
             guard !items.isEmpty else { return nil }
             return [
                 "title": section.pluralTitle,
-                "items": items.map { ["title": $0.from.title, "url": url($0.from.path), "context": $0.context] },
+                "items": items.map { ["title": $0.from.title, "url": url($0.from.path), "context": $0.context] as [String: Any] },
             ]
         }
     }
@@ -110,7 +110,7 @@ extension PageContext {
             guard !members.isEmpty else { return nil }
             return [
                 "title": groupKind.pluralTitle, "url": url("entities/\(groupKind.folder)/"),
-                "items": members.map { ["title": $0.header.title.value, "url": url($0.header.path), "summary": $0.header.summary ?? ""] },
+                "items": members.map { ["title": $0.header.title.value, "url": url($0.header.path), "summary": $0.header.summary ?? ""] as [String: Any] },
             ]
         }
         return ["groups": groups, "intro": kind == nil ? "Every country, person, organization, court, treaty and armed group in the dossier." : false]
@@ -121,7 +121,7 @@ extension PageContext {
             "groups": [
                 [
                     "title": "Briefings", "url": url("briefings/"),
-                    "items": sortedBriefings().map { ["title": $0.header.title.value, "url": url($0.header.path), "summary": $0.header.summary ?? ""] },
+                    "items": sortedBriefings().map { ["title": $0.header.title.value, "url": url($0.header.path), "summary": $0.header.summary ?? ""] as [String: Any] },
                 ]
             ],
             "intro": "Analyses in reading order.",

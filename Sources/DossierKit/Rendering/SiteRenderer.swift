@@ -186,7 +186,7 @@ public struct SiteRenderer: Sendable {
             "urls": [
                 "briefings": context.url("briefings/"), "entities": context.url("entities/"), "timeline": context.url("timeline/"),
                 "graph": context.url("graph/"), "sources": context.url("sources/"), "search": context.url(Self.searchPath),
-            ],
+            ] as [String: Any],
             "canonical_url": canonical,
             "stylesheet": assets.path(of: "style.css").map { context.url($0) } ?? false,
             "favicon": assets.path(of: "favicon.svg").map { context.url($0) } ?? false,

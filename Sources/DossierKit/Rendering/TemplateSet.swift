@@ -121,9 +121,12 @@ struct StrictValues: MustacheParent {
         // `false` marks every absent optional value.
         if type == Bool.self { return value }
         if type == [String: Any].self { return StrictValues(value as! [String: Any], recorder: recorder, isRoot: false) }
-        // Lists of dictionaries are kept as they are, where `as [Any]` would copy and
-        // convert every element.
+        // Lists are kept as they are, where `as [Any]` would copy and convert every
+        // element, each time the list is looked up. (Page values are typed `[String: Any]`
+        // where they are built: a list of `[String: String]` took the conversion below,
+        // every dictionary of it, every time a template named it.)
         if type == [[String: Any]].self { return StrictList(items: value as! [[String: Any]], recorder: recorder) }
+        if type == [String].self { return StrictList(items: value as! [String], recorder: recorder) }
         switch value {
         case let string as String: return TemplateText(renderText: string)
         case let dictionary as [String: Any]: return StrictValues(dictionary, recorder: recorder, isRoot: false)
