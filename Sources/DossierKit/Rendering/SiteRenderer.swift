@@ -20,6 +20,14 @@ struct RenderJob: Sendable {
     var values: @Sendable (PageContext) -> [String: Any]
 }
 
+extension RenderJob {
+    /// A page made from the whole site rather than from one document.
+    var isSiteWide: Bool {
+        if case .collection = kind { return true }
+        return false
+    }
+}
+
 /// A rendered page: what the search index and the build report need of it.
 struct RenderedPage: Sendable {
     var job: RenderJob
@@ -135,7 +143,7 @@ public struct SiteRenderer: Sendable {
             if selection != nil, let searchCache {
                 SearchIndex.script(updating: rendered, site: site, cache: searchCache)
             } else {
-                SearchIndex.script(rendered, site: site, cache: searchCache)
+                await SearchIndex.script(rendered, site: site, cache: searchCache)
             }
         let indexPath = "assets/" + SiteAssets.fingerprinted("search-index.js", index)
         do { try write(indexPath, index) } catch {
@@ -146,7 +154,12 @@ public struct SiteRenderer: Sendable {
     }
 
     private func render(_ jobs: [RenderJob], write: @escaping @Sendable (String, Data) throws -> Void) async -> ([RenderedPage], [Diagnostic]) {
-        let results = await Parallel.map(jobs) { job -> (RenderedPage, [Diagnostic]) in
+        // The site-wide pages (lists, timeline, sources, graph) are the slowest, and come
+        // last in site order: at 10,000 pages one core rendered them alone for most of a
+        // second after the other had finished. Started first, they run beside the rest;
+        // results are put back in site order.
+        let siteWideFirst = jobs.indices.filter { jobs[$0].isSiteWide } + jobs.indices.filter { !jobs[$0].isSiteWide }
+        let scheduled = await Parallel.map(siteWideFirst.map { jobs[$0] }) { job -> (RenderedPage, [Diagnostic]) in
             var context = PageContext(site: site, timeline: timeline, path: job.path, portable: portable)
             if case .notFound = job.kind, !portable {
                 context.absoluteRoot = URLComponents(string: site.catalog.site.baseURL)?.path ?? "/"
@@ -161,6 +174,8 @@ public struct SiteRenderer: Sendable {
             }
             return (RenderedPage(job: job, text: context.bodyText.text), diagnostics)
         }
+        var results = scheduled
+        for (position, index) in siteWideFirst.enumerated() { results[index] = scheduled[position] }
         var diagnostics: [Diagnostic] = []
         var seen: Set<Diagnostic> = []
         for (_, list) in results { for d in list where seen.insert(d).inserted { diagnostics.append(d) } }
