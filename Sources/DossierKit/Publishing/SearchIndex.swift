@@ -10,12 +10,14 @@ enum SearchIndex {
 
     /// The index script of a whole site: `pages` is every page (those without a record,
     /// such as lists, are skipped). Its records are kept in `cache` for `script(updating:)`.
-    static func script(_ pages: [RenderedPage], site: LinkedSite, cache: SearchIndexCache? = nil) -> Data {
+    static func script(_ pages: [RenderedPage], site: LinkedSite, cache: SearchIndexCache? = nil) async -> Data {
         let limit = textLimit(pageCount: pages.count)
-        var records: [(path: String, json: String)] = []
-        for page in pages {
-            if let record = record(page, site: site, limit: limit) { records.append((page.job.path, ScriptJSON.encode(record))) }
+        // Each record is made on its own, so in parallel: one after another they kept one
+        // core busy alone after the pages were rendered.
+        let encoded = await Parallel.map(pages) { page -> (path: String, json: String)? in
+            record(page, site: site, limit: limit).map { (page.job.path, ScriptJSON.encode($0)) }
         }
+        var records = encoded.compactMap { $0 }
         for source in site.catalog.sources { records.append((source.header.path, ScriptJSON.encode(record(source)))) }
         records.sort { $0.path < $1.path }
         cache?.keep(records, pageCount: pages.count)
