@@ -35,6 +35,12 @@ enum CMark {
         return list
     }()
 
+    /// Each parse adds its extensions' special characters (`~`, and `:` and `w` for
+    /// autolinks) to a global table when it reaches its inlines and removes them when it
+    /// ends, so one parse could lose them in the middle of another's (github/cmark-gfm#176,
+    /// not merged). Emptying the extensions' lists after adding the characters once is no
+    /// way out: the emphasis pass finds the strikethrough extension for `~` through that
+    /// list, and without it a parse of `~~` never ends (tried: `ParallelRenderTests` hung).
     private static let finishLock = NSLock()
 
     /// Parses `text` into a tree owned by the caller (a `MarkdownDocument`).
