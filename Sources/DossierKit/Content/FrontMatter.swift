@@ -55,6 +55,9 @@ enum FrontMatter {
     }
 
     private static func isFence(_ line: Substring) -> Bool {
-        line.count >= 3 && line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
+        // Every line of front matter is asked: one that does not start with three '-'
+        // bytes is answered without counting its characters.
+        guard line.utf8.starts(with: "---".utf8) else { return false }
+        return line.count >= 3 && line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
     }
 }

@@ -34,6 +34,15 @@ struct FrontMatterTests {
         #expect(dots.bodyFirstLine == 4)
     }
 
+    /// Fences are found on bytes first, then checked as characters: three dashes whose
+    /// last one carries a combining mark are another character, and no fence.
+    @Test func dashesFusedWithAMarkAreNotAFence() throws {
+        let split = try FrontMatter.split("---\ntitle: A\n---\u{301}\nmore: B\n---\nbody", file: "f.md")
+        #expect(split.yaml == "title: A\n---\u{301}\nmore: B")
+        #expect(split.body == "body")
+        #expect(split.bodyFirstLine == 6)
+    }
+
     @Test func textWithoutOpeningFenceIsAllBody() throws {
         let split = try FrontMatter.split("# Just Markdown\n", file: "f.md")
         #expect(split.yaml.isEmpty)
