@@ -79,22 +79,18 @@ public struct ReferenceResolver: Sendable {
     }
 
     private func resolveLink(_ url: String, at location: SourceLocation) -> Result<ResolvedReference, Diagnostic> {
-        let lower = url.lowercased().trimmingSpaces()
-        if let colon = lower.firstIndex(of: ":"), !lower[..<colon].contains("/"), !lower[..<colon].contains("#") {
-            let scheme = lower[..<colon]
-            if ["http", "https", "mailto", "tel"].contains(String(scheme)) { return .success(.external) }
+        let path: String
+        let fragment: String?
+        switch LinkDestination(url) {
+        case .external: return .success(.external)
+        case .file: return .success(.keep)
+        case .unsafeScheme(let scheme):
             return .failure(
                 .error(
                     "link with unsafe URL scheme '\(scheme):' is refused", at: location,
                     hint: "links may use http:, https:, mailto: or a relative path"))
+        case .page(let pagePath, let pageFragment): (path, fragment) = (pagePath, pageFragment)
         }
-        var path = url
-        var fragment: String?
-        if let hash = url.firstIndex(of: "#") {
-            path = String(url[..<hash])
-            fragment = String(url[url.index(after: hash)...]).removingPercentEncoding
-        }
-        guard path.lowercased().hasSuffix(".md") else { return .success(.keep) }
         let decoded = path.removingPercentEncoding ?? path
         guard let contentPath = URLPaths.resolveContentLink(decoded, fromContentFile: contentRelative(location.file)),
             let page = pagesByContentFile[contentPath]
@@ -139,5 +135,33 @@ extension Diagnostic {
         var copy = self
         copy.location = location
         return copy
+    }
+}
+
+/// What an ordinary link's URL names, told from the URL alone.
+enum LinkDestination: Equatable {
+    /// `http:`, `https:`, `mailto:` or `tel:`: kept as written.
+    case external
+    /// Any other scheme (`javascript:`, `file:`…): refused.
+    case unsafeScheme(String)
+    /// A relative path to something other than a Markdown file: kept as written.
+    case file
+    /// A `.md` file, which must be a page of the content folder.
+    case page(path: String, fragment: String?)
+
+    init(_ url: String) {
+        let lower = url.lowercased().trimmingSpaces()
+        if let colon = lower.firstIndex(of: ":"), !lower[..<colon].contains("/"), !lower[..<colon].contains("#") {
+            let scheme = String(lower[..<colon])
+            self = ["http", "https", "mailto", "tel"].contains(scheme) ? .external : .unsafeScheme(scheme)
+            return
+        }
+        var path = url
+        var fragment: String?
+        if let hash = url.firstIndex(of: "#") {
+            path = String(url[..<hash])
+            fragment = String(url[url.index(after: hash)...]).removingPercentEncoding
+        }
+        self = path.lowercased().hasSuffix(".md") ? .page(path: path, fragment: fragment) : .file
     }
 }
