@@ -6,12 +6,13 @@ import Foundation
 enum SearchIndex {
     /// Body text kept per page: enough for matching and snippets, while the index of a
     /// large site stays a size a browser loads at once (about 8 MB of text in all).
-    static func textLimit(pageCount: Int) -> Int { min(4000, max(600, 8_000_000 / max(1, pageCount))) }
+    /// Known from the catalog, so the link stage keeps no more of each text than this.
+    static func textLimit(for catalog: Catalog) -> Int { min(4000, max(600, 8_000_000 / max(1, catalog.pageCount))) }
 
     /// The index script of a whole site: `pages` is every page (those without a record,
     /// such as lists, are skipped). Its records are kept in `cache` for `script(updating:)`.
     static func script(_ pages: [RenderedPage], site: LinkedSite, cache: SearchIndexCache? = nil) async -> Data {
-        let limit = textLimit(pageCount: pages.count)
+        let limit = textLimit(for: site.catalog)
         // Each record is made on its own, so in parallel: one after another they kept one
         // core busy alone after the pages were rendered.
         let encoded = await Parallel.map(pages) { page -> (path: String, json: String)? in
@@ -20,7 +21,7 @@ enum SearchIndex {
         var records = encoded.compactMap { $0 }
         for source in site.catalog.sources { records.append((source.header.path, ScriptJSON.encode(record(source)))) }
         records.sort { $0.path < $1.path }
-        cache?.keep(records, pageCount: pages.count)
+        cache?.keep(records)
         return assemble(records)
     }
 
@@ -28,7 +29,7 @@ enum SearchIndex {
     /// pages and sources are the ones `cache` last saw: their records are replaced, the
     /// others are reused as they were encoded.
     static func script(updating pages: [RenderedPage], site: LinkedSite, cache: SearchIndexCache) -> Data {
-        let limit = textLimit(pageCount: cache.pageCount)
+        let limit = textLimit(for: site.catalog)
         let records = cache.update(
             pages.compactMap { page in record(page, site: site, limit: limit).map { (page.job.path, ScriptJSON.encode($0)) } })
         return assemble(records)
@@ -129,14 +130,11 @@ final class SearchIndexCache: @unchecked Sendable {
     private let lock = NSLock()
     private var records: [(path: String, json: String)] = []
     private var positions: [String: Int] = [:]
-    /// How many pages the site had, which sets how much text a record keeps.
-    private(set) var pageCount = 0
 
-    func keep(_ records: [(path: String, json: String)], pageCount: Int) {
+    func keep(_ records: [(path: String, json: String)]) {
         lock.lock()
         defer { lock.unlock() }
         self.records = records
-        self.pageCount = pageCount
         positions = Dictionary(records.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
