@@ -34,6 +34,31 @@ public struct LinkedSite: Sendable {
     /// Page path → content files of the pages linking to one of its headings, whose links
     /// a change to its headings can change.
     var fragmentLinks: [String: Set<String>]
+    /// Content file → its Markdown as rendered while linking, one entry per unit.
+    var preparedMarkdown: [String: [PreparedUnit]]
+
+    /// `markdown` rendered while linking, if it is a unit of a page.
+    func prepared(_ markdown: MarkdownText) -> PreparedUnit? {
+        preparedMarkdown[markdown.file]?.first { $0.markdown == markdown }
+    }
+}
+
+struct PreparedUnit: Sendable {
+    var markdown: MarkdownText
+    /// nil when it could not be rendered ahead: rendering a page parses it then.
+    var prepared: PreparedMarkdown?
+    /// What the reference of each gap resolved to; nil if it did not.
+    var resolved: [ResolvedReference?]
+
+    /// A page's units (`texts`, as scanned) with their gaps' references resolved.
+    static func units(_ texts: [MarkdownText], _ scan: Linker.PageScan, _ resolutions: Linker.Resolutions) -> [PreparedUnit] {
+        zip(texts, scan.prepared).map { markdown, prepared in
+            let resolved = (prepared?.gaps ?? []).map { gap -> ResolvedReference? in
+                if case .success(let reference) = resolutions[gap.reference] { reference } else { nil }
+            }
+            return PreparedUnit(markdown: markdown, prepared: prepared, resolved: resolved)
+        }
+    }
 }
 
 typealias InlineCitations = (page: LinkTarget, ids: [String])
@@ -46,6 +71,10 @@ public enum Linker {
         var target: LinkTarget
         var headings: [Heading]
         var references: [InlineReference]
+        /// Each unit rendered with gaps for its references (see `PreparedMarkdown`), and
+        /// whether raw HTML was kept when it was.
+        var prepared: [PreparedMarkdown?]
+        var allowRawHTML: Bool
 
         /// Whether a reference names a heading, whose id depends on another page's text.
         var hasFragment: Bool {
@@ -61,26 +90,50 @@ public enum Linker {
 
     typealias Resolutions = [Result<ResolvedReference, Diagnostic>]
 
-    /// The headings of a page's body and the references in all its Markdown.
-    static func scan(_ page: PageUnits, as target: LinkTarget) -> PageScan {
+    /// The headings of a page's body and the references in all its Markdown, which is
+    /// rendered too while its tree is at hand: so it is parsed once. Of a body's text,
+    /// only what search keeps of it is kept, if `textLimit` says how much that is.
+    static func scan(_ page: PageUnits, as target: LinkTarget, allowRawHTML: Bool, textLimit: Int? = nil) -> PageScan {
         var headings: [Heading] = []
         var references: [InlineReference] = []
+        var prepared: [PreparedMarkdown?] = []
         for unit in page.units {
             let document = MarkdownDocument(unit.markdown)
             if unit.role == .body {
                 headings = document.headings()
             }
-            references += document.references()
+            let found = document.references()
+            prepared.append(
+                document.prepared(
+                    allowRawHTML: allowRawHTML, inline: unit.role != .body, textLimit: textLimit, references: found,
+                    firstIndex: references.count, gapOrKeep))
+            references += found
         }
-        return PageScan(target: target, headings: headings, references: references)
+        return PageScan(target: target, headings: headings, references: references, prepared: prepared, allowRawHTML: allowRawHTML)
+    }
+
+    /// What a page shows for a reference depends on the site and the page, except for
+    /// links that name no page: they stay as written (`PageContext` keeps them too).
+    private static func gapOrKeep(_ reference: InlineReference) -> ReferenceRewrite {
+        guard case .link(let url, _) = reference.kind else { return .gap }
+        switch LinkDestination(url) {
+        case .external, .file: return .replace(.keep)
+        case .page, .unsafeScheme: return .gap
+        }
     }
 
     public static func link(_ catalog: Catalog, contentPrefix: String, cache: BuildCache? = nil) async -> (LinkedSite, [Diagnostic]) {
         let pages = catalog.pages
+        // Whole texts are kept for `serve`, whose cache outlives a change in the page count.
+        let textLimit = cache == nil ? SearchIndex.textLimit(for: catalog) : nil
         let scanned = await Parallel.map(pages) { page -> (scan: PageScan, cached: Resolutions?) in
             let texts = page.units.map(\.markdown)
-            if let hit = cache?.scan(for: page.header.file, texts: texts), hit.scan.target.describes(page.header) { return hit }
-            let scan = self.scan(page, as: NameIndex.target(page.header))
+            if let hit = cache?.scan(for: page.header.file, texts: texts), hit.scan.target.describes(page.header),
+                hit.scan.allowRawHTML == catalog.site.allowRawHTML
+            {
+                return hit
+            }
+            let scan = self.scan(page, as: NameIndex.target(page.header), allowRawHTML: catalog.site.allowRawHTML, textLimit: textLimit)
             cache?.store(scan: scan, for: page.header.file, texts: texts)
             return (scan, nil)
         }
@@ -116,6 +169,12 @@ public enum Linker {
             return resolved
         }
         cache?.storeLinkedHeadings(headings)
+        var preparedMarkdown: [String: [PreparedUnit]] = [:]
+        preparedMarkdown.reserveCapacity(pages.count)
+        for index in pages.indices {
+            preparedMarkdown[pages[index].header.file] = PreparedUnit.units(
+                pages[index].units.map(\.markdown), scans[index], resolutions[index])
+        }
 
         var inlineCitations: [InlineCitations] = []
         inlineCitations.reserveCapacity(scans.count)
@@ -198,7 +257,7 @@ public enum Linker {
             eventsByEntity: eventsByEntity, eventTreaty: eventTreaty, sourcesByID: sourcesByID,
             entitiesByPath: Dictionary(catalog.entities.map { ($0.header.path, $0) }, uniquingKeysWith: { a, _ in a }),
             inlineCitationCount: inlineCitationCount, inlineCitations: inlineCitations, frontMatterCitations: frontMatterCitations,
-            fragmentLinks: fragmentLinks)
+            fragmentLinks: fragmentLinks, preparedMarkdown: preparedMarkdown)
         return (site, diagnostics)
     }
 

@@ -22,7 +22,7 @@ extension Linker {
                 old.scan.target.describes(page.header)
             else { return nil }
             // The same target object as before: other pages' lists hold it.
-            let scan = self.scan(page, as: old.scan.target)
+            let scan = self.scan(page, as: old.scan.target, allowRawHTML: catalog.site.allowRawHTML)
             if scan.headings != old.scan.headings {
                 changedHeadings.insert(page.header.path)
                 site.headings[page.header.path] = scan.headings
@@ -45,6 +45,7 @@ extension Linker {
             }
             cache.store(scan: scan, for: page.header.file, texts: page.units.map(\.markdown))
             cache.store(resolutions: resolutions, for: page.header.file)
+            site.preparedMarkdown[page.header.file] = PreparedUnit.units(page.units.map(\.markdown), scan, resolutions)
             for target in fragmentTargets(oldResolutions) { site.fragmentLinks[target]?.remove(page.header.file) }
             for target in fragmentTargets(resolutions) { site.fragmentLinks[target, default: []].insert(page.header.file) }
 
@@ -69,7 +70,7 @@ extension Linker {
             if site.citedBy != previous.citedBy { pages.insert("sources/") }
         }
         if !changedHeadings.isEmpty {
-            guard let relinked = resolveLinks(toHeadingsOf: changedHeadings, besides: Set(edited), in: site, cache: cache) else { return nil }
+            guard let relinked = resolveLinks(toHeadingsOf: changedHeadings, besides: Set(edited), in: &site, cache: cache) else { return nil }
             pages.formUnion(relinked)
         }
         cache.storeLinkedHeadings(site.headings)
@@ -77,10 +78,10 @@ extension Linker {
     }
 
     /// Resolves again the links of other pages to a heading of `pages`, whose headings
-    /// changed; returns the pages whose links now resolve differently, or nil if one no
-    /// longer resolves (the full build reports it).
+    /// changed, and updates what their Markdown shows; returns the pages whose links now
+    /// resolve differently, or nil if one no longer resolves (the full build reports it).
     private static func resolveLinks(
-        toHeadingsOf pages: Set<String>, besides edited: Set<String>, in site: LinkedSite, cache: BuildCache
+        toHeadingsOf pages: Set<String>, besides edited: Set<String>, in site: inout LinkedSite, cache: BuildCache
     ) -> [String]? {
         let files = pages.reduce(into: Set<String>()) { $0.formUnion(site.fragmentLinks[$1] ?? []) }.subtracting(edited)
         var changed: [String] = []
@@ -91,6 +92,7 @@ extension Linker {
             if resolved != resolutions {
                 cache.store(resolutions: resolved, for: file)
                 changed.append(entry.scan.target.path)
+                site.preparedMarkdown[file] = PreparedUnit.units(entry.texts, entry.scan, resolved)
             }
         }
         return changed

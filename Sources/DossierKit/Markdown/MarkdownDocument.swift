@@ -9,6 +9,11 @@ public struct InlineReference: Sendable {
         case link(url: String, isImage: Bool)
         /// `[[` … `]]` with HTML inside, which cmark-gfm splits: no link can be made.
         case wikiLinkWithHTML
+
+        /// An ordinary link (or image), not a wiki link or citation.
+        public var isLink: Bool {
+            if case .link = self { true } else { false }
+        }
     }
 
     public var kind: Kind
@@ -37,11 +42,13 @@ public struct Heading: Sendable, Equatable {
 
 /// The only owner of a cmark-gfm tree. Every node it holds is freed in `deinit`;
 /// no pointer leaves this type, so the rest of the code never sees the C API.
+/// (Members that take or hold a node are internal only for the rewriting, in
+/// `MarkdownDocument+Rewriting.swift`; nothing outside this folder uses them.)
 public final class MarkdownDocument: @unchecked Sendable {
-    private let root: OpaquePointer
+    let root: OpaquePointer
     /// The text a reader sees for HTML nodes the build made (a wiki link's label), since
     /// cmark has no text for raw HTML.
-    private var visibleTextOfHTML: [OpaquePointer: String] = [:]
+    var visibleTextOfHTML: [OpaquePointer: String] = [:]
     /// Where this Markdown starts in its file, to turn tree positions into file positions.
     let file: String
     let firstLine: Int
@@ -85,7 +92,7 @@ public final class MarkdownDocument: @unchecked Sendable {
 
     deinit { cmark_node_free(root) }
 
-    private func location(of node: OpaquePointer, plus characters: Int = 0) -> SourceLocation {
+    func location(of node: OpaquePointer, plus characters: Int = 0) -> SourceLocation {
         var line = Int(cmark_node_get_start_line(node))
         var column = Int(cmark_node_get_start_column(node))
         var parent: OpaquePointer? = node
@@ -173,112 +180,10 @@ public final class MarkdownDocument: @unchecked Sendable {
         return !literal[open.upperBound...].contains("]]")
     }
 
-    private static func kind(of token: InlineToken) -> InlineReference.Kind {
+    static func kind(of token: InlineToken) -> InlineReference.Kind {
         switch token {
         case .wikiLink(let target, let fragment, let label): .wikiLink(target: target, fragment: fragment, label: label)
         case .citation(let ids): .citation(ids: ids)
-        }
-    }
-
-    // MARK: rewriting
-
-    /// Replaces each reference, in the order `references()` returned them, with what
-    /// `replacement` decides; neutralises raw HTML unless allowed; gives headings ids.
-    public func rewrite(allowRawHTML: Bool, _ replacement: (InlineReference) -> InlineReplacement) {
-        mergeAdjacentText()
-        var textNodes: [OpaquePointer] = []
-        var linkNodes: [OpaquePointer] = []
-        var htmlNodes: [OpaquePointer] = []
-        var headingNodes: [OpaquePointer] = []
-        var order: [OpaquePointer] = []
-        walk(root) { node in
-            switch cmark_node_get_type(node) {
-            case CMARK_NODE_TEXT:
-                if InlineScanner.containsToken(Self.literal(of: node)) { textNodes.append(node); order.append(node) }
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: linkNodes.append(node); order.append(node)
-            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: htmlNodes.append(node)
-            case CMARK_NODE_HEADING: headingNodes.append(node)
-            default: break
-            }
-        }
-        for node in order {
-            let type = cmark_node_get_type(node)
-            if type == CMARK_NODE_TEXT {
-                rewriteText(node, replacement)
-            } else {
-                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                let reference = InlineReference(
-                    kind: .link(url: url, isImage: type == CMARK_NODE_IMAGE), location: location(of: node), context: "")
-                if case .url(let newURL) = replacement(reference) { cmark_node_set_url(node, newURL) }
-            }
-        }
-        if !allowRawHTML { htmlNodes.forEach(neutralise) }
-        addHeadingAnchors(headingNodes)
-    }
-
-    private func rewriteText(_ node: OpaquePointer, _ replacement: (InlineReference) -> InlineReplacement) {
-        let literal = Self.literal(of: node)
-        for piece in InlineScanner.scan(literal) {
-            let newNode: OpaquePointer
-            switch piece {
-            case .text(let text):
-                newNode = Self.textNode(text)
-            case .token(let token, let source, let offset):
-                let reference = InlineReference(kind: Self.kind(of: token), location: location(of: node, plus: offset), context: "")
-                switch replacement(reference) {
-                case .link(let url, let label, let cssClass):
-                    if let cssClass {
-                        // A class needs HTML; the label is escaped here because it is author text.
-                        newNode = Self.htmlInline(
-                            "<a class=\"\(cssClass)\" href=\"\(HTML.escape(url))\">\(HTML.escape(label))</a>")
-                        visibleTextOfHTML[newNode] = label
-                    } else {
-                        newNode = cmark_node_new(CMARK_NODE_LINK)
-                        cmark_node_set_url(newNode, url)
-                        cmark_node_append_child(newNode, Self.textNode(label))
-                    }
-                case .html(let html): newNode = Self.htmlInline(html)
-                case .text(let text): newNode = Self.textNode(text)
-                case .keep, .url: newNode = Self.textNode(source)
-                }
-            }
-            cmark_node_insert_before(node, newNode)
-        }
-        cmark_node_free(node)
-    }
-
-    /// Shows author HTML as text instead of passing it to the page.
-    private func neutralise(_ node: OpaquePointer) {
-        let literal = Self.literal(of: node)
-        if cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE {
-            cmark_node_insert_before(node, Self.textNode(literal))
-        } else {
-            let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)!
-            cmark_node_append_child(paragraph, Self.textNode(literal.trimmingSpaces()))
-            cmark_node_insert_before(node, paragraph)
-        }
-        cmark_node_free(node)
-    }
-
-    /// `<h2 id="x">Text <a class="anchor" href="#x">#</a></h2>`: the renderer has no ids,
-    /// so each heading is rendered on its own and put back as an HTML block.
-    private func addHeadingAnchors(_ headings: [OpaquePointer]) {
-        var ids = HeadingIDs()
-        for node in headings {
-            let id = ids.make(for: Self.plainText(of: node))
-            let level = cmark_node_get_heading_level(node)
-            var inner = ""
-            var child = cmark_node_first_child(node)
-            while let current = child {
-                inner += CMark.renderHTML(current)
-                child = cmark_node_next(current)
-            }
-            let html =
-                "<h\(level) id=\"\(id)\">\(inner) <a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(level)>"
-            let block = cmark_node_new(CMARK_NODE_HTML_BLOCK)!
-            cmark_node_set_literal(block, html)
-            cmark_node_insert_before(node, block)
-            cmark_node_free(node)
         }
     }
 
@@ -317,7 +222,7 @@ public final class MarkdownDocument: @unchecked Sendable {
 
     // MARK: tree helpers
 
-    private func walk(_ start: OpaquePointer, _ visit: (OpaquePointer) -> Void) {
+    func walk(_ start: OpaquePointer, _ visit: (OpaquePointer) -> Void) {
         guard let iterator = cmark_iter_new(start) else { return }
         defer { cmark_iter_free(iterator) }
         while true {
@@ -328,7 +233,7 @@ public final class MarkdownDocument: @unchecked Sendable {
     }
 
     /// cmark-gfm splits text at every `[` and `]`; join neighbours so `[[Mali]]` is one run.
-    private func mergeAdjacentText() {
+    func mergeAdjacentText() {
         var first: [OpaquePointer] = []
         walk(root) { node in
             if cmark_node_get_type(node) == CMARK_NODE_TEXT,
@@ -348,17 +253,17 @@ public final class MarkdownDocument: @unchecked Sendable {
         }
     }
 
-    private static func literal(of node: OpaquePointer) -> String {
+    static func literal(of node: OpaquePointer) -> String {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
 
-    private static func textNode(_ text: String) -> OpaquePointer {
+    static func textNode(_ text: String) -> OpaquePointer {
         let node = cmark_node_new(CMARK_NODE_TEXT)!
         cmark_node_set_literal(node, text)
         return node
     }
 
-    private static func htmlInline(_ html: String) -> OpaquePointer {
+    static func htmlInline(_ html: String) -> OpaquePointer {
         let node = cmark_node_new(CMARK_NODE_HTML_INLINE)!
         cmark_node_set_literal(node, html)
         return node

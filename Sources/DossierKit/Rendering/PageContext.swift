@@ -17,8 +17,17 @@ struct PageContext {
 
     /// Body or inline Markdown of this page, links resolved and made relative.
     func html(_ markdown: MarkdownText, inline: Bool = false) -> String {
+        // Rendered while linking, but for the gaps; parsed again only if it could not be.
+        if let unit = site.prepared(markdown), let prepared = unit.prepared, inline == (prepared.text == nil),
+            let (html, text) = prepared.filled({ replacement(for: unit.resolved[$0], isLink: prepared.gaps[$0].isLink) })
+        {
+            if let text { bodyText.append(text) }
+            return html
+        }
         let document = MarkdownDocument(markdown)
-        document.rewrite(allowRawHTML: site.catalog.site.allowRawHTML) { reference in replacement(for: reference) }
+        document.rewrite(allowRawHTML: site.catalog.site.allowRawHTML) { reference in
+            replacement(for: try? site.resolver.resolve(reference).get(), isLink: reference.kind.isLink)
+        }
         if !inline { bodyText.append(document.plainText()) }
         return inline ? document.renderInlineHTML() : document.renderHTML()
     }
@@ -29,18 +38,17 @@ struct PageContext {
             inline: true)
     }
 
-    private func replacement(for reference: InlineReference) -> InlineReplacement {
-        let isLink: Bool
-        if case .link = reference.kind { isLink = true } else { isLink = false }
-        switch site.resolver.resolve(reference) {
-        case .success(.page(let target, let fragment, let label)):
+    /// What a reference shows on this page, given what it resolved to (nil: it did not).
+    private func replacement(for resolved: ResolvedReference?, isLink: Bool) -> InlineReplacement {
+        switch resolved {
+        case .page(let target, let fragment, let label):
             let destination = url(target.path + (fragment.map { "#" + $0 } ?? ""))
             return isLink ? .url(destination) : .link(url: destination, label: label, cssClass: "xref")
-        case .success(.citation(let ids)):
+        case .citation(let ids):
             return .html(citationMarker(ids))
-        case .success(.external), .success(.keep):
+        case .external, .keep:
             return .keep
-        case .failure:
+        case nil:
             return isLink ? .url("#") : .keep
         }
     }

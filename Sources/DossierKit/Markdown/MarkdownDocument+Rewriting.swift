@@ -1,0 +1,202 @@
+import CCmarkGFM
+
+/// What becomes of one reference when a tree is rewritten for rendering ahead.
+enum ReferenceRewrite {
+    case replace(InlineReplacement)
+    /// Left as a gap, filled when a page shows the Markdown (see `PreparedMarkdown`).
+    case gap
+}
+
+extension MarkdownDocument {
+    /// Replaces each reference, in the order `references()` returned them, with what
+    /// `replacement` decides; neutralises raw HTML unless allowed; gives headings ids.
+    public func rewrite(allowRawHTML: Bool, _ replacement: (InlineReference) -> InlineReplacement) {
+        _ = rewrite(allowRawHTML: allowRawHTML) { .replace(replacement($0)) }
+    }
+
+    /// Rewrites the tree as `rewrite` does, but leaves a gap where `decide` says, and
+    /// renders it: HTML (without its `<p>` for an `inline` value) and, for a body, its
+    /// text. Each gap names its reference by its index in `references` (what
+    /// `references()` returned) plus `firstIndex`. The text stops once it holds more
+    /// than `textLimit` visible bytes, if given. nil when a gap cannot be left (an image to a page) or
+    /// the document's own text holds the gap mark; the tree is then rewritten partly and
+    /// must not be used.
+    func prepared(
+        allowRawHTML: Bool, inline: Bool, textLimit: Int?, references: [InlineReference], firstIndex: Int,
+        _ decide: (InlineReference) -> ReferenceRewrite
+    ) -> PreparedMarkdown? {
+        var remaining = references.indices.makeIterator()
+        var unmatched = false
+        // References come in the order `references()` found them, less those it found
+        // but rewriting does not visit (HTML inside a wiki link).
+        func index(of reference: InlineReference) -> Int {
+            while let candidate = remaining.next() {
+                if references[candidate].kind == reference.kind, references[candidate].location == reference.location {
+                    return firstIndex + candidate
+                }
+            }
+            unmatched = true
+            return -1
+        }
+        guard let gaps = rewrite(allowRawHTML: allowRawHTML, index: index, decide), !unmatched else { return nil }
+        let tokens = gaps.count(where: { if case .token(_, inText: true) = $0 { true } else { false } })
+        guard let html = GappedText(inline ? renderInlineHTML() : renderHTML(), gaps: gaps.count) else { return nil }
+        var text: GappedText?
+        if !inline {
+            guard let body = GappedText(plainText(), gaps: tokens) else { return nil }
+            text = textLimit.map { body.prefix(visible: $0 + 1) } ?? body
+        }
+        return PreparedMarkdown(gaps: gaps, html: html, text: text)
+    }
+
+    /// The gaps left, in document order; nil if one could not be left.
+    private func rewrite(
+        allowRawHTML: Bool, index: (InlineReference) -> Int = { _ in -1 }, _ decide: (InlineReference) -> ReferenceRewrite
+    ) -> [PreparedMarkdown.Gap]? {
+        mergeAdjacentText()
+        var order: [OpaquePointer] = []
+        var htmlNodes: [OpaquePointer] = []
+        var headingNodes: [OpaquePointer] = []
+        var headingIDs: [String] = []
+        var ids = HeadingIDs()
+        walk(root) { node in
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT:
+                if InlineScanner.containsToken(Self.literal(of: node)) { order.append(node) }
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: order.append(node)
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: htmlNodes.append(node)
+            case CMARK_NODE_HEADING:
+                headingNodes.append(node)
+                // From the text as written, as `headings()` makes them for tables of
+                // contents and links: the rewritten text lacks what links became HTML.
+                headingIDs.append(ids.make(for: Self.plainText(of: node)))
+            default: break
+            }
+        }
+        var gaps: [PreparedMarkdown.Gap] = []
+        var complete = true
+        for node in order {
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_TEXT {
+                if !rewriteText(node, index, decide, gaps: &gaps) { complete = false }
+                continue
+            }
+            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            let reference = InlineReference(
+                kind: .link(url: url, isImage: type == CMARK_NODE_IMAGE), location: location(of: node), context: "")
+            switch decide(reference) {
+            case .replace(.url(let newURL)): cmark_node_set_url(node, newURL)
+            case .replace: break
+            case .gap where type == CMARK_NODE_IMAGE || Self.isInside(CMARK_NODE_IMAGE, node):
+                complete = false  // an image's text is an attribute: no tag to fill in it
+            case .gap:
+                let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
+                gaps.append(.link(reference: index(reference), url: url, title: title))
+                unwrapLink(node)
+            }
+        }
+        if !allowRawHTML { htmlNodes.forEach(neutralise) }
+        addHeadingAnchors(zip(headingNodes, headingIDs))
+        return complete ? gaps : nil
+    }
+
+    /// False if a gap could not be left.
+    private func rewriteText(
+        _ node: OpaquePointer, _ index: (InlineReference) -> Int, _ decide: (InlineReference) -> ReferenceRewrite,
+        gaps: inout [PreparedMarkdown.Gap]
+    ) -> Bool {
+        var complete = true
+        let literal = Self.literal(of: node)
+        for piece in InlineScanner.scan(literal) {
+            let newNode: OpaquePointer
+            switch piece {
+            case .text(let text):
+                newNode = Self.textNode(text)
+            case .token(let token, let source, let offset):
+                let reference = InlineReference(kind: Self.kind(of: token), location: location(of: node, plus: offset), context: "")
+                switch decide(reference) {
+                case .gap where Self.isInside(CMARK_NODE_IMAGE, node):
+                    complete = false  // an image's text is an attribute: no tag to fill in it
+                    newNode = Self.textNode(source)
+                case .gap:
+                    newNode = Self.htmlInline(GappedText.mark)
+                    // The mark stands in the text too, where the link's label will go,
+                    // unless in a heading: headings become HTML, which has no text.
+                    let inText = !Self.isInside(CMARK_NODE_HEADING, node)
+                    if inText { visibleTextOfHTML[newNode] = GappedText.mark }
+                    gaps.append(.token(reference: index(reference), inText: inText))
+                case .replace(.link(let url, let label, let cssClass)):
+                    if let cssClass {
+                        newNode = Self.htmlInline(Self.classedLink(url: url, label: label, cssClass: cssClass))
+                        visibleTextOfHTML[newNode] = label
+                    } else {
+                        newNode = cmark_node_new(CMARK_NODE_LINK)
+                        cmark_node_set_url(newNode, url)
+                        cmark_node_append_child(newNode, Self.textNode(label))
+                    }
+                case .replace(.html(let html)): newNode = Self.htmlInline(html)
+                case .replace(.text(let text)): newNode = Self.textNode(text)
+                case .replace(.keep), .replace(.url): newNode = Self.textNode(source)
+                }
+            }
+            cmark_node_insert_before(node, newNode)
+        }
+        cmark_node_free(node)
+        return complete
+    }
+
+    private static func isInside(_ type: cmark_node_type, _ node: OpaquePointer) -> Bool {
+        var parent = cmark_node_parent(node)
+        while let current = parent {
+            if cmark_node_get_type(current) == type { return true }
+            parent = cmark_node_parent(current)
+        }
+        return false
+    }
+
+    /// A link with a class needs HTML of ours; the label is escaped because it is author text.
+    static func classedLink(url: String, label: String, cssClass: String) -> String {
+        "<a class=\"\(cssClass)\" href=\"\(HTML.escape(url))\">\(HTML.escape(label))</a>"
+    }
+
+    /// Puts a gap where the link's opening tag goes and `</a>` after its text, which stays.
+    private func unwrapLink(_ node: OpaquePointer) {
+        cmark_node_insert_before(node, Self.htmlInline(GappedText.mark))
+        while let child = cmark_node_first_child(node) { cmark_node_insert_before(node, child) }
+        cmark_node_insert_before(node, Self.htmlInline("</a>"))
+        cmark_node_free(node)
+    }
+
+    /// Shows author HTML as text instead of passing it to the page.
+    private func neutralise(_ node: OpaquePointer) {
+        let literal = Self.literal(of: node)
+        if cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE {
+            cmark_node_insert_before(node, Self.textNode(literal))
+        } else {
+            let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)!
+            cmark_node_append_child(paragraph, Self.textNode(literal.trimmingSpaces()))
+            cmark_node_insert_before(node, paragraph)
+        }
+        cmark_node_free(node)
+    }
+
+    /// `<h2 id="x">Text <a class="anchor" href="#x">#</a></h2>`: the renderer has no ids,
+    /// so each heading is rendered on its own and put back as an HTML block.
+    private func addHeadingAnchors(_ headings: Zip2Sequence<[OpaquePointer], [String]>) {
+        for (node, id) in headings {
+            let level = cmark_node_get_heading_level(node)
+            var inner = ""
+            var child = cmark_node_first_child(node)
+            while let current = child {
+                inner += CMark.renderHTML(current)
+                child = cmark_node_next(current)
+            }
+            let html =
+                "<h\(level) id=\"\(id)\">\(inner) <a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(level)>"
+            let block = cmark_node_new(CMARK_NODE_HTML_BLOCK)!
+            cmark_node_set_literal(block, html)
+            cmark_node_insert_before(node, block)
+            cmark_node_free(node)
+        }
+    }
+}
