@@ -229,8 +229,7 @@ def timed_floor(cmd, out_dir, log_file):
 # ---------------------------------------------------------------------------
 # serve mode: time from a one-file edit to the live-reload event
 #
-# >>> SERVE MEASUREMENT — adjust SERVE_ARGS / EVENTS_PATH / READY_PATH when `dossier serve` lands. <<<
-# Design: start `dossier serve` on the largest corpus, wait until it answers HTTP, subscribe
+# Start `dossier serve` on the largest corpus, wait until it answers HTTP, subscribe
 # to the server-sent event stream, then edit one content file (append a sentence) and time
 # from just before the write to the next "event:" line. The server is expected to send one
 # event after each rebuild; the restore's rebuild is awaited before the next edit.
@@ -254,7 +253,7 @@ def measure_serve(root, edits):
     # prints build's help and exits 0: require serve's own usage line.
     probe = subprocess.run([DOSSIER, "serve", "--help"], capture_output=True, text=True)
     if probe.returncode != 0 or "dossier serve" not in probe.stdout + probe.stderr:
-        log("serve: skipped — `dossier serve --help` does not describe a serve command (serve mode is not implemented yet)")
+        log("serve: skipped — `dossier serve --help` does not describe a serve command (is the binary older than serve?)")
         return None
     content = os.path.join(root, "dossier", "Content")
     port = free_port()
