@@ -29,7 +29,8 @@ public enum ContentLoader {
 
         let rootPath = root.path
         let parsed = await Parallel.map(listing.markdown) { relativePath -> (String, BuildCache.LoadedFile?, ParsedDocument?, [Diagnostic]) in
-            let stamp = BuildCache.FileStamp.of(rootPath + "/" + relativePath)
+            // Only a cache compares stamps and keeps the parts of a file.
+            let stamp = cache == nil ? nil : BuildCache.FileStamp.of(rootPath + "/" + relativePath)
             if let stamp, let hit = cache?.loaded(relativePath, stamp: stamp) {
                 return (relativePath, hit, hit.document, hit.diagnostics)
             }
@@ -57,7 +58,8 @@ public enum ContentLoader {
         return (catalog, log.diagnostics)
     }
 
-    /// Reads and parses one content file; `loaded` is what the cache keeps of it.
+    /// Reads and parses one content file; `loaded` is what the cache keeps of it, made
+    /// only with a `stamp`.
     static func loadFile(
         _ relativePath: String, rootPath: String, prefix: String, stamp: BuildCache.FileStamp?
     ) -> (loaded: BuildCache.LoadedFile?, document: ParsedDocument?, diagnostics: [Diagnostic]) {
@@ -69,7 +71,9 @@ public enum ContentLoader {
         var parts = (frontMatter: "", body: "")
         do throws(Diagnostic) {
             let text = try SourceText.decode(data, file: file)
-            if let split = try? FrontMatter.split(text, file: file) { parts = (split.yaml, split.body) } else { parts.frontMatter = text }
+            if stamp != nil {
+                if let split = try? FrontMatter.split(text, file: file) { parts = (split.yaml, split.body) } else { parts.frontMatter = text }
+            }
             (document, diagnostics) = DocumentParser.parse(text: text, relativePath: relativePath, file: file)
         } catch {
             (document, diagnostics) = (nil, [error])
