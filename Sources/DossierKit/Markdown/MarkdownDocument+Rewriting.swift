@@ -18,9 +18,9 @@ extension MarkdownDocument {
     /// renders it: HTML (without its `<p>` for an `inline` value) and, for a body, its
     /// text. Each gap names its reference by its index in `references` (what
     /// `references()` returned) plus `firstIndex`. The text stops once it holds more
-    /// than `textLimit` visible bytes, if given. nil when a gap cannot be left (an image to a page) or
-    /// the document's own text holds the gap mark; the tree is then rewritten partly and
-    /// must not be used.
+    /// than `textLimit` visible bytes, if given. nil when a gap cannot be left (an image
+    /// to a page, a link in an image's text) or the document's own text holds the gap
+    /// mark; the tree is then rewritten partly and must not be used.
     func prepared(
         allowRawHTML: Bool, inline: Bool, textLimit: Int?, references: [InlineReference], firstIndex: Int,
         _ decide: (InlineReference) -> ReferenceRewrite
