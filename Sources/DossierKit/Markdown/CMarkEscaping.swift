@@ -3,22 +3,7 @@
 /// come out as if cmark-gfm had rendered the link itself. Tests compare both on every byte.
 enum CMarkEscaping {
     /// Text and attribute values: `"`, `&`, `<` and `>`; unlike `HTML.escape`, not `'`.
-    static func text(_ text: String) -> String {
-        let bytes = text.utf8
-        guard bytes.contains(where: { $0 == 0x22 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }) else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 16)
-        for byte in bytes {
-            switch byte {
-            case 0x22: out += Array("&quot;".utf8)
-            case 0x26: out += Array("&amp;".utf8)
-            case 0x3C: out += Array("&lt;".utf8)
-            case 0x3E: out += Array("&gt;".utf8)
-            default: out.append(byte)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    static func text(_ text: String) -> String { HTML.escape(text, apostrophes: false) }
 
     /// A link's `href`: printable ASCII stays except the characters below, which are
     /// percent-encoded like every other byte; `&` and `'` become entities.

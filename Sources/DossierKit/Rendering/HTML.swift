@@ -3,10 +3,13 @@ import Foundation
 /// Escaping for text and attribute values written into HTML, by Swift code and, through
 /// `TemplateSet`, by every `{{value}}` of the templates.
 public enum HTML {
-    public static func escape(_ text: String) -> String {
+    /// `&`, `<`, `>`, `"` and, unless told not to (as cmark-gfm does not), `'`.
+    public static func escape(_ text: String, apostrophes: Bool = true) -> String {
         // On bytes, and without copying text that has nothing to escape, which is most.
         let bytes = text.utf8
-        func isSpecial(_ byte: UInt8) -> Bool { byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 }
+        func isSpecial(_ byte: UInt8) -> Bool {
+            byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || (apostrophes && byte == 0x27)
+        }
         // A native string's bytes are searched in place, not through the view's indices.
         let needsEscaping = bytes.withContiguousStorageIfAvailable { $0.contains(where: isSpecial) } ?? bytes.contains(where: isSpecial)
         guard needsEscaping else { return text }
@@ -18,7 +21,7 @@ public enum HTML {
             case 0x3C: result += Array("&lt;".utf8)
             case 0x3E: result += Array("&gt;".utf8)
             case 0x22: result += Array("&quot;".utf8)
-            case 0x27: result += Array("&#39;".utf8)
+            case 0x27 where apostrophes: result += Array("&#39;".utf8)
             default: result.append(byte)
             }
         }
