@@ -1,3 +1,5 @@
+import Foundation
+
 /// Markdown rendered once, by the link stage while its tree is at hand, with a gap
 /// wherever the HTML depends on what a reference resolves to and on the page showing
 /// it (relative URLs, citation numbers). Rendering a page fills the gaps instead of
@@ -84,9 +86,21 @@ struct GappedText: Sendable {
     }
 
     init?(_ text: String, gaps expected: Int) {
-        var gaps: [Int] = []
-        gaps.reserveCapacity(expected)
-        for (offset, byte) in text.utf8.enumerated() where byte == 0x02 { gaps.append(offset) }
+        var text = text
+        // memchr over the string's own bytes: this reads every body's HTML, where
+        // stepping through the UTF-8 view was 2.6% of a build.
+        let gaps = text.withUTF8 { bytes -> [Int] in
+            guard let base = bytes.baseAddress else { return [] }
+            var gaps: [Int] = []
+            gaps.reserveCapacity(expected)
+            var offset = 0
+            while offset < bytes.count, let found = memchr(base + offset, 0x02, bytes.count - offset) {
+                let position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                gaps.append(position)
+                offset = position + 1
+            }
+            return gaps
+        }
         guard gaps.count == expected else { return nil }
         self.text = text
         self.gaps = gaps
@@ -96,19 +110,20 @@ struct GappedText: Sendable {
     /// marks. Search keeps so much of a page's text (`SearchIndex.truncated`), and
     /// filling gaps only adds text: what it keeps comes from this prefix.
     func prefix(visible: Int) -> GappedText {
-        var count = 0
-        var end: Int?
-        for (offset, byte) in text.utf8.enumerated() {
-            if count >= visible, byte & 0xC0 != 0x80 {  // not inside a character
-                end = offset
-                break
+        var text = text
+        let cut = text.withUTF8 { bytes -> Int? in
+            var count = 0
+            for offset in bytes.indices {
+                let byte = bytes[offset]
+                if count >= visible, byte & 0xC0 != 0x80 { return offset }  // not inside a character
+                switch byte {
+                case 0x20, 0x0A, 0x09, 0x0D, 0x02: break
+                default: count += 1
+                }
             }
-            switch byte {
-            case 0x20, 0x0A, 0x09, 0x0D, 0x02: break
-            default: count += 1
-            }
+            return nil
         }
-        guard let end else { return self }
+        guard let end = cut else { return self }
         let utf8 = text.utf8
         return GappedText(text: String(Substring(utf8[..<utf8.index(utf8.startIndex, offsetBy: end)])), gaps: gaps.filter { $0 < end })
     }
