@@ -105,8 +105,8 @@ public enum Linker {
             let found = document.references()
             prepared.append(
                 document.prepared(
-                    allowRawHTML: allowRawHTML, inline: unit.role != .body, textLimit: textLimit, references: found,
-                    firstIndex: references.count, gapOrKeep))
+                    allowRawHTML: allowRawHTML, inline: unit.role != .body, textLimit: textLimit, firstIndex: references.count,
+                    gapOrKeep))
             references += found
         }
         return PageScan(target: target, headings: headings, references: references, prepared: prepared, allowRawHTML: allowRawHTML)

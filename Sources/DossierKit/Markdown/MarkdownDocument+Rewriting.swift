@@ -16,29 +16,15 @@ extension MarkdownDocument {
 
     /// Rewrites the tree as `rewrite` does, but leaves a gap where `decide` says, and
     /// renders it: HTML (without its `<p>` for an `inline` value) and, for a body, its
-    /// text. Each gap names its reference by its index in `references` (what
-    /// `references()` returned) plus `firstIndex`. The text stops once it holds more
-    /// than `textLimit` visible bytes, if given. nil when a gap cannot be left (an image
-    /// to a page, a link in an image's text) or the document's own text holds the gap
-    /// mark; the tree is then rewritten partly and must not be used.
+    /// text. Call it after `references()`: each gap names its reference by its index in
+    /// what that returned, plus `firstIndex`. The text stops once it holds more than
+    /// `textLimit` visible bytes, if given. nil when a gap cannot be left (an image to a
+    /// page, a link in an image's text) or the document's own text holds the gap mark;
+    /// the tree is then rewritten partly and must not be used.
     func prepared(
-        allowRawHTML: Bool, inline: Bool, textLimit: Int?, references: [InlineReference], firstIndex: Int,
-        _ decide: (InlineReference) -> ReferenceRewrite
+        allowRawHTML: Bool, inline: Bool, textLimit: Int?, firstIndex: Int, _ decide: (InlineReference) -> ReferenceRewrite
     ) -> PreparedMarkdown? {
-        var remaining = references.indices.makeIterator()
-        var unmatched = false
-        // References come in the order `references()` found them, less those it found
-        // but rewriting does not visit (HTML inside a wiki link).
-        func index(of reference: InlineReference) -> Int {
-            while let candidate = remaining.next() {
-                if references[candidate].kind == reference.kind, references[candidate].location == reference.location {
-                    return firstIndex + candidate
-                }
-            }
-            unmatched = true
-            return -1
-        }
-        guard let gaps = rewrite(allowRawHTML: allowRawHTML, index: index, decide), !unmatched else { return nil }
+        guard let gaps = rewrite(allowRawHTML: allowRawHTML, firstIndex: firstIndex, decide) else { return nil }
         let tokens = gaps.count(where: { if case .token(_, inText: true) = $0 { true } else { false } })
         guard let html = GappedText(inline ? renderInlineHTML() : renderHTML(), gaps: gaps.count) else { return nil }
         var text: GappedText?
@@ -49,9 +35,10 @@ extension MarkdownDocument {
         return PreparedMarkdown(gaps: gaps, html: html, text: text)
     }
 
-    /// The gaps left, in document order; nil if one could not be left.
+    /// The gaps left, in document order; nil if one could not be left (or a reference
+    /// was not among those `references()` found, which gaps name).
     private func rewrite(
-        allowRawHTML: Bool, index: (InlineReference) -> Int = { _ in -1 }, _ decide: (InlineReference) -> ReferenceRewrite
+        allowRawHTML: Bool, firstIndex: Int = 0, _ decide: (InlineReference) -> ReferenceRewrite
     ) -> [PreparedMarkdown.Gap]? {
         mergeAdjacentText()
         var order: [OpaquePointer] = []
@@ -78,20 +65,22 @@ extension MarkdownDocument {
         for node in order {
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_TEXT {
-                if !rewriteText(node, index, decide, gaps: &gaps) { complete = false }
+                if !rewriteText(node, firstIndex, decide, gaps: &gaps) { complete = false }
                 continue
             }
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            let reference = InlineReference(
-                kind: .link(url: url, isImage: type == CMARK_NODE_IMAGE), location: location(of: node), context: "")
+            let known = scannedNodes[node]?.references.first
+            let reference =
+                known.map { found[$0] }
+                ?? InlineReference(kind: .link(url: url, isImage: type == CMARK_NODE_IMAGE), location: location(of: node), context: "")
             switch decide(reference) {
             case .replace(.url(let newURL)): cmark_node_set_url(node, newURL)
             case .replace: break
-            case .gap where type == CMARK_NODE_IMAGE || Self.isInside(CMARK_NODE_IMAGE, node):
+            case .gap where type == CMARK_NODE_IMAGE || Self.isInside(CMARK_NODE_IMAGE, node) || known == nil:
                 complete = false  // an image's text is an attribute: no tag to fill in it
             case .gap:
                 let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
-                gaps.append(.link(reference: index(reference), url: url, title: title))
+                gaps.append(.link(reference: firstIndex + known!, url: url, title: title))
                 unwrapLink(node)
             }
         }
@@ -102,20 +91,24 @@ extension MarkdownDocument {
 
     /// False if a gap could not be left.
     private func rewriteText(
-        _ node: OpaquePointer, _ index: (InlineReference) -> Int, _ decide: (InlineReference) -> ReferenceRewrite,
-        gaps: inout [PreparedMarkdown.Gap]
+        _ node: OpaquePointer, _ firstIndex: Int, _ decide: (InlineReference) -> ReferenceRewrite, gaps: inout [PreparedMarkdown.Gap]
     ) -> Bool {
         var complete = true
-        let literal = Self.literal(of: node)
-        for piece in InlineScanner.scan(literal) {
+        let scanned = scannedNodes[node]
+        var tokens = 0
+        for piece in scanned?.pieces ?? InlineScanner.scan(Self.literal(of: node)) {
             let newNode: OpaquePointer
             switch piece {
             case .text(let text):
                 newNode = Self.textNode(text)
             case .token(let token, let source, let offset):
-                let reference = InlineReference(kind: Self.kind(of: token), location: location(of: node, plus: offset), context: "")
+                let known = scanned?.references[tokens]
+                tokens += 1
+                let reference =
+                    known.map { found[$0] }
+                    ?? InlineReference(kind: Self.kind(of: token), location: location(of: node, plus: offset), context: "")
                 switch decide(reference) {
-                case .gap where Self.isInside(CMARK_NODE_IMAGE, node):
+                case .gap where Self.isInside(CMARK_NODE_IMAGE, node) || known == nil:
                     complete = false  // an image's text is an attribute: no tag to fill in it
                     newNode = Self.textNode(source)
                 case .gap:
@@ -124,7 +117,7 @@ extension MarkdownDocument {
                     // unless in a heading: headings become HTML, which has no text.
                     let inText = !Self.isInside(CMARK_NODE_HEADING, node)
                     if inText { visibleTextOfHTML[newNode] = GappedText.mark }
-                    gaps.append(.token(reference: index(reference), inText: inText))
+                    gaps.append(.token(reference: firstIndex + known!, inText: inText))
                 case .replace(.link(let url, let label, let cssClass)):
                     if let cssClass {
                         newNode = Self.htmlInline(Self.classedLink(url: url, label: label, cssClass: cssClass))

@@ -49,6 +49,11 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// The text a reader sees for HTML nodes the build made (a wiki link's label), since
     /// cmark has no text for raw HTML.
     var visibleTextOfHTML: [OpaquePointer: String] = [:]
+    /// What `references()` found, and where: each text node's pieces with the index of
+    /// each token's reference, each link node's index. Rewriting the same tree afterwards
+    /// (`prepared`) reads them instead of scanning and locating every token again.
+    private(set) var found: [InlineReference] = []
+    private(set) var scannedNodes: [OpaquePointer: (pieces: [InlineScanner.Piece], references: [Int])] = [:]
     /// Where this Markdown starts in its file, to turn tree positions into file positions.
     let file: String
     let firstLine: Int
@@ -127,7 +132,8 @@ public final class MarkdownDocument: @unchecked Sendable {
 
     /// Every wiki link, citation and ordinary link, in document order, never inside code.
     public func references() -> [InlineReference] {
-        var found: [InlineReference] = []
+        found = []
+        scannedNodes = [:]
         // Backlinks quote the sentence around a link; citations and web links need none,
         // and a paragraph's text is made once however many links it holds.
         var blockTexts: [OpaquePointer: [UInt8]] = [:]
@@ -147,7 +153,10 @@ public final class MarkdownDocument: @unchecked Sendable {
                     found.append(InlineReference(kind: .wikiLinkWithHTML, location: location(of: node, plus: literal.characterCount), context: ""))
                 }
                 var byteOffset = 0  // of each piece in the literal, for the sentence around it
-                for piece in InlineScanner.scan(literal) {
+                let pieces = InlineScanner.scan(literal)
+                var indices: [Int] = []
+                defer { scannedNodes[node] = (pieces, indices) }
+                for piece in pieces {
                     let pieceBytes: Int
                     switch piece {
                     case .text(let text): pieceBytes = text.utf8.count
@@ -158,11 +167,13 @@ public final class MarkdownDocument: @unchecked Sendable {
                     let kind = Self.kind(of: token)
                     var text = ""
                     if case .wikiLink(let target, _, _) = kind, quoted.insert(target).inserted { text = context(node, byteOffset) }
+                    indices.append(found.count)
                     found.append(InlineReference(kind: kind, location: location(of: node, plus: offset), context: text))
                 }
             } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 let isWeb = url.contains(":") || url.hasPrefix("//") || url.hasPrefix("#")
+                scannedNodes[node] = ([], [found.count])
                 found.append(
                     InlineReference(
                         kind: .link(url: url, isImage: type == CMARK_NODE_IMAGE), location: location(of: node),

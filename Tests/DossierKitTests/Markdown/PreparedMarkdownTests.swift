@@ -33,7 +33,7 @@ struct PreparedMarkdownTests {
         let document = MarkdownDocument(MarkdownText(text: text, firstLine: 1, file: "doc.md"))
         let references = document.references()
         let prepared = document.prepared(
-            allowRawHTML: allowRawHTML, inline: inline, textLimit: textLimit, references: references, firstIndex: 0
+            allowRawHTML: allowRawHTML, inline: inline, textLimit: textLimit, firstIndex: 0
         ) { reference in
             if case .link(_, isImage: true) = reference.kind { return .replace(replacement(reference)) }
             return .gap
@@ -79,8 +79,8 @@ struct PreparedMarkdownTests {
     @Test func whatCannotBePreparedIsLeftToTheRenderer() {
         // An image to a page: its text is an attribute, with no tag to fill around it.
         let document = MarkdownDocument(MarkdownText(text: "![map](mali.md) [[Mali]]", firstLine: 1, file: "doc.md"))
-        let references = document.references()
-        #expect(document.prepared(allowRawHTML: false, inline: false, textLimit: nil, references: references, firstIndex: 0) { _ in .gap } == nil)
+        _ = document.references()
+        #expect(document.prepared(allowRawHTML: false, inline: false, textLimit: nil, firstIndex: 0) { _ in .gap } == nil)
         // A wiki link or a link in an image's text, which is an attribute.
         #expect(Self.prepared("An image ![alt [[Mali]]](map.png) and [[Niger]].", allowRawHTML: false, inline: false) == nil)
         #expect(Self.prepared("An image ![alt [a](a.md)](map.png).", allowRawHTML: false, inline: false) == nil)
