@@ -49,7 +49,7 @@ extension MarkdownDocument {
         walk(root) { node in
             switch cmark_node_get_type(node) {
             case CMARK_NODE_TEXT:
-                if InlineScanner.containsToken(Self.literal(of: node)) { order.append(node) }
+                if Self.literalContainsToken(node) { order.append(node) }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE: order.append(node)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: htmlNodes.append(node)
             case CMARK_NODE_HEADING:

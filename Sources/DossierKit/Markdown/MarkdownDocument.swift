@@ -147,8 +147,8 @@ public final class MarkdownDocument: @unchecked Sendable {
         walk(root) { node in
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_TEXT {
+                guard Self.literalContainsToken(node) else { return }
                 let literal = Self.literal(of: node)
-                guard InlineScanner.containsToken(literal) else { return }
                 if Self.opensWikiLinkBeforeHTML(node, literal) {
                     found.append(InlineReference(kind: .wikiLinkWithHTML, location: location(of: node, plus: literal.characterCount), context: ""))
                 }
@@ -266,6 +266,19 @@ public final class MarkdownDocument: @unchecked Sendable {
 
     static func literal(of node: OpaquePointer) -> String {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// `InlineScanner.containsToken` on the node's C string, without making a Swift
+    /// string of every text node to find the few with a `[[` or `[@`.
+    static func literalContainsToken(_ node: OpaquePointer) -> Bool {
+        guard var byte = cmark_node_get_literal(node).map({ UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) }) else { return false }
+        var previous: UInt8 = 0
+        while byte.pointee != 0 {
+            if previous == UInt8(ascii: "["), byte.pointee == UInt8(ascii: "[") || byte.pointee == UInt8(ascii: "@") { return true }
+            previous = byte.pointee
+            byte += 1
+        }
+        return false
     }
 
     static func textNode(_ text: String) -> OpaquePointer {
