@@ -10,7 +10,13 @@ enum ContextSentence {
     /// `offset` counts UTF-8 bytes. Sentence ends are ASCII (`.`, `!`, `?` before a space),
     /// so the cut always falls between whole characters.
     static func extract(fromUTF8 bytes: [UInt8], around offset: Int, maxLength: Int = 280) -> String {
-        guard !bytes.isEmpty else { return "" }
+        guard let bounds = bounds(inUTF8: bytes, around: offset) else { return "" }
+        return quote(bytes[bounds], maxLength: maxLength)
+    }
+
+    /// Where the sentence holding `offset` starts and ends, in bytes; nil for no text.
+    static func bounds(inUTF8 bytes: [UInt8], around offset: Int) -> Range<Int>? {
+        guard !bytes.isEmpty else { return nil }
         func isEnd(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") }
         let space = UInt8(ascii: " ")
         let position = min(max(0, offset), bytes.count - 1)
@@ -30,8 +36,13 @@ enum ContextSentence {
         }
         // A position inside a character moves back to its first byte.
         while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
-        var sentence = String(decoding: bytes[start..<end], as: UTF8.self)
-        sentence = readable(sentence).trimmingSpaces()
+        return start..<end
+    }
+
+    /// A sentence's bytes as a backlink quotes them: links as their labels, citations
+    /// left out, cut at `maxLength` characters.
+    static func quote(_ bytes: ArraySlice<UInt8>, maxLength: Int = 280) -> String {
+        var sentence = readable(String(decoding: bytes, as: UTF8.self)).trimmingSpaces()
         // Bytes bound characters from above: most quotes are counted without segmenting.
         if sentence.utf8.count > maxLength, sentence.count > maxLength { sentence = String(sentence.prefix(maxLength - 1)) + "…" }
         return sentence

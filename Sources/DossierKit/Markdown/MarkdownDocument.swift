@@ -137,11 +137,12 @@ public final class MarkdownDocument: @unchecked Sendable {
         // Backlinks quote the sentence around a link; citations and web links need none,
         // and a paragraph's text is made once however many links it holds.
         var blockTexts: [OpaquePointer: [UInt8]] = [:]
+        var quotes: [SentenceKey: String] = [:]
         // Only the first link to a page is quoted in its backlinks, so a name linked
         // again later in the same document needs no sentence.
         var quoted: Set<String> = []
         func context(_ node: OpaquePointer, _ offset: Int) -> String {
-            Self.sentence(around: node, tokenOffset: offset, blockTexts: &blockTexts)
+            Self.sentence(around: node, tokenOffset: offset, blockTexts: &blockTexts, quotes: &quotes)
         }
         mergeAdjacentText()
         walk(root) { node in
@@ -322,7 +323,9 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// The sentence of the enclosing block that holds the reference, with wiki-link
     /// syntax shown as its label, for backlink context.
     /// `tokenOffset` counts UTF-8 bytes into the node's text.
-    private static func sentence(around node: OpaquePointer, tokenOffset: Int, blockTexts: inout [OpaquePointer: [UInt8]]) -> String {
+    private static func sentence(
+        around node: OpaquePointer, tokenOffset: Int, blockTexts: inout [OpaquePointer: [UInt8]], quotes: inout [SentenceKey: String]
+    ) -> String {
         var block: OpaquePointer? = cmark_node_parent(node)
         var offsetInBlock = tokenOffset
         while let current = block, cmark_node_get_type(current).rawValue & 0xC000 != UInt32(CMARK_NODE_TYPE_BLOCK) {
@@ -344,8 +347,22 @@ public final class MarkdownDocument: @unchecked Sendable {
         }
         offsetInBlock += before
         if blockTexts[block] == nil { blockTexts[block] = Array(plainText(of: block).utf8) }
-        return ContextSentence.extract(fromUTF8: blockTexts[block]!, around: offsetInBlock)
+        let text = blockTexts[block]!
+        guard let bounds = ContextSentence.bounds(inUTF8: text, around: offsetInBlock) else { return "" }
+        // Links to several pages in one sentence quote it alike: made once.
+        let key = SentenceKey(block: block, start: bounds.lowerBound, end: bounds.upperBound)
+        if let quoted = quotes[key] { return quoted }
+        let quoted = ContextSentence.quote(text[bounds])
+        quotes[key] = quoted
+        return quoted
     }
+}
+
+/// A sentence of a block, by its bytes in the block's text.
+private struct SentenceKey: Hashable {
+    var block: OpaquePointer
+    var start: Int
+    var end: Int
 }
 
 /// GitHub-style heading ids, made unique within a page by a numeric suffix.
