@@ -9,6 +9,8 @@ struct PageContext {
     var absoluteRoot: String? = nil
     /// Plain text of the Markdown this page renders as a body, for the search index.
     let bodyText = TextCollector()
+    /// Each source's link in this page's citation markers, made when first cited.
+    private let citationLinks = CitationLinks()
 
     func url(_ target: String) -> String {
         if let absoluteRoot { return absoluteRoot + target }
@@ -59,10 +61,13 @@ struct PageContext {
     }
 
     private func citationMarker(_ ids: [String]) -> String {
+        // A page cites a few sources many times: each link is made once per page.
         let links = ids.compactMap { id -> String? in
-            guard let number = citationNumber(id) else { return nil }
-            let title = site.sourcesByID[id].map { HTML.escape($0.header.title.value) } ?? ""
-            return "<a href=\"#ref-\(number)\" title=\"\(title)\">\(number)</a>"
+            citationLinks.link(for: id) {
+                guard let number = citationNumber(id) else { return nil }
+                let title = HTML.escape(site.sourcesByID[id]?.header.title.value ?? "")
+                return "<a href=\"#ref-\(number)\" title=\"\(title)\">\(number)</a>"
+            }
         }
         return "<sup class=\"cite\">[\(links.joined(separator: ", "))]</sup>"
     }
@@ -130,6 +135,18 @@ struct PageContext {
             "state": link(pending.state), "treaty": link(pending.treaty), "article": pending.article,
             "announcement": link(pending.announcement),
         ]
+    }
+}
+
+/// Citation links made while a page renders; one per page, never shared between tasks.
+final class CitationLinks {
+    private var links: [String: String?] = [:]
+
+    func link(for id: String, make: () -> String?) -> String? {
+        if let known = links[id] { return known }
+        let link = make()
+        links[id] = link
+        return link
     }
 }
 
