@@ -26,6 +26,18 @@ func returnFreedMemorySooner() {
     #endif
 }
 
+/// Keeps a build's report, which holds the whole site, alive until the process ends.
+/// Freeing it object by object took ~170 ms at 10,000 pages, on one core, after the site
+/// was written and its time printed; the process ending frees it all at once.
+func keepUntilExit(_ value: any Sendable) {
+    _ = Unmanaged.passRetained(KeptUntilExit(value: value))
+}
+
+private final class KeptUntilExit: Sendable {
+    let value: any Sendable
+    init(value: any Sendable) { self.value = value }
+}
+
 @main
 struct Dossier: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -123,6 +135,7 @@ struct Build: AsyncParsableCommand {
         let builder = SiteBuilder(options: options, progress: Terminal.progress(verbose: site.verbose))
         do {
             let report = try await builder.build()
+            keepUntilExit(report)
             Terminal.printDiagnostics(report.diagnostics, quiet: site.quiet)
             if !site.quiet {
                 let ms = Int(Date().timeIntervalSince(started) * 1000)
@@ -154,6 +167,7 @@ struct Check: AsyncParsableCommand {
         var summary: [String: Int] = [:]
         do {
             let report = try await builder.build()
+            keepUntilExit(report)
             diagnostics = report.diagnostics
             if let catalog = report.catalog, let linked = report.site, let timeline = report.timeline {
                 summary = CheckSummary.figures(catalog, linked, timeline)
