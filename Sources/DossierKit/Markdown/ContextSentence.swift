@@ -50,6 +50,13 @@ enum ContextSentence {
 
     /// `[[Mali|the state]]` → "the state", `[[Mali]]` → "Mali", `[@src]` → "".
     static func readable(_ text: String) -> String {
+        var text = text
+        if let quoted = text.withUTF8(readableASCII) { return quoted }
+        return readableScanned(text)
+    }
+
+    /// Any text, through the scanner that reads bodies.
+    static func readableScanned(_ text: String) -> String {
         // Assembled as bytes and tidied in place: one string made per backlink quote.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
@@ -61,6 +68,60 @@ enum ContextSentence {
             }
         }
         return tidiedSpaces(bytes)
+    }
+
+    /// The same reading on the bytes of ASCII text without carriage returns (nil for any
+    /// other), where every byte is a character: the rules of `InlineScanner`'s plain path,
+    /// without making pieces. Quoting backlinks through the scanner was a tenth of the link stage.
+    private static func readableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+        var shown: [UInt8] = []
+        shown.reserveCapacity(bytes.count)
+        var plainStart = 0
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "["), let token = tokenASCII(bytes, at: index) {
+                shown += bytes[plainStart..<index]
+                shown += bytes[token.shown]
+                index = token.end
+                plainStart = index
+            } else {
+                index += 1
+            }
+        }
+        shown += bytes[plainStart...]
+        return tidiedSpaces(shown)
+    }
+
+    /// The token starting at the `[` at `start`: where it ends, and the bytes a reader sees
+    /// of it (a wiki link's label, else its target, else its fragment; nothing of a citation).
+    private static func tokenASCII(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (end: Int, shown: Range<Int>)? {
+        let next = start + 1
+        guard next < bytes.count else { return nil }
+        if bytes[next] == UInt8(ascii: "@") {
+            guard let close = bytes[next...].firstIndex(of: UInt8(ascii: "]")),
+                InlineScanner.citationIDRanges(inASCII: UnsafeBufferPointer(rebasing: bytes[next..<close])) != nil
+            else { return nil }
+            return (close + 1, close..<close)
+        }
+        guard bytes[next] == UInt8(ascii: "[") else { return nil }
+        let contentStart = next + 1
+        var close = contentStart
+        while close + 1 < bytes.count, !(bytes[close] == UInt8(ascii: "]") && bytes[close + 1] == UInt8(ascii: "]")) { close += 1 }
+        guard close + 1 < bytes.count else { return nil }
+        let content = contentStart..<close
+        guard !bytes[content].contains(UInt8(ascii: "[")), !bytes[content].contains(UInt8(ascii: "\n")) else { return nil }
+        let bar = bytes[content].firstIndex(of: UInt8(ascii: "|"))
+        let targetPart = contentStart..<(bar ?? close)
+        let label = bar.map { InlineScanner.trimmedSpaces(bytes, ($0 + 1)..<close) }
+        let hash = bytes[targetPart].firstIndex(of: UInt8(ascii: "#"))
+        let fragment = hash.map { InlineScanner.trimmedSpaces(bytes, ($0 + 1)..<targetPart.upperBound) }
+        let target = InlineScanner.trimmedSpaces(bytes, contentStart..<(hash ?? targetPart.upperBound))
+        // Empty parts count as absent, and a link needs a target or a fragment.
+        let named = target.isEmpty ? fragment.flatMap { $0.isEmpty ? nil : $0 } : target
+        guard let named else { return nil }
+        if let label, !label.isEmpty { return (close + 2, label) }
+        return (close + 2, named)
     }
 
     /// Runs of spaces made one, and no space before punctuation: what is left where

@@ -125,3 +125,57 @@ struct InlineScannerTests {
         #expect(ContextSentence.readable(text) == expected)
     }
 }
+
+/// The byte-level readings used for ASCII text against the scanner's general ones.
+@Suite struct ASCIIFastPathTests {
+    /// Texts dense in the characters the syntax turns on, so most edge cases come up.
+    static func randomTexts(count: Int, seed: UInt64) -> [String] {
+        var generator = SplitMix64(seed: seed)
+        let pieces = ["[", "]", "[[", "]]", "[@", "@", "|", "#", ";", " ", "  ", "\t", "\n", ".", ",", "Mali", "a-b_c.d", "x", "é", "ï", "\r",
+            "[[Mali]]", "[[Mali|the state]]", "[[#Heading]]", "[@x]", "[@a; @b]",
+        ]
+        return (0..<count).map { index in
+            // One text in four may hold non-ASCII bytes or a carriage return.
+            let allowed = index % 4 == 0 ? pieces : pieces.filter { $0.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
+            return (0..<Int.random(in: 0...24, using: &generator)).map { _ in allowed.randomElement(using: &generator)! }.joined()
+        }
+    }
+
+    @Test func quotesReadAsTheScannerReadsThem() {
+        let texts = Self.randomTexts(count: 4000, seed: 7)
+        var tokens = 0
+        for text in texts {
+            #expect(ContextSentence.readable(text) == ContextSentence.readableScanned(text), "\(text.debugDescription)")
+            tokens += InlineScanner.scan(text).filter { if case .token = $0 { true } else { false } }.count
+        }
+        // The comparison covered links and citations, not only plain text.
+        #expect(tokens > 2000)
+    }
+
+    @Test func citationIDsSplitAsWritten() {
+        // The rule, written plainly: parts between semicolons, empty ones skipped, each
+        // `@id` with spaces around, ids of letters, digits, `-`, `_` and `.`.
+        func expected(_ content: String) -> [String]? {
+            var ids: [String] = []
+            for part in content.split(separator: ";") {
+                let trimmed = part.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard trimmed.hasPrefix("@") else { return nil }
+                let id = trimmed.dropFirst()
+                guard !id.isEmpty, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) else { return nil }
+                ids.append(String(id))
+            }
+            return ids.isEmpty ? nil : ids
+        }
+        var generator = SplitMix64(seed: 11)
+        let pieces = ["@", ";", " ", "\t", "x", "a-b", "c_d.e", "!", "@y", ";;"]
+        var valid = 0
+        for _ in 0..<3000 {
+            let content = "@" + (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let found: [InlineToken] = InlineScanner.scan("[\(content)]").compactMap { if case .token(let token, _, _) = $0 { token } else { nil } }
+            let ids = expected(content)
+            #expect(found == (ids.map { [.citation(ids: $0)] } ?? []), "\(content.debugDescription)")
+            if ids != nil { valid += 1 }
+        }
+        #expect(valid > 200)
+    }
+}
