@@ -9,11 +9,12 @@ import CJemalloc
 
 /// A build frees most of what one stage made (the Markdown trees, the link stage's
 /// scans) while the next allocates its own: jemalloc keeps freed pages for ten seconds by
-/// default: a 10,000-page build peaked at 430-446 MB, against 421-429 MB with one
-/// second, and was no slower. `serve`, which keeps its caches, is left as it is.
+/// default. A 10,000-page build peaked at 430-446 MB with that, 414-421 MB with one
+/// second and 402-403 MB with a quarter, no slower; with none it took 0.3-0.6 s longer,
+/// in twice the system time. `serve`, which keeps its caches, is left as it is.
 func returnFreedMemorySooner() {
     #if canImport(CJemalloc)
-    var milliseconds = 1000
+    var milliseconds = 250
     // The default for arenas made from now on, then each arena made so far (jemalloc
     // makes them as threads first allocate; setting one not made yet fails, harmlessly).
     _ = mallctl("arenas.dirty_decay_ms", nil, nil, &milliseconds, MemoryLayout<Int>.size)
