@@ -137,126 +137,69 @@ public enum Linker {
             cache?.store(scan: scan, for: page.header.file, texts: texts)
             return (scan, nil)
         }
-        let scans = scanned.map(\.scan)
-        var diagnostics: [Diagnostic] = []
-        // When only Markdown bodies changed since the last good build, names, titles and
-        // sources are as they were: its name index and the resolutions of unchanged pages hold.
-        let unchangedNames = cache?.onlyBodiesChanged == true ? cache?.previous?.site : nil
-        let names = unchangedNames?.resolver.names ?? NameIndex(catalog: catalog)
         var headings: [String: [Heading]] = [:]
         var pagesByContentFile: [String: LinkTarget] = [:]
-        for scan in scans {
+        for (scan, _) in scanned {
             headings[scan.target.path] = scan.headings
             let file = scan.target.file
             pagesByContentFile[file.hasPrefix(contentPrefix) ? String(file.dropFirst(contentPrefix.count)) : file] = scan.target
         }
+        // When only Markdown bodies changed since the last good build, names, titles and
+        // sources are as they were: its name index and the resolutions of unchanged pages hold.
+        let unchangedNames = cache?.onlyBodiesChanged == true ? cache?.previous?.site : nil
+        let names = unchangedNames?.resolver.names ?? NameIndex(catalog: catalog)
         var sourcesByID: [String: Source] = [:]
         for source in catalog.sources { sourcesByID[source.id] = source }
         let resolver = ReferenceResolver(
             names: names, headings: headings, sourceIDs: Set(sourcesByID.keys), pagesByContentFile: pagesByContentFile,
             contentPrefix: contentPrefix)
+        let frontMatter = FrontMatterLinks(catalog, names: names, sourceIDs: resolver.sourceIDs)
 
         // A link to a heading may resolve differently once headings changed since the cached
         // resolutions were made (by the last link stage, which may have failed: comparing
         // with the last good build would keep what a failed one resolved).
         let headingsChanged = unchangedNames == nil || cache?.takeLinkedHeadings() != headings
-        // Resolving is independent per page, so it runs in parallel; collecting stays in
-        // a fixed order, so the output does not depend on scheduling.
-        let resolutions = await Parallel.map(scanned) { scan, cached -> Resolutions in
-            if unchangedNames != nil, let cached, !(headingsChanged && scan.hasFragment) { return cached }
-            let resolved = scan.references.map { resolver.resolve($0) }
-            cache?.store(resolutions: resolved, for: scan.target.file)
-            return resolved
+        // Resolving is independent per page, so it runs in parallel, and each page keeps
+        // only what the site needs of its resolutions: all of them at once were the link
+        // stage's peak of memory. Collecting stays in page order, so the output does not
+        // depend on scheduling.
+        let linked = await Parallel.map(Array(scanned.indices)) { index -> PageLinks in
+            let (scan, cached) = scanned[index]
+            let resolved: Resolutions
+            if unchangedNames != nil, let cached, !(headingsChanged && scan.hasFragment) {
+                resolved = cached
+            } else {
+                resolved = scan.references.map { resolver.resolve($0) }
+                cache?.store(resolutions: resolved, for: scan.target.file)
+            }
+            return PageLinks(
+                scan: scan, resolved: resolved, texts: pages[index].units.map(\.markdown),
+                mentions: frontMatter.eventMentions[scan.target.path] ?? [])
         }
         cache?.storeLinkedHeadings(headings)
+
+        var diagnostics: [Diagnostic] = []
         var preparedMarkdown: [String: [PreparedUnit]] = [:]
         preparedMarkdown.reserveCapacity(pages.count)
-        for index in pages.indices {
-            preparedMarkdown[pages[index].header.file] = PreparedUnit.units(
-                pages[index].units.map(\.markdown), scans[index], resolutions[index])
-        }
-
         var inlineCitations: [InlineCitations] = []
-        inlineCitations.reserveCapacity(scans.count)
-        var frontMatterCitations: [FrontMatterCitation] = []
+        inlineCitations.reserveCapacity(linked.count)
         var inlineCitationCount = 0
         var fragmentLinks: [String: Set<String>] = [:]
-        func cite(_ id: String, on page: LinkTarget) { frontMatterCitations.append((id, page)) }
-        for (scan, resolved) in zip(scans, resolutions) {
-            var cited: [String] = []
-            for resolution in resolved {
-                switch resolution {
-                case .failure(let diagnostic): diagnostics.append(diagnostic)
-                case .success(.citation(let ids)):
-                    for id in ids where !cited.contains(id) { cited.append(id) }
-                    inlineCitationCount += ids.count
-                case .success(.page(let target, .some, _)): fragmentLinks[target.path, default: []].insert(scan.target.file)
-                case .success: break
-                }
-            }
-            inlineCitations.append((scan.target, cited))
+        for page in linked {
+            diagnostics += page.diagnostics
+            preparedMarkdown[page.target.file] = page.prepared
+            inlineCitations.append((page.target, page.cited))
+            inlineCitationCount += page.citationCount
+            for path in page.fragmentTargets { fragmentLinks[path, default: []].insert(page.target.file) }
         }
-
-        let (relations, relationDiagnostics) = RelationResolver.resolve(catalog, names: names, sourceIDs: resolver.sourceIDs)
-        diagnostics += relationDiagnostics
-        var relationsByEntity: [String: [Relation]] = [:]
-        for relation in relations {
-            relationsByEntity[relation.subject.path, default: []].append(relation)
-            relationsByEntity[relation.object.path, default: []].append(relation)
-            // Shown on both pages, so cited on both.
-            for id in relation.sources {
-                cite(id, on: relation.subject)
-                cite(id, on: relation.object)
-            }
-        }
-
-        let entityKinds = Dictionary(catalog.entities.map { ($0.header.path, $0.kind) }, uniquingKeysWith: { a, _ in a })
-        var eventEntities: [String: [LinkTarget]] = [:]
-        var eventsByEntity: [String: [String]] = [:]
-        var eventTreaty: [String: LinkTarget] = [:]
-        /// Event path → the entities it involves, each with the line its backlink quotes.
-        var eventMentions: [String: [(entity: LinkTarget, context: String)]] = [:]
-        for event in catalog.events {
-            let page = NameIndex.target(event.header)
-            let context = mentionContext(event)
-            for name in event.entities {
-                guard let entity = resolveEntity(name, names: names, diagnostics: &diagnostics) else { continue }
-                eventEntities[page.path, default: []].append(entity)
-                eventsByEntity[entity.path, default: []].append(page.path)
-                eventMentions[page.path, default: []].append((entity, context))
-            }
-            if let treatyName = event.treaty, let treaty = resolveEntity(treatyName, names: names, diagnostics: &diagnostics) {
-                if entityKinds[treaty.path] != .treaty {
-                    diagnostics.append(.error("'\(treatyName.value)' is not a treaty", at: treatyName.location))
-                } else {
-                    eventTreaty[page.path] = treaty
-                }
-            }
-            for source in event.sources {
-                if resolver.sourceIDs.contains(source.value) {
-                    cite(source.value, on: page)
-                } else {
-                    diagnostics.append(ReferenceResolver.unknownSource(source.value, at: source.location, known: resolver.sourceIDs))
-                }
-            }
-        }
-        for entity in catalog.entities {
-            for source in entity.withdrawalRule?.sources ?? [] {
-                if resolver.sourceIDs.contains(source.value) {
-                    cite(source.value, on: NameIndex.target(entity.header))
-                } else {
-                    diagnostics.append(ReferenceResolver.unknownSource(source.value, at: source.location, known: resolver.sourceIDs))
-                }
-            }
-        }
-        let backlinks = await collectBacklinks(scans: scans, resolutions: resolutions, eventMentions: eventMentions)
-        let (citations, citedBy) = assembleCitations(inline: inlineCitations, frontMatter: frontMatterCitations)
+        diagnostics += frontMatter.diagnostics
+        let (citations, citedBy) = assembleCitations(inline: inlineCitations, frontMatter: frontMatter.citations)
         let site = LinkedSite(
-            catalog: catalog, resolver: resolver, headings: headings, backlinks: backlinks, relations: relations,
-            relationsByEntity: relationsByEntity, citations: citations, citedBy: citedBy, eventEntities: eventEntities,
-            eventsByEntity: eventsByEntity, eventTreaty: eventTreaty, sourcesByID: sourcesByID,
-            entitiesByPath: Dictionary(catalog.entities.map { ($0.header.path, $0) }, uniquingKeysWith: { a, _ in a }),
-            inlineCitationCount: inlineCitationCount, inlineCitations: inlineCitations, frontMatterCitations: frontMatterCitations,
+            catalog: catalog, resolver: resolver, headings: headings, backlinks: collectBacklinks(linked), relations: frontMatter.relations,
+            relationsByEntity: frontMatter.relationsByEntity, citations: citations, citedBy: citedBy,
+            eventEntities: frontMatter.eventEntities, eventsByEntity: frontMatter.eventsByEntity, eventTreaty: frontMatter.eventTreaty,
+            sourcesByID: sourcesByID, entitiesByPath: Dictionary(catalog.entities.map { ($0.header.path, $0) }, uniquingKeysWith: { a, _ in a }),
+            inlineCitationCount: inlineCitationCount, inlineCitations: inlineCitations, frontMatterCitations: frontMatter.citations,
             fragmentLinks: fragmentLinks, preparedMarkdown: preparedMarkdown)
         return (site, diagnostics)
     }
@@ -265,17 +208,11 @@ public enum Linker {
     /// link (or, for an event naming an entity, its date and title). Pages are visited in
     /// the order backlinks are listed (section, then title, then path), so every list
     /// comes out sorted without sorting thousands of lists.
-    private static func collectBacklinks(
-        scans: [PageScan], resolutions: [Resolutions], eventMentions: [String: [(entity: LinkTarget, context: String)]]
-    ) async -> [String: [Backlink]] {
-        // What each page contributes is found in parallel; only the appending is serial.
-        let contributions = await Parallel.map(Array(scans.indices)) { index in
-            Self.backlinks(from: scans[index], resolutions[index], mentions: eventMentions[scans[index].target.path] ?? [])
-        }
-        let order = scans.indices.sorted { scans[$0].target.isListed(before: scans[$1].target) }
+    private static func collectBacklinks(_ pages: [PageLinks]) -> [String: [Backlink]] {
+        let order = pages.indices.sorted { pages[$0].target.isListed(before: pages[$1].target) }
         var backlinks: [String: [Backlink]] = [:]
         for index in order {
-            for (target, backlink) in contributions[index] { backlinks[target, default: []].append(backlink) }
+            for (target, backlink) in pages[index].backlinks { backlinks[target, default: []].append(backlink) }
         }
         return backlinks
     }
@@ -321,19 +258,6 @@ public enum Linker {
     /// What an entity's backlink from an event naming it says.
     static func mentionContext(_ event: Event) -> String {
         "\(DateFormatting.display(event.date.value)): \(event.header.title.value)"
-    }
-
-    private static func resolveEntity(_ name: Located<String>, names: NameIndex, diagnostics: inout [Diagnostic]) -> LinkTarget? {
-        switch names.resolve(name.value) {
-        case .found(let target) where target.section == .entity: return target
-        case .found(let target):
-            diagnostics.append(.error("'\(name.value)' is a \(target.section.rawValue), not an entity", at: name.location))
-        case .ambiguous(let targets): diagnostics.append(ReferenceResolver.ambiguity(name.value, targets, at: name.location))
-        case .missing(let suggestion):
-            diagnostics.append(
-                .error("unknown entity '\(name.value)'", at: name.location, hint: suggestion.map { "did you mean '\($0)'?" }))
-        }
-        return nil
     }
 }
 

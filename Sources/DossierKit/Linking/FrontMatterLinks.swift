@@ -1,0 +1,105 @@
+/// What front matter links, resolved: relations between entities, the entities and treaty
+/// each event names, and the sources events and withdrawal rules cite. Needs no body, so
+/// it is made before the bodies' references are resolved, whose results it joins.
+struct FrontMatterLinks {
+    var relations: [Relation]
+    var relationsByEntity: [String: [Relation]] = [:]
+    var eventEntities: [String: [LinkTarget]] = [:]
+    var eventsByEntity: [String: [String]] = [:]
+    var eventTreaty: [String: LinkTarget] = [:]
+    /// Event path → the entities it involves, each with the line its backlink quotes.
+    var eventMentions: [String: [(entity: LinkTarget, context: String)]] = [:]
+    /// Sources cited by front matter, in the order met: relations, events, withdrawal rules.
+    var citations: [FrontMatterCitation] = []
+    var diagnostics: [Diagnostic]
+
+    init(_ catalog: Catalog, names: NameIndex, sourceIDs: Set<String>) {
+        (relations, diagnostics) = RelationResolver.resolve(catalog, names: names, sourceIDs: sourceIDs)
+        for relation in relations {
+            relationsByEntity[relation.subject.path, default: []].append(relation)
+            relationsByEntity[relation.object.path, default: []].append(relation)
+            // Shown on both pages, so cited on both.
+            for id in relation.sources {
+                citations.append((id, relation.subject))
+                citations.append((id, relation.object))
+            }
+        }
+
+        let entityKinds = Dictionary(catalog.entities.map { ($0.header.path, $0.kind) }, uniquingKeysWith: { a, _ in a })
+        for event in catalog.events {
+            let page = NameIndex.target(event.header)
+            let context = Linker.mentionContext(event)
+            for name in event.entities {
+                guard let entity = Self.resolveEntity(name, names: names, diagnostics: &diagnostics) else { continue }
+                eventEntities[page.path, default: []].append(entity)
+                eventsByEntity[entity.path, default: []].append(page.path)
+                eventMentions[page.path, default: []].append((entity, context))
+            }
+            if let treatyName = event.treaty, let treaty = Self.resolveEntity(treatyName, names: names, diagnostics: &diagnostics) {
+                if entityKinds[treaty.path] != .treaty {
+                    diagnostics.append(.error("'\(treatyName.value)' is not a treaty", at: treatyName.location))
+                } else {
+                    eventTreaty[page.path] = treaty
+                }
+            }
+            cite(event.sources, on: page, sourceIDs: sourceIDs)
+        }
+        for entity in catalog.entities {
+            cite(entity.withdrawalRule?.sources ?? [], on: NameIndex.target(entity.header), sourceIDs: sourceIDs)
+        }
+    }
+
+    private mutating func cite(_ sources: [Located<String>], on page: LinkTarget, sourceIDs: Set<String>) {
+        for source in sources {
+            if sourceIDs.contains(source.value) {
+                citations.append((source.value, page))
+            } else {
+                diagnostics.append(ReferenceResolver.unknownSource(source.value, at: source.location, known: sourceIDs))
+            }
+        }
+    }
+
+    private static func resolveEntity(_ name: Located<String>, names: NameIndex, diagnostics: inout [Diagnostic]) -> LinkTarget? {
+        switch names.resolve(name.value) {
+        case .found(let target) where target.section == .entity: return target
+        case .found(let target):
+            diagnostics.append(.error("'\(name.value)' is a \(target.section.rawValue), not an entity", at: name.location))
+        case .ambiguous(let targets): diagnostics.append(ReferenceResolver.ambiguity(name.value, targets, at: name.location))
+        case .missing(let suggestion):
+            diagnostics.append(
+                .error("unknown entity '\(name.value)'", at: name.location, hint: suggestion.map { "did you mean '\($0)'?" }))
+        }
+        return nil
+    }
+}
+
+/// What the site keeps of one page's resolved references: its Markdown rendered ahead
+/// with them, their errors, the sources it cites, the headings it links to and the
+/// backlinks it gives.
+struct PageLinks: Sendable {
+    var target: LinkTarget
+    var prepared: [PreparedUnit]
+    var diagnostics: [Diagnostic] = []
+    /// Sources cited inline, each once, in order of first citation.
+    var cited: [String] = []
+    var citationCount = 0
+    /// Paths of the pages one of whose headings this page links to.
+    var fragmentTargets: [String] = []
+    var backlinks: [(target: String, backlink: Backlink)]
+
+    init(scan: Linker.PageScan, resolved: Linker.Resolutions, texts: [MarkdownText], mentions: [(entity: LinkTarget, context: String)]) {
+        target = scan.target
+        prepared = PreparedUnit.units(texts, scan, resolved)
+        for resolution in resolved {
+            switch resolution {
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            case .success(.citation(let ids)):
+                for id in ids where !cited.contains(id) { cited.append(id) }
+                citationCount += ids.count
+            case .success(.page(let target, .some, _)): fragmentTargets.append(target.path)
+            case .success: break
+            }
+        }
+        backlinks = Linker.backlinks(from: scan, resolved, mentions: mentions)
+    }
+}
