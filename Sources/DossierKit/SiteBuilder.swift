@@ -93,9 +93,14 @@ public struct SiteBuilder: Sendable {
 
         progress("Linking \(catalog.pageCount) pages")
         let contentPrefix = display(options.contentFolder) + "/"
-        let (site, linkDiagnostics) = await Linker.link(catalog, contentPrefix: contentPrefix, cache: options.cache)
+        var (site, linkDiagnostics) = await Linker.link(catalog, contentPrefix: contentPrefix, cache: options.cache)
         log.report(contentsOf: linkDiagnostics)
         try log.throwIfErrors()
+        if options.cache == nil {
+            // Rendered once, from what linking made of them; `serve` keeps bodies for edits.
+            site.releaseMarkdownRenderedAhead()
+            catalog = site.catalog
+        }
         let sourceDiagnostics = log.diagnostics
 
         progress("Building the timeline")

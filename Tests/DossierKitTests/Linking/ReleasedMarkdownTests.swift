@@ -1,0 +1,37 @@
+import Testing
+
+@testable import DossierKit
+
+/// A full build empties the Markdown of bodies rendered while linking: pages must render
+/// them exactly as before, and a body that could not be rendered ahead must keep its text.
+@Suite("Markdown released after linking")
+struct ReleasedMarkdownTests {
+    @Test func releasedBodiesRenderAsBefore() async throws {
+        try await withTempSite { site in
+            // The character reference for the gap mark is the one text not rendered ahead.
+            try site.write(
+                "briefings/odd.md",
+                page("title: \"Odd\"\ndate: \"2025-09-23\"", "A body with &#2; in it, about [[Niger]] [@comm-2025]."))
+            let (linked, diagnostics) = try await site.link()
+            #expect(diagnostics.errors.isEmpty)
+            var released = linked
+            released.releaseMarkdownRenderedAhead()
+            let timeline = TimelineBuilder.build(linked)
+
+            let before = linked.catalog.briefings.map(\.header) + linked.catalog.entities.map(\.header) + linked.catalog.events.map(\.header)
+            let after = released.catalog.briefings.map(\.header) + released.catalog.entities.map(\.header) + released.catalog.events.map(\.header)
+            #expect(before.count == after.count && before.count > 5)
+            for (old, new) in zip(before, after) {
+                let odd = old.file.hasSuffix("odd.md")
+                #expect(new.body.text == (odd ? old.body.text : ""), "\(old.file)")
+                #expect(!old.body.text.isEmpty, "\(old.file)")
+                let wasRendered = PageContext(site: linked, timeline: timeline, path: old.path, portable: false).html(old.body)
+                let isRendered = PageContext(site: released, timeline: timeline, path: new.path, portable: false).html(new.body)
+                #expect(isRendered == wasRendered, "\(old.file)")
+            }
+            // Nothing else lost: sources and the home page keep their Markdown.
+            #expect(released.catalog.sources.map(\.header.body) == linked.catalog.sources.map(\.header.body))
+            #expect(released.catalog.home?.body == linked.catalog.home?.body)
+        }
+    }
+}
