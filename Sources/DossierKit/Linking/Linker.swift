@@ -49,11 +49,12 @@ public struct LinkedSite: Sendable {
     /// sources are left whole: the sources page asks whether each has a body.
     mutating func releaseMarkdownRenderedAhead() {
         func release(_ header: inout PageHeader) {
-            guard let index = preparedMarkdown[header.file]?.firstIndex(where: { $0.markdown == header.body }),
-                preparedMarkdown[header.file]![index].prepared != nil
+            guard var units = preparedMarkdown[header.file],
+                let index = units.firstIndex(where: { $0.markdown == header.body && $0.prepared != nil })
             else { return }
             header.body.text = ""
-            preparedMarkdown[header.file]![index].markdown.text = ""
+            units[index].markdown.text = ""
+            preparedMarkdown[header.file] = units
         }
         for index in catalog.briefings.indices { release(&catalog.briefings[index].header) }
         for index in catalog.entities.indices { release(&catalog.entities[index].header) }

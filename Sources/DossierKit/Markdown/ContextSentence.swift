@@ -72,7 +72,7 @@ enum ContextSentence {
 
     /// The same reading on the bytes of ASCII text without carriage returns (nil for any
     /// other), where every byte is a character: the rules of `InlineScanner`'s plain path,
-    /// without making pieces. Quoting backlinks through the scanner was a tenth of the link stage.
+    /// without making pieces. Quoting backlinks through the scanner was 8% of the link stage.
     private static func readableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
         var shown: [UInt8] = []
