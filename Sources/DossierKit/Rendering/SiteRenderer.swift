@@ -182,17 +182,11 @@ public struct SiteRenderer: Sendable {
         return (results.map(\.0), diagnostics)
     }
 
-    /// The relative path to the site's root folder. Checked before replacing: Foundation's
-    /// replacing, on every page, was a sixth of these common values' time.
-    private func root(_ context: PageContext) -> String {
-        let home = context.url("")
-        return home.contains("index.html") ? home.replacingOccurrences(of: "index.html", with: "") : home
-    }
-
     /// Values every layout gets (see the README's list).
     private func common(_ job: RenderJob, _ context: PageContext) -> [String: Any] {
         let config = site.catalog.site
         let canonical = config.baseURL + job.path
+        let home = context.url("")
         let nav: [(String, String)] = [
             ("Briefings", "briefings/"), ("Entities", "entities/"), ("Timeline", "timeline/"), ("Graph", "graph/"), ("Sources", "sources/"),
         ]
@@ -203,8 +197,10 @@ public struct SiteRenderer: Sendable {
             "page_title": job.title,
             "page_description": job.description,
             "is_home": job.path.isEmpty,
-            "home_url": context.url(""),
-            "root": root(context),
+            "home_url": home,
+            // The root folder: `home` without `index.html`, which only portable builds add
+            // (checked first: Foundation's replacing, on every page, was a sixth of this).
+            "root": home.contains("index.html") ? home.replacingOccurrences(of: "index.html", with: "") : home,
             "urls": [
                 "briefings": context.url("briefings/"), "entities": context.url("entities/"), "timeline": context.url("timeline/"),
                 "graph": context.url("graph/"), "sources": context.url("sources/"), "search": context.url(Self.searchPath),
