@@ -1,7 +1,7 @@
 /// What front matter links, resolved: relations between entities, the entities and treaty
 /// each event names, and the sources events and withdrawal rules cite. Needs no body, so
 /// it is made before the bodies' references are resolved, whose results it joins.
-struct FrontMatterLinks {
+struct FrontMatterLinks: Sendable {
     var relations: [Relation]
     var relationsByEntity: [String: [Relation]] = [:]
     var eventEntities: [String: [LinkTarget]] = [:]
@@ -70,5 +70,19 @@ struct FrontMatterLinks {
                 .error("unknown entity '\(name.value)'", at: name.location, hint: suggestion.map { "did you mean '\($0)'?" }))
         }
         return nil
+    }
+}
+
+/// The indexes the link stage makes from front matter alone.
+struct FrontMatterIndexes: Sendable {
+    var names: NameIndex
+    var sourcesByID: [String: Source] = [:]
+    var frontMatter: FrontMatterLinks
+
+    /// `names`, if given, is the index of an earlier build whose names still hold.
+    init(_ catalog: Catalog, names: NameIndex?) {
+        self.names = names ?? NameIndex(catalog: catalog)
+        for source in catalog.sources { sourcesByID[source.id] = source }
+        frontMatter = FrontMatterLinks(catalog, names: self.names, sourceIDs: Set(sourcesByID.keys))
     }
 }

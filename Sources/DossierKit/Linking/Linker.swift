@@ -145,34 +145,35 @@ public enum Linker {
         let pages = catalog.pages
         // Whole texts are kept for `serve`, whose cache outlives a change in the page count.
         let textLimit = cache == nil ? SearchIndex.textLimit(for: catalog) : nil
-        let scanned = await Parallel.map(pages) { page -> (scan: PageScan, cached: Resolutions?) in
+        // When only Markdown bodies changed since the last good build, names, titles and
+        // sources are as they were: its name index and the resolutions of unchanged pages hold.
+        let unchangedNames = cache?.onlyBodiesChanged == true ? cache?.previous?.site : nil
+        // Names and what front matter links need no body: made while the bodies are
+        // scanned, rather than on one core between the two parallel steps.
+        async let frontMatterIndexes = FrontMatterIndexes(catalog, names: unchangedNames?.resolver.names)
+        let scanned = await Parallel.map(consume pages) { page -> (scan: PageScan, cached: Resolutions?, texts: [MarkdownText]) in
             let texts = page.units.map(\.markdown)
             if let hit = cache?.scan(for: page.header.file, texts: texts), hit.scan.target.describes(page.header),
                 hit.scan.allowRawHTML == catalog.site.allowRawHTML
             {
-                return hit
+                return (hit.scan, hit.cached, texts)
             }
             let scan = self.scan(page, as: NameIndex.target(page.header), allowRawHTML: catalog.site.allowRawHTML, textLimit: textLimit)
             cache?.store(scan: scan, for: page.header.file, texts: texts)
-            return (scan, nil)
+            return (scan, nil, texts)
         }
         var headings: [String: [Heading]] = [:]
         var pagesByContentFile: [String: LinkTarget] = [:]
-        for (scan, _) in scanned {
+        for (scan, _, _) in scanned {
             headings[scan.target.path] = scan.headings
             let file = scan.target.file
             pagesByContentFile[file.hasPrefix(contentPrefix) ? String(file.dropFirst(contentPrefix.count)) : file] = scan.target
         }
-        // When only Markdown bodies changed since the last good build, names, titles and
-        // sources are as they were: its name index and the resolutions of unchanged pages hold.
-        let unchangedNames = cache?.onlyBodiesChanged == true ? cache?.previous?.site : nil
-        let names = unchangedNames?.resolver.names ?? NameIndex(catalog: catalog)
-        var sourcesByID: [String: Source] = [:]
-        for source in catalog.sources { sourcesByID[source.id] = source }
+        let indexes = await frontMatterIndexes
+        let (names, sourcesByID, frontMatter) = (indexes.names, indexes.sourcesByID, indexes.frontMatter)
         let resolver = ReferenceResolver(
             names: names, headings: headings, sourceIDs: Set(sourcesByID.keys), pagesByContentFile: pagesByContentFile,
             contentPrefix: contentPrefix)
-        let frontMatter = FrontMatterLinks(catalog, names: names, sourceIDs: resolver.sourceIDs)
 
         // A link to a heading may resolve differently once headings changed since the cached
         // resolutions were made (by the last link stage, which may have failed: comparing
@@ -182,8 +183,7 @@ public enum Linker {
         // only what the site needs of its resolutions: all of them at once were the link
         // stage's peak of memory. Collecting stays in page order, so the output does not
         // depend on scheduling.
-        let linked = await Parallel.map(Array(scanned.indices)) { index -> PageLinks in
-            let (scan, cached) = scanned[index]
+        let linked = await Parallel.map(consume scanned) { scan, cached, texts -> PageLinks in
             let resolved: Resolutions
             if unchangedNames != nil, let cached, !(headingsChanged && scan.hasFragment) {
                 resolved = cached
@@ -192,14 +192,16 @@ public enum Linker {
                 cache?.store(resolutions: resolved, for: scan.target.file)
             }
             return PageLinks(
-                scan: scan, resolved: resolved, texts: pages[index].units.map(\.markdown),
+                scan: scan, resolved: resolved, texts: texts,
                 mentions: frontMatter.eventMentions[scan.target.path] ?? [])
         }
         cache?.storeLinkedHeadings(headings)
 
+        // Collected on one core while the rest is assembled on the other.
+        async let backlinks = collectBacklinks(linked)
         var diagnostics: [Diagnostic] = []
         var preparedMarkdown: [String: [PreparedUnit]] = [:]
-        preparedMarkdown.reserveCapacity(pages.count)
+        preparedMarkdown.reserveCapacity(linked.count)
         var inlineCitations: [InlineCitations] = []
         inlineCitations.reserveCapacity(linked.count)
         var inlineCitationCount = 0
@@ -214,7 +216,7 @@ public enum Linker {
         diagnostics += frontMatter.diagnostics
         let (citations, citedBy) = assembleCitations(inline: inlineCitations, frontMatter: frontMatter.citations)
         let site = LinkedSite(
-            catalog: catalog, resolver: resolver, headings: headings, backlinks: collectBacklinks(linked), relations: frontMatter.relations,
+            catalog: catalog, resolver: resolver, headings: headings, backlinks: await backlinks, relations: frontMatter.relations,
             relationsByEntity: frontMatter.relationsByEntity, citations: citations, citedBy: citedBy,
             eventEntities: frontMatter.eventEntities, eventsByEntity: frontMatter.eventsByEntity, eventTreaty: frontMatter.eventTreaty,
             sourcesByID: sourcesByID, entitiesByPath: Dictionary(catalog.entities.map { ($0.header.path, $0) }, uniquingKeysWith: { a, _ in a }),

@@ -6,18 +6,22 @@ import Foundation
 enum Parallel {
     static var width: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
+    /// Items the caller gives up (`Parallel.map(consume items)`) are freed by the task
+    /// that maps them, as it finishes, instead of all at once on one core afterwards.
     static func map<T: Sendable, R: Sendable>(
-        _ items: [T], _ transform: @escaping @Sendable (T) -> R
+        _ items: consuming [T], _ transform: @escaping @Sendable (T) -> R
     ) async -> [R] {
         guard items.count > 1, width > 1 else { return items.map(transform) }
         let chunkSize = max(1, (items.count + width * 16 - 1) / (width * 16))
-        let chunks = stride(from: 0, to: items.count, by: chunkSize).map { $0..<min($0 + chunkSize, items.count) }
+        var slices = stride(from: 0, to: items.count, by: chunkSize).map { Array(items[$0..<min($0 + chunkSize, items.count)]) }
+        _ = consume items
         return await withTaskGroup(of: (Int, [R]).self) { group in
-            for (index, range) in chunks.enumerated() {
-                let slice = Array(items[range])
+            for index in slices.indices {
+                let slice = slices[index]
+                slices[index] = []
                 group.addTask { (index, slice.map(transform)) }
             }
-            var parts = [[R]](repeating: [], count: chunks.count)
+            var parts = [[R]](repeating: [], count: slices.count)
             for await (index, part) in group { parts[index] = part }
             return parts.flatMap { $0 }
         }
