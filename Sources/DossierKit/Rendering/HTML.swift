@@ -11,7 +11,8 @@ public enum HTML {
             byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || (apostrophes && byte == 0x27)
         }
         // A native string's bytes are searched in place, not through the view's indices.
-        let needsEscaping = bytes.withContiguousStorageIfAvailable { $0.contains(where: isSpecial) } ?? bytes.contains(where: isSpecial)
+        let needsEscaping =
+            bytes.withContiguousStorageIfAvailable { containsSpecial($0, apostrophes: apostrophes) } ?? bytes.contains(where: isSpecial)
         guard needsEscaping else { return text }
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + 16)
@@ -26,6 +27,34 @@ public enum HTML {
             }
         }
         return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Whether `bytes` hold a byte `escape` replaces. Every `{{value}}` of every page is
+    /// searched: eight bytes at a time, a word matching none of the five in any byte
+    /// (searched byte by byte, it was over 1% of a build).
+    static func containsSpecial(_ bytes: UnsafeBufferPointer<UInt8>, apostrophes: Bool) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        // A byte of `word ^ pattern` is zero where `word` holds the pattern's byte.
+        func holds(_ word: UInt64, _ byte: UInt8) -> Bool {
+            let x = word ^ (UInt64(byte) &* ones)
+            return (x &- ones) & ~x & highs != 0
+        }
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            if holds(word, 0x26) || holds(word, 0x3C) || holds(word, 0x3E) || holds(word, 0x22) || (apostrophes && holds(word, 0x27)) {
+                return true
+            }
+            index += 8
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || (apostrophes && byte == 0x27) { return true }
+            index += 1
+        }
+        return false
     }
 }
 

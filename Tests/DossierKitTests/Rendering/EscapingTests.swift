@@ -12,6 +12,28 @@ struct EscapingTests {
         #expect(HTML.escape("Goïta — ok") == "Goïta — ok")
     }
 
+    @Test("the word-at-a-time search finds every special byte, at every position")
+    func specialBytesAreFoundAnywhere() {
+        // Each special byte (and a harmless neighbour of each) at every offset of texts
+        // long enough for several words and a tail, among ASCII and multi-byte letters.
+        let fillers: [[UInt8]] = [Array("abcdefghijklmnopqrstuvw".utf8), Array("Goïta — Niamey, Bamako".utf8)]
+        for filler in fillers {
+            #expect(!filler.withUnsafeBufferPointer { HTML.containsSpecial($0, apostrophes: true) })
+            for byte: UInt8 in [0x26, 0x3C, 0x3E, 0x22, 0x27, 0x25, 0x3D, 0x3F, 0x21, 0x28, 0xA6, 0xBC] {
+                for position in filler.indices {
+                    var bytes = filler
+                    bytes[position] = byte
+                    for apostrophes in [true, false] {
+                        let expected = bytes.contains { [0x26, 0x3C, 0x3E, 0x22].contains($0) || (apostrophes && $0 == 0x27) }
+                        let found = bytes.withUnsafeBufferPointer { HTML.containsSpecial($0, apostrophes: apostrophes) }
+                        #expect(found == expected, "byte \(byte) at \(position), apostrophes: \(apostrophes)")
+                    }
+                }
+            }
+        }
+        #expect(!HTML.containsSpecial(UnsafeBufferPointer(start: nil, count: 0), apostrophes: true))
+    }
+
     @Test("a script in a title is escaped on every page")
     func scriptInTitlesIsEscapedEverywhere() async throws {
         try await withTempSite { site in
