@@ -64,18 +64,28 @@ public enum TimelineExports {
     }
 
     /// Text values escape backslash, semicolon, comma and newline (RFC 5545 §3.3.11).
+    /// On bytes, all four in one pass (four of Foundation's replacements per value were
+    /// half the time of the calendar, the slowest file written after the pages).
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
-            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\n", with: "\\n")
+        let special: (UInt8) -> Bool = { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",") || $0 == 0x0A }
+        guard text.utf8.contains(where: special) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            if special(byte) { bytes.append(UInt8(ascii: "\\")) }
+            bytes.append(byte == 0x0A ? UInt8(ascii: "n") : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Folds a content line into chunks of at most 75 octets, never inside a UTF-8 character.
     static func fold(_ line: String) -> String {
+        guard line.utf8.count > 75 else { return line }
         var result = ""
         var octets = 0
         var limit = 75
         for character in line {
-            let width = String(character).utf8.count
+            let width = character.utf8.count
             if octets + width > limit {
                 result += "\r\n "
                 octets = 0

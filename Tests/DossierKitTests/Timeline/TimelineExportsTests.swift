@@ -6,6 +6,8 @@ import Testing
 @Suite struct TimelineExportsTests {
     @Test func escapesTextValuesAsRFC5545Says() {
         #expect(TimelineExports.escape("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne")
+        #expect(TimelineExports.escape("Goïta; Niamey,\r\nBamako") == "Goïta\\; Niamey\\,\r\\nBamako")
+        #expect(TimelineExports.escape("Plain — as is") == "Plain — as is")
     }
 
     @Test func foldsLongLinesAt75OctetsWithoutSplittingCharacters() {
