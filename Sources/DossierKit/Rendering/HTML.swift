@@ -98,27 +98,45 @@ enum ScriptJSON {
 
     private static func write(string: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case UInt8(ascii: "<"): out += Array("\\u003c".utf8)
-            case UInt8(ascii: ">"): out += Array("\\u003e".utf8)
-            case UInt8(ascii: "&"): out += Array("\\u0026".utf8)
-            case 0xA8 where previous == (0xE2, 0x80), 0xA9 where previous == (0xE2, 0x80):
-                // U+2028 and U+2029 end a line in JavaScript source: written as escapes.
-                out.removeLast(2)
-                out += Array((byte == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-            case ..<0x20:
-                let hex = String(byte, radix: 16)
-                out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-            default: out.append(byte)
+        var string = string
+        // Runs of bytes that need nothing are copied whole: byte by byte, this was most of
+        // the search index's time.
+        string.withUTF8 { bytes in
+            var runStart = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2 else {
+                    index += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                index += 1
+                switch byte {
+                case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+                case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+                case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+                case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+                case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+                case UInt8(ascii: "<"): out += Array("\\u003c".utf8)
+                case UInt8(ascii: ">"): out += Array("\\u003e".utf8)
+                case UInt8(ascii: "&"): out += Array("\\u0026".utf8)
+                case 0xE2:
+                    // U+2028 and U+2029 (E2 80 A8, E2 80 A9) end a line in JavaScript
+                    // source: written as escapes. Any other character is copied.
+                    if index + 1 < bytes.count, bytes[index] == 0x80, bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9 {
+                        out += Array((bytes[index + 1] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                        index += 2
+                    } else {
+                        out.append(byte)
+                    }
+                default:
+                    let hex = String(byte, radix: 16)
+                    out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                }
+                runStart = index
             }
-            previous = (previous.1, byte)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
         out.append(UInt8(ascii: "\""))
     }

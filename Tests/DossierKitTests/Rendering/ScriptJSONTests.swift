@@ -21,4 +21,37 @@ struct ScriptJSONTests {
         #expect((parsed["a"] as? [String: Any])?["n"] as? Int == -7)
         #expect((parsed["m"] as? [Any])?.isEmpty == true)
     }
+
+    @Test("strings come out as the rule written byte by byte says, on random texts")
+    func stringsMatchThePlainRule() {
+        let pieces = ["a", "Goïta", "\"", "\\", "\n", "\r", "\t", "\u{01}", "\u{1F}", "<", ">", "&", "\u{2028}", "\u{2029}",
+                      "\u{2026}", "è", "©", "€", " ", "endogènes", "\u{E2}"]
+        var generator = SplitMix64(seed: 7)
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...24, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(ScriptJSON.encode(text) == Self.plainJSON(text), "\(text.debugDescription)")
+        }
+    }
+
+    /// The rule, one byte at a time.
+    static func plainJSON(_ string: String) -> String {
+        var out = "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            case _ where scalar.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
 }
