@@ -140,6 +140,7 @@ public struct SiteBuilder: Sendable {
             }
         } else {
             if let output { try output.prepareStaging() }
+            async let frontMatterFiles = output == nil ? [] : files.frontMatterFiles()
             rendered = await renderer.render { path, data in try output?.write(path, data) }
             log.report(contentsOf: rendered.diagnostics)
             if log.hasErrors {
@@ -149,7 +150,7 @@ public struct SiteBuilder: Sendable {
             if let output {
                 progress("Writing")
                 do {
-                    try await files.writeAll(pages: rendered.pages, into: output)
+                    try files.writeAll(pages: rendered.pages, frontMatterFiles: await frontMatterFiles, into: output)
                     try output.commit()
                 } catch {
                     output.discardStaging()
