@@ -54,8 +54,13 @@ public struct DossierDate: Hashable, Sendable, Comparable, CustomStringConvertib
     /// covering the same days are ordered by how they were written, so the order is
     /// total and agrees with `==`.
     public static func < (a: DossierDate, b: DossierDate) -> Bool {
-        (a.firstDay, a.lastDay, a.isApproximate ? 1 : 0, a.precision.rawValue, a.description)
-            < (b.firstDay, b.lastDay, b.isApproximate ? 1 : 0, b.precision.rawValue, b.description)
+        // Key by key, so the text is made only for dates equal in all else: a tuple of
+        // the five made both texts for every comparison of a sort.
+        if a.firstDay != b.firstDay { return a.firstDay < b.firstDay }
+        if a.lastDay != b.lastDay { return a.lastDay < b.lastDay }
+        if a.isApproximate != b.isApproximate { return !a.isApproximate }
+        if a.precision != b.precision { return a.precision < b.precision }
+        return a.description < b.description
     }
 
     /// The text as the dossier syntax writes it, e.g. `~2025-09-26` or `2025-09-15/2025-09-17`.
