@@ -229,9 +229,6 @@ public final class MarkdownDocument: @unchecked Sendable {
         return false
     }
 
-    /// The text a reader sees, for search and summaries.
-    public func plainText() -> String { Self.plainText(of: root, separator: " ", htmlText: visibleTextOfHTML) }
-
     // MARK: tree helpers
 
     func walk(_ start: OpaquePointer, _ visit: (OpaquePointer) -> Void) {
@@ -294,32 +291,6 @@ public final class MarkdownDocument: @unchecked Sendable {
         return node
     }
 
-    static func plainText(of node: OpaquePointer, separator: String = "", htmlText: [OpaquePointer: String] = [:]) -> String {
-        var text = ""
-        guard let iterator = cmark_iter_new(node) else { return "" }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard let current = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(current)
-            if event == CMARK_EVENT_ENTER, type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
-                text += literal(of: current)
-            } else if event == CMARK_EVENT_ENTER, type == CMARK_NODE_HTML_INLINE, let visible = htmlText[current] {
-                text += visible
-            } else if event == CMARK_EVENT_ENTER, type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
-                text += " "
-            } else if event == CMARK_EVENT_EXIT, !separator.isEmpty,
-                type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_ITEM
-            {
-                text += separator
-            } else if event == CMARK_EVENT_ENTER, type == CMARK_NODE_CODE_BLOCK {
-                text += literal(of: current) + separator
-            }
-        }
-        return text
-    }
-
     /// The sentence of the enclosing block that holds the reference, with wiki-link
     /// syntax shown as its label, for backlink context.
     /// `tokenOffset` counts UTF-8 bytes into the node's text.
@@ -338,7 +309,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         var container = node
         while true {
             while let current = sibling {
-                before += plainText(of: current).utf8.count
+                before += plainTextByteCount(of: current)
                 sibling = cmark_node_previous(current)
             }
             guard let parent = cmark_node_parent(container), parent != block else { break }
@@ -346,7 +317,7 @@ public final class MarkdownDocument: @unchecked Sendable {
             sibling = cmark_node_previous(parent)
         }
         offsetInBlock += before
-        if blockTexts[block] == nil { blockTexts[block] = Array(plainText(of: block).utf8) }
+        if blockTexts[block] == nil { blockTexts[block] = plainTextBytes(of: block) }
         let text = blockTexts[block]!
         guard let bounds = ContextSentence.bounds(inUTF8: text, around: offsetInBlock) else { return "" }
         // Links to several pages in one sentence quote it alike: made once.

@@ -110,4 +110,36 @@ struct MarkdownRenderingTests {
         #expect(text.contains("Some em and code."))
         #expect(!text.contains("*"))
     }
+
+    @Test("plain text is read exactly, and every node's byte count agrees with its text")
+    func plainTextExactlyAndItsByteCounts() {
+        let markdown = """
+            ## Goïta’s *junta*
+
+            Some *em*, **strong** and `code`;
+            a soft break, then a [link](https://example.org) — with ~~strike~~.
+
+            - one
+            - twö
+
+            ```
+            let x = 1
+            ```
+
+            | a | b |
+            |---|---|
+            | é | ç |
+            """
+        let document = MarkdownDocument(MarkdownText(text: markdown, firstLine: 1, file: "f.md"))
+        #expect(
+            document.plainText()
+                == "Goïta’s junta Some em, strong and code; a soft break, then a link — with strike. one  twö  let x = 1\n abéç")
+        var nodes = 0
+        document.walk(document.root) { node in
+            nodes += 1
+            #expect(MarkdownDocument.plainTextByteCount(of: node) == MarkdownDocument.plainText(of: node).utf8.count)
+            #expect(MarkdownDocument.plainTextBytes(of: node) == Array(MarkdownDocument.plainText(of: node).utf8))
+        }
+        #expect(nodes > 20)
+    }
 }
