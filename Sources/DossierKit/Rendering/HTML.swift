@@ -7,12 +7,10 @@ public enum HTML {
     public static func escape(_ text: String, apostrophes: Bool = true) -> String {
         // On bytes, and without copying text that has nothing to escape, which is most.
         let bytes = text.utf8
-        func isSpecial(_ byte: UInt8) -> Bool {
-            byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || (apostrophes && byte == 0x27)
-        }
         // A native string's bytes are searched in place, not through the view's indices.
         let needsEscaping =
-            bytes.withContiguousStorageIfAvailable { containsSpecial($0, apostrophes: apostrophes) } ?? bytes.contains(where: isSpecial)
+            bytes.withContiguousStorageIfAvailable { containsSpecial($0, apostrophes: apostrophes) }
+            ?? bytes.contains { isSpecial($0, apostrophes: apostrophes) }
         guard needsEscaping else { return text }
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + 16)
@@ -49,12 +47,11 @@ public enum HTML {
             }
             index += 8
         }
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || (apostrophes && byte == 0x27) { return true }
-            index += 1
-        }
-        return false
+        return bytes[index...].contains { isSpecial($0, apostrophes: apostrophes) }
+    }
+
+    private static func isSpecial(_ byte: UInt8, apostrophes: Bool) -> Bool {
+        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || (apostrophes && byte == 0x27)
     }
 }
 
