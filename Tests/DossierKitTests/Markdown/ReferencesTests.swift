@@ -52,6 +52,21 @@ struct ReferencesTests {
         #expect(reference.location.column == expected)
     }
 
+    @Test("columns on plain lines, on lines with other characters, and after a CRLF")
+    func columnsOnMixedLines() throws {
+        let text = "Intro é ç.\n\nGoita *said* [[Malli]], then « x » [[Niger]].\nPlain *again* [[Togo]] and [[Benin]]\nLast « » [[Ghana]]"
+        let references = MarkdownDocument(MarkdownText(text: text, firstLine: 1, file: "f.md")).references()
+        #expect(references.count == 5)
+        for (reference, name) in zip(references, ["Malli", "Niger", "Togo", "Benin", "Ghana"]) {
+            let expected = try #require(position(of: "[[\(name)]]", in: text))
+            #expect(reference.location.line == expected.line, "\(name)")
+            #expect(reference.location.column == expected.column, "\(name)")
+        }
+        let crlf = MarkdownDocument(MarkdownText(text: "Intro é.\r\n\r\nGoita *said* [[Malli]]\r\n", firstLine: 1, file: "f.md"))
+        #expect(crlf.references().map(\.location.line) == [3])
+        #expect(crlf.references().map(\.location.column) == [14])
+    }
+
     @Test func locationFollowsTheFirstLine() {
         let a = document(firstLine: 1).references().map(\.location.line)
         let b = document(firstLine: 31).references().map(\.location.line)
