@@ -10,12 +10,14 @@ enum FileWriting {
         var errorDescription: String? { "\(path): \(reason)" }
     }
 
-    /// Creates or truncates `path`, making missing folders first.
+    /// Creates or truncates `path`, making missing folders first. A symbolic link in the
+    /// file's place is an error, not followed.
     static func write(_ data: Data, to path: String) throws {
-        var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        let flags = O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC
+        var descriptor = open(path, flags, 0o666)
         if descriptor < 0 && errno == ENOENT {
             try makeFolders(parentOf: path)
-            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+            descriptor = open(path, flags, 0o666)
         }
         guard descriptor >= 0 else { throw failure(path) }
         defer { close(descriptor) }
@@ -32,6 +34,58 @@ enum FileWriting {
         }
     }
 
+    /// Over a file that may exist from an earlier build: a file that already holds `data` is
+    /// left as it is (no write, its time kept); a file with other hard links (a backup, a
+    /// deployment's snapshot) is replaced by a new one rather than written through; a
+    /// folder where the file goes, or a file where one of its folders goes, is removed.
+    static func writeUnlessSame(_ data: Data, to path: String, within root: String) throws {
+        let existing = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        if existing >= 0 {
+            var info = stat()
+            let known = fstat(existing, &info) == 0
+            let same = known && info.st_mode & S_IFMT == S_IFREG && info.st_nlink == 1 && Int(info.st_size) == data.count
+                && holds(existing, data)
+            close(existing)
+            if same { return }
+            if known && info.st_mode & S_IFMT == S_IFDIR {
+                try FileManager.default.removeItem(atPath: path)
+            } else if known && info.st_nlink > 1 {
+                guard unlink(path) == 0 else { throw failure(path) }
+            }
+        } else if errno == ENOTDIR {
+            try removeFiles(inPlaceOfFoldersOf: path, within: root)
+        }
+        try write(data, to: path)
+    }
+
+    /// Whether the open file holds exactly `data` (its size already known to match).
+    private static func holds(_ descriptor: Int32, _ data: Data) -> Bool {
+        var contents = Data(count: data.count)
+        let complete = contents.withUnsafeMutableBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let count = read(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { return false }
+                offset += count
+            }
+            return true
+        }
+        return complete && contents == data
+    }
+
+    /// Removes each file that stands where a folder of `path` (below `root`) should be.
+    private static func removeFiles(inPlaceOfFoldersOf path: String, within root: String) throws {
+        var folder = root
+        for component in path.dropFirst(root.count + 1).split(separator: "/").dropLast() {
+            folder += "/" + component
+            var info = stat()
+            if lstat(folder, &info) == 0 && info.st_mode & S_IFMT != S_IFDIR {
+                guard unlink(folder) == 0 else { throw failure(folder) }
+            }
+        }
+    }
+
     /// `mkdir -p` of the folder holding `path`: only the missing levels are made.
     static func makeFolders(parentOf path: String) throws {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash != path.utf8.startIndex else { return }
@@ -42,7 +96,7 @@ enum FileWriting {
         if mkdir(folder, 0o777) != 0 && errno != EEXIST { throw failure(folder) }
     }
 
-    private static func failure(_ path: String) -> Failure {
+    static func failure(_ path: String) -> Failure {
         Failure(path: path, reason: String(cString: strerror(errno)))
     }
 }

@@ -7,6 +7,7 @@ public struct OutputFolder: Sendable {
     public static let marker = ".dossier-output"
     public let url: URL
     public let staging: URL
+    private let recycled = RecycledStaging()
 
     public init(_ url: URL) {
         self.url = url.standardizedFileURL
@@ -40,17 +41,31 @@ public struct OutputFolder: Sendable {
         }
     }
 
-    /// A fresh, empty staging folder.
+    /// The staging folder for a full build. After a swap it holds the site before, which
+    /// the next build writes over instead of deleting it and making every file and folder
+    /// anew: on ext4 a 10,000-page rebuild spent about 2 s deleting the old site, and the
+    /// next build made its files slowly next to the inodes just freed. Only a folder with
+    /// the marker is reused; anything else there is removed first.
     public func prepareStaging() throws {
         let fm = FileManager.default
-        if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }
-        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-        try Data("Written by dossier. The whole folder is replaced on each build.\n".utf8)
-            .write(to: staging.appendingPathComponent(Self.marker))
+        recycled.inventory = nil
+        var info = stat()
+        if lstat(staging.path, &info) == 0 {
+            if info.st_mode & S_IFMT == S_IFDIR && fm.fileExists(atPath: staging.appendingPathComponent(Self.marker).path) {
+                recycled.inventory = try StagingInventory.take(of: staging.path)
+            } else {
+                try fm.removeItem(at: staging)
+            }
+        }
+        if recycled.inventory == nil { try fm.createDirectory(at: staging, withIntermediateDirectories: true) }
+        try write(Self.marker, Data("Written by dossier. The whole folder is replaced on each build.\n".utf8))
     }
 
     public func write(_ relativePath: String, _ data: Data) throws {
-        try FileWriting.write(data, to: staging.path + "/" + relativePath)
+        let path = staging.path + "/" + relativePath
+        guard let inventory = recycled.inventory else { return try FileWriting.write(data, to: path) }
+        inventory.markWritten(relativePath)
+        try FileWriting.writeUnlessSame(data, to: path, within: staging.path)
     }
 
     /// Replaces one file of the output itself (not staging), through a temporary file and a
@@ -68,28 +83,46 @@ public struct OutputFolder: Sendable {
         if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
     }
 
-    /// Swaps staging and output in one atomic step where the system allows it.
+    /// Swaps staging and output in one atomic step where the system allows it. The site
+    /// before stays in the staging folder for the next build to write over.
     public func commit() throws {
         let fm = FileManager.default
+        try recycled.inventory?.removeUnwritten(in: staging.path)
+        recycled.inventory = nil
         if !fm.fileExists(atPath: url.path) {
             try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try fm.moveItem(at: staging, to: url)
             return
         }
-        if AtomicSwap.exchange(staging.path, url.path) {
-            try fm.removeItem(at: staging)  // now holds the previous site
-            return
+        if !AtomicSwap.exchange(staging.path, url.path) {
+            // No atomic exchange here: three renames, the old site in place until the second.
+            let old = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).old")
+            if fm.fileExists(atPath: old.path) { try fm.removeItem(at: old) }
+            try fm.moveItem(at: url, to: old)
+            try fm.moveItem(at: staging, to: url)
+            try fm.moveItem(at: old, to: staging)
         }
-        // No atomic exchange here: two renames, with the old site kept until the end.
-        let old = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).old")
-        if fm.fileExists(atPath: old.path) { try fm.removeItem(at: old) }
-        try fm.moveItem(at: url, to: old)
-        try fm.moveItem(at: staging, to: url)
-        try fm.removeItem(at: old)
+        // A project under git would otherwise list the kept site as untracked files; the
+        // next build removes this file with the rest of what it does not write.
+        try? Data("*\n".utf8).write(to: staging.appendingPathComponent(".gitignore"))
     }
 
+    /// After a failed build, which leaves nothing beside the output; the next build starts afresh.
     public func discardStaging() {
+        recycled.inventory = nil
         try? FileManager.default.removeItem(at: staging)
+    }
+}
+
+/// The inventory of a reused staging folder, set when a build starts; `OutputFolder` is
+/// a value shared with the render tasks, which record through it what they write.
+final class RecycledStaging: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: StagingInventory?
+
+    var inventory: StagingInventory? {
+        get { lock.withLock { current } }
+        set { lock.withLock { current = newValue } }
     }
 }
 

@@ -79,7 +79,9 @@ struct OutputFolderTests {
             try output.write("c.html", Data("second".utf8))
             try output.commit()
             #expect(Set(try snapshot(output.url).keys) == ["c.html", OutputFolder.marker])
-            #expect(!FileManager.default.fileExists(atPath: output.staging.path))
+            // The first site stays in staging, for the next build to write over, ignored by git.
+            #expect(Set(try snapshot(output.staging).keys) == ["a/b.html", OutputFolder.marker, ".gitignore"])
+            #expect(try String(contentsOf: output.staging.appendingPathComponent(".gitignore"), encoding: .utf8) == "*\n")
         }
     }
 

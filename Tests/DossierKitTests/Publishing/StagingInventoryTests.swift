@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+
+@testable import DossierKit
+
+/// A full build writes over the site kept in staging by the build before: what it does
+/// not write must go, what it writes unchanged must stay untouched, and nothing it writes
+/// may land outside the staging folder.
+@Suite("Recycled staging folder")
+struct StagingInventoryTests {
+    private let fm = FileManager.default
+
+    /// Publishes `files` as one build into `output`.
+    private func publish(_ files: [String: String], into output: OutputFolder) throws {
+        try output.prepareStaging()
+        for (path, text) in files { try output.write(path, Data(text.utf8)) }
+        try output.commit()
+    }
+
+    private func texts(_ folder: URL) throws -> [String: String] {
+        try snapshot(folder).filter { $0.key != OutputFolder.marker }.mapValues { String(decoding: $0, as: UTF8.self) }
+    }
+
+    @Test func filesOfTheKeptSiteThatABuildDoesNotWriteAreRemoved() throws {
+        try withTemp { root in
+            let output = OutputFolder(root.appendingPathComponent("Public"))
+            try publish(["a/b.html": "one", "c.html": "one", "d/e/f.html": "one"], into: output)
+            try publish(["c.html": "two"], into: output)
+            // Staging now holds the first site; the third build writes over it.
+            try publish(["a/b.html": "three", "x.html": "three"], into: output)
+            #expect(try texts(output.url) == ["a/b.html": "three", "x.html": "three"])
+            #expect(!fm.fileExists(atPath: output.url.appendingPathComponent("d").path), "folders left empty are removed")
+            #expect(try texts(output.staging) == ["c.html": "two", ".gitignore": "*\n"])
+        }
+    }
+
+    @Test func aFileWrittenWithTheSameBytesIsLeftUntouched() throws {
+        try withTemp { root in
+            let output = OutputFolder(root.appendingPathComponent("Public"))
+            try publish(["same.html": "same", "changed.html": "old"], into: output)
+            try publish(["same.html": "same", "changed.html": "old"], into: output)
+            let same = output.staging.appendingPathComponent("same.html").path
+            let changed = output.staging.appendingPathComponent("changed.html").path
+            let before = try fm.attributesOfItem(atPath: same)
+            let changedBefore = try fm.attributesOfItem(atPath: changed)
+            Thread.sleep(forTimeInterval: 0.02)
+            try output.prepareStaging()
+            try output.write("same.html", Data("same".utf8))
+            try output.write("changed.html", Data("new".utf8))
+            let after = try fm.attributesOfItem(atPath: same)
+            #expect(after[.systemFileNumber] as? Int == before[.systemFileNumber] as? Int)
+            #expect(after[.modificationDate] as? Date == before[.modificationDate] as? Date)
+            #expect(try fm.attributesOfItem(atPath: changed)[.modificationDate] as? Date != changedBefore[.modificationDate] as? Date)
+            try output.commit()
+            #expect(try texts(output.url) == ["same.html": "same", "changed.html": "new"])
+        }
+    }
+
+    @Test func aHardLinkedFileIsReplacedNotWrittenThrough() throws {
+        try withTemp { root in
+            let output = OutputFolder(root.appendingPathComponent("Public"))
+            try publish(["page.html": "first"], into: output)
+            try publish(["page.html": "second"], into: output)
+            // A backup made with hard links (`cp -al`, `rsync --link-dest`) of the kept site.
+            let backup = root.appendingPathComponent("backup.html")
+            try fm.linkItem(at: output.staging.appendingPathComponent("page.html"), to: backup)
+            try publish(["page.html": "third"], into: output)
+            #expect(try String(contentsOf: backup, encoding: .utf8) == "first")
+            #expect(try texts(output.url) == ["page.html": "third"])
+        }
+    }
+
+    @Test func symbolicLinksInTheKeptSiteAreRemovedNotFollowed() throws {
+        try withTemp { root in
+            let outside = root.appendingPathComponent("outside")
+            try fm.createDirectory(at: outside, withIntermediateDirectories: true)
+            try Data("mine".utf8).write(to: outside.appendingPathComponent("page.html"))
+            let output = OutputFolder(root.appendingPathComponent("Public"))
+            try publish(["index.html": "one"], into: output)
+            try publish(["index.html": "two"], into: output)
+            try fm.createSymbolicLink(at: output.staging.appendingPathComponent("folder"), withDestinationURL: outside)
+            try fm.createSymbolicLink(
+                at: output.staging.appendingPathComponent("file.html"), withDestinationURL: outside.appendingPathComponent("page.html"))
+            try publish(["folder/page.html": "site", "file.html": "site"], into: output)
+            #expect(try String(contentsOf: outside.appendingPathComponent("page.html"), encoding: .utf8) == "mine")
+            #expect(try fm.contentsOfDirectory(atPath: outside.path) == ["page.html"])
+            #expect(try texts(output.url) == ["folder/page.html": "site", "file.html": "site"])
+            let kind = try fm.attributesOfItem(atPath: output.url.appendingPathComponent("folder").path)[.type] as? FileAttributeType
+            #expect(kind == .typeDirectory)
+        }
+    }
+
+    @Test func aFolderAndAFileMayTradePlaces() throws {
+        try withTemp { root in
+            let output = OutputFolder(root.appendingPathComponent("Public"))
+            try publish(["a/index.html": "folder", "b": "file"], into: output)
+            try publish(["other.html": "x"], into: output)
+            try publish(["a": "file", "b/index.html": "folder"], into: output)
+            #expect(try texts(output.url) == ["a": "file", "b/index.html": "folder"])
+        }
+    }
+
+    @Test func aStagingFolderWithoutTheMarkerIsNotReused() throws {
+        try withTemp { root in
+            let output = OutputFolder(root.appendingPathComponent("Public"))
+            try fm.createDirectory(at: output.staging.appendingPathComponent("junk"), withIntermediateDirectories: true)
+            try Data("not ours".utf8).write(to: output.staging.appendingPathComponent("junk/index.html"))
+            try publish(["index.html": "site"], into: output)
+            #expect(try texts(output.url) == ["index.html": "site"])
+        }
+    }
+
+    @Test func aFailedBuildDiscardsStaging() throws {
+        try withTemp { root in
+            let output = OutputFolder(root.appendingPathComponent("Public"))
+            try publish(["index.html": "one"], into: output)
+            try publish(["index.html": "two"], into: output)
+            try output.prepareStaging()
+            try output.write("index.html", Data("half".utf8))
+            output.discardStaging()
+            #expect(!fm.fileExists(atPath: output.staging.path))
+            #expect(try texts(output.url) == ["index.html": "two"])
+            try publish(["index.html": "three"], into: output)
+            #expect(try texts(output.url) == ["index.html": "three"])
+        }
+    }
+
+    private func withTemp(_ body: (URL) throws -> Void) throws {
+        let root = fm.temporaryDirectory.appendingPathComponent("dossier-tests-\(UUID().uuidString)")
+        try fm.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: root) }
+        try body(root)
+    }
+}
