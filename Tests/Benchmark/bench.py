@@ -8,8 +8,9 @@ corpus per size with generate.py (cached in --work between runs), builds each wi
 dossier, Hugo (when installed) and the floor (1 and 2 threads), and prints the median
 wall time, ms per page and peak RSS of each, the ratios dossier/Hugo and
 dossier/floor(2 threads), dossier's scaling between sizes and its per-stage times
-(from `dossier build -v`). Then, if `dossier serve` exists, the time from a one-file edit
-to the live-reload event. Runs of the tools are interleaved so that load from other
+(from `dossier build -v`). Then, on the largest corpus, the time of building again into
+the output of a first build, as a user rebuilds Public/ (dossier and Hugo), and, if
+`dossier serve` exists, the time from a one-file edit to the live-reload event. Runs of the tools are interleaved so that load from other
 processes spreads over all of them. Everything is written under --work, never into
 the repository. Standard library only.
 """
@@ -137,9 +138,9 @@ def folder_size(path):
     return total, files
 
 
-def timed(cmd, out_dir, log_file):
-    """Runs cmd once into an empty out_dir; returns (wall s, peak RSS MB, stdout+stderr)."""
-    if os.path.exists(out_dir):
+def timed(cmd, out_dir, log_file, fresh=True):
+    """Runs cmd once into out_dir, emptied first if `fresh`; returns (wall s, peak RSS MB, stdout+stderr)."""
+    if fresh and os.path.exists(out_dir):
         shutil.rmtree(out_dir)
     rss_file = log_file + ".rss"
     with open(log_file, "w") as out:
@@ -170,15 +171,12 @@ def stages(verbose_output):
     return {name: marks[i + 1][0] - t for i, (t, name) in enumerate(marks[:-1]) if name}
 
 
-def run_size(pages, root, work, runs, floor, use_hugo, budget):
-    """Returns {tool: {"walls": [...], "rss": [...], ...}} for one corpus. A tool whose runs
-    at this size already took more than `budget` seconds is not run again (at least once)."""
-    # A fresh output folder for every run, deleted only when the benchmark ends: ext4 is
-    # slow to create files for a while where many were just deleted, which penalised
-    # whichever tool ran right after a deletion.
-    out = os.path.join(work, f"out-{pages}-{os.getpid()}")
-    logs = os.path.join(work, "logs")
-    os.makedirs(logs, exist_ok=True)
+def output_folder(work, pages):
+    return os.path.join(work, f"out-{pages}-{os.getpid()}")
+
+
+def tool_commands(root, work, floor, use_hugo):
+    """{tool: function from an output folder to the command line that builds into it}."""
     plain = os.path.join(root, "plain")
     commands = {
         "dossier": lambda target: [DOSSIER, "build", "--source", os.path.join(root, "dossier", "Content"),
@@ -189,6 +187,40 @@ def run_size(pages, root, work, runs, floor, use_hugo, budget):
     if use_hugo:
         commands["hugo"] = lambda target: ["hugo", "--source", os.path.join(root, "hugo"), "--destination", target,
                                            "--quiet", "--noBuildLock", "--cacheDir", os.path.join(work, "hugo-cache")]
+    return commands
+
+
+def measure_rebuilds(pages, root, work, runs, use_hugo):
+    """Wall times of building again into the output of each tool's first timed run, as a
+    user rebuilds Public/: dossier writes over the site its last swap set aside, Hugo writes
+    over its output in place (by default it deletes nothing, stale files included)."""
+    commands = tool_commands(root, work, None, use_hugo)
+    walls = {tool: [] for tool in ["dossier", "hugo"] if tool in commands}
+    logs = os.path.join(work, "logs")
+    # One rebuild untimed: after a first build dossier has no site set aside yet, and
+    # deletes the one it replaces; every later rebuild writes over the one before.
+    for tool in walls:
+        target = os.path.join(output_folder(work, pages), f"{tool}-0")
+        timed(commands[tool](target), target, os.path.join(logs, f"{tool}-{pages}-rebuild-warmup.log"), fresh=False)
+    for r in range(runs):
+        for tool in walls:
+            target = os.path.join(output_folder(work, pages), f"{tool}-0")
+            wall, rss, _ = timed(commands[tool](target), target, os.path.join(logs, f"{tool}-{pages}-rebuild-{r}.log"), fresh=False)
+            walls[tool].append(wall)
+            log(f"  {pages:>6} pages  rebuild {r + 1}/{runs}  {tool:<10} {wall:8.2f} s  {rss:7.0f} MB")
+    return walls
+
+
+def run_size(pages, root, work, runs, floor, use_hugo, budget):
+    """Returns {tool: {"walls": [...], "rss": [...], ...}} for one corpus. A tool whose runs
+    at this size already took more than `budget` seconds is not run again (at least once)."""
+    # A fresh output folder for every run, deleted only when the benchmark ends: ext4 is
+    # slow to create files for a while where many were just deleted, which penalised
+    # whichever tool ran right after a deletion.
+    out = output_folder(work, pages)
+    logs = os.path.join(work, "logs")
+    os.makedirs(logs, exist_ok=True)
+    commands = tool_commands(root, work, floor, use_hugo)
     results = {tool: {"walls": [], "rss": [], "stages": []} for tool in commands}
     for r in range(runs):
         for tool, command in commands.items():
@@ -347,7 +379,7 @@ def wait_ready(server, port):
 # report
 
 
-def report(sizes, results, runs, serve):
+def report(sizes, results, runs, serve, rebuilds):
     print()
     print(f"{'tool':<11} {'pages':>6} {'runs':>4} {'median s':>9} {'min s':>7} {'ms/page':>8} {'peak RSS MB':>12} {'output MB':>10} {'files':>6}")
     for pages in sizes:
@@ -388,6 +420,10 @@ def report(sizes, results, runs, serve):
         cells = [f"{n} {statistics.median(s.get(n, 0) for s in runs_stages):.0f}" for n in names]
         print(f"  {pages:>6} pages: " + ", ".join(cells))
     print()
+    if rebuilds:
+        cells = [f"{'Hugo' if tool == 'hugo' else tool} median {statistics.median(w):.2f} s ({', '.join(f'{x:.2f}' for x in w)})"
+                 for tool, w in rebuilds.items()]
+        print(f"rebuild into the previous output ({sizes[-1]} pages): " + "; ".join(cells))
     if serve is None:
         print("serve: edit -> live-reload event: skipped (see above)")
     else:
@@ -433,10 +469,11 @@ def main():
     for pages in sizes:
         log(f"benchmarking {pages} pages…")
         results[pages] = run_size(pages, roots[pages], work, args.runs, floor, use_hugo, args.budget)
+    rebuilds = measure_rebuilds(sizes[-1], roots[sizes[-1]], work, args.runs, use_hugo)
     serve = None if args.no_serve else measure_serve(roots[sizes[-1]], args.runs)
     if args.no_serve:
         log("serve: skipped (--no-serve)")
-    report(sizes, results, args.runs, serve)
+    report(sizes, results, args.runs, serve, rebuilds)
     # Outputs of this and earlier invocations go only now that nothing is timed.
     for name in os.listdir(work):
         if name.startswith("out-"):
