@@ -24,7 +24,7 @@ public final class PreviewServer: @unchecked Sendable {
     public let configuration: Configuration
     public let events = BuildEvents()
     public let status = BuildStatus()
-    /// The folder being served; removed by `cleanUp()`.
+    /// The folder being served; removed by `cleanUp()`, with its staging folder.
     public let outputFolder: URL
     public private(set) var port = 0
     private var options: SiteBuilder.Options
@@ -107,6 +107,8 @@ public final class PreviewServer: @unchecked Sendable {
 
     public func cleanUp() {
         try? FileManager.default.removeItem(at: outputFolder)
+        // A full rebuild (after a front matter edit) keeps the site before beside it.
+        try? FileManager.default.removeItem(at: OutputFolder(outputFolder).staging)
     }
 }
 

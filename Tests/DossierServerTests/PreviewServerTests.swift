@@ -145,6 +145,21 @@ struct PreviewServerTests {
         try await preview.stop()
     }
 
+    @Test("after a full rebuild, stopping removes the served folder and the site kept beside it")
+    func cleanUpAfterFullRebuild() async throws {
+        let preview = try await RunningPreview()
+        let events = try openEvents(port: preview.port)
+        let siteFile = preview.content.appendingPathComponent("site.yml")
+        let config = try String(contentsOf: siteFile, encoding: .utf8)
+        try config.replacingOccurrences(of: "title: ", with: "title: Second ").write(to: siteFile, atomically: false, encoding: .utf8)
+        _ = try events.nextEvent(named: "reload")
+        let staging = OutputFolder(preview.server.outputFolder).staging
+        #expect(FileManager.default.fileExists(atPath: staging.path), "a site.yml edit rebuilds everything through staging")
+        try await preview.stop()
+        #expect(!FileManager.default.fileExists(atPath: preview.server.outputFolder.path))
+        #expect(!FileManager.default.fileExists(atPath: staging.path))
+    }
+
     @Test("stopping the server ends open event streams promptly")
     func shutdownEndsStreams() async throws {
         let preview = try await RunningPreview()
