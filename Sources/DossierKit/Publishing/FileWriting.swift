@@ -21,6 +21,10 @@ enum FileWriting {
         }
         guard descriptor >= 0 else { throw failure(path) }
         defer { close(descriptor) }
+        try writeAll(data, to: descriptor, path: path)
+    }
+
+    private static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws {
         try data.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
@@ -35,23 +39,32 @@ enum FileWriting {
     }
 
     /// Over a file that may exist from an earlier build: a file that already holds `data` is
-    /// left as it is (no write, its time kept); a file with other hard links (a backup, a
-    /// deployment's snapshot) is replaced by a new one rather than written through; a
-    /// folder where the file goes, or a file where one of its folders goes, is removed.
+    /// left as it is (no write, its time kept), another is written over in place; a file
+    /// with other hard links (a backup, a deployment's snapshot) is replaced by a new one
+    /// rather than written through; a folder where the file goes, or a file where one of
+    /// its folders goes, is removed.
     static func writeUnlessSame(_ data: Data, to path: String, within root: String) throws {
-        let existing = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        let existing = open(path, O_RDWR | O_NOFOLLOW | O_CLOEXEC)
         if existing >= 0 {
             var info = stat()
-            let known = fstat(existing, &info) == 0
-            let same = known && info.st_mode & S_IFMT == S_IFREG && info.st_nlink == 1 && Int(info.st_size) == data.count
-                && holds(existing, data)
-            close(existing)
-            if same { return }
-            if known && info.st_mode & S_IFMT == S_IFDIR {
-                try FileManager.default.removeItem(atPath: path)
-            } else if known && info.st_nlink > 1 {
-                guard unlink(path) == 0 else { throw failure(path) }
+            guard fstat(existing, &info) == 0 else {
+                close(existing)
+                throw failure(path)
             }
+            if info.st_mode & S_IFMT == S_IFREG && info.st_nlink == 1 {
+                defer { close(existing) }
+                if Int(info.st_size) == data.count && holds(existing, data) { return }
+                // Written from the start, then cut to length: emptied first (O_TRUNC), ext4
+                // would write the file out to disk as soon as it is closed (auto_da_alloc).
+                guard lseek(existing, 0, SEEK_SET) == 0 else { throw failure(path) }
+                try writeAll(data, to: existing, path: path)
+                guard ftruncate(existing, off_t(data.count)) == 0 else { throw failure(path) }
+                return
+            }
+            close(existing)
+            guard unlink(path) == 0 else { throw failure(path) }
+        } else if errno == EISDIR {
+            try FileManager.default.removeItem(atPath: path)
         } else if errno == ENOTDIR {
             try removeFiles(inPlaceOfFoldersOf: path, within: root)
         }
