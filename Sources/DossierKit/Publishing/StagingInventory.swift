@@ -6,21 +6,22 @@ import Foundation
 final class StagingInventory: @unchecked Sendable {
     private let lock = NSLock()
     private var unwritten: Set<String>
-    /// Folders that held nothing when taken (a killed build can leave them).
-    private let emptyFolders: [String]
+    /// Folders that held nothing when taken (a killed build can leave them) or held only
+    /// what the walk removed.
+    private let emptiedFolders: [String]
 
-    private init(files: Set<String>, emptyFolders: [String]) {
+    private init(files: Set<String>, emptiedFolders: [String]) {
         self.unwritten = files
-        self.emptyFolders = emptyFolders
+        self.emptiedFolders = emptiedFolders
     }
 
     /// Walks `root` without following links. Anything but a regular file or a folder (a
     /// symbolic link above all, which a write would follow out of the folder) is removed.
     static func take(of root: String) throws -> StagingInventory {
         var files: Set<String> = []
-        var emptyFolders: [String] = []
-        try walk(root, "", files: &files, emptyFolders: &emptyFolders)
-        return StagingInventory(files: files, emptyFolders: emptyFolders)
+        var emptiedFolders: [String] = []
+        try walk(root, "", files: &files, emptiedFolders: &emptiedFolders)
+        return StagingInventory(files: files, emptiedFolders: emptiedFolders)
     }
 
     /// Called from the render tasks, for every file written.
@@ -31,17 +32,18 @@ final class StagingInventory: @unchecked Sendable {
     /// Removes the files not written since `take`, then every folder left empty.
     func removeUnwritten(in root: String) throws {
         let files = lock.withLock { unwritten }
-        var folders = Set(emptyFolders)
+        var folders: Set<String> = []
+        func addWithParents(_ path: Substring) {
+            var folder = path
+            while folders.insert(String(folder)).inserted, let slash = folder.lastIndex(of: "/") { folder = folder[..<slash] }
+        }
+        for folder in emptiedFolders { addWithParents(Substring(folder)) }
         for file in files {
             // Gone already where this build made a folder in its place, or a file in place of its folder.
             guard unlink(root + "/" + file) == 0 || [ENOENT, ENOTDIR, EISDIR].contains(errno) else {
                 throw FileWriting.failure(root + "/" + file)
             }
-            var parent = Substring(file)
-            while let slash = parent.lastIndex(of: "/") {
-                parent = parent[..<slash]
-                folders.insert(String(parent))
-            }
+            if let slash = file.lastIndex(of: "/") { addWithParents(file[..<slash]) }
         }
         // Deepest first, so a folder emptied by removing its last subfolder goes too;
         // a folder that still holds something is left (rmdir refuses it).
@@ -50,7 +52,7 @@ final class StagingInventory: @unchecked Sendable {
         }
     }
 
-    private static func walk(_ root: String, _ relative: String, files: inout Set<String>, emptyFolders: inout [String]) throws {
+    private static func walk(_ root: String, _ relative: String, files: inout Set<String>, emptiedFolders: inout [String]) throws {
         let path = relative.isEmpty ? root : root + "/" + relative
         guard let folder = opendir(path) else { throw FileWriting.failure(path) }
         var subfolders: [String] = []
@@ -71,8 +73,8 @@ final class StagingInventory: @unchecked Sendable {
         for stray in strays {
             guard unlink(root + "/" + stray) == 0 || errno == ENOENT else { throw FileWriting.failure(root + "/" + stray) }
         }
-        if isEmpty && !relative.isEmpty { emptyFolders.append(relative) }
-        for subfolder in subfolders { try walk(root, subfolder, files: &files, emptyFolders: &emptyFolders) }
+        if (isEmpty || !strays.isEmpty) && !relative.isEmpty { emptiedFolders.append(relative) }
+        for subfolder in subfolders { try walk(root, subfolder, files: &files, emptiedFolders: &emptiedFolders) }
     }
 
     private enum Kind { case folder, file, other }

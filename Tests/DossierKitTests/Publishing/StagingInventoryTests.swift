@@ -126,6 +126,62 @@ struct StagingInventoryTests {
         }
     }
 
+    /// Seeded sequences of builds over a few paths that are files in one build and
+    /// folders in another, with contents that repeat, grow and shrink, and now and then a
+    /// symbolic link, a hard link or junk planted in the kept site: after every swap the
+    /// output holds exactly what that build wrote.
+    @Test(arguments: [1, 2, 3, 4] as [UInt64])
+    func randomBuildsPublishExactlyWhatTheyWrite(seed: UInt64) throws {
+        try withTemp { root in
+            var random = SplitMix64(seed: seed)
+            let output = OutputFolder(root.appendingPathComponent("Public"))
+            let outside = root.appendingPathComponent("outside")
+            try fm.createDirectory(at: outside, withIntermediateDirectories: true)
+            let paths = ["a", "a/index.html", "a/b/index.html", "b", "b/c", "c/index.html", "c/d/e/index.html", "index.html"]
+            let texts = ["", "x", "same", "a longer text than the others", "ü"]
+            for round in 1...30 {
+                // A site: some paths, never one inside another that is a file.
+                var site: [String: String] = [:]
+                for path in paths.shuffled(using: &random) where Bool.random(using: &random) {
+                    let clashes = site.keys.contains { $0.hasPrefix(path + "/") || path.hasPrefix($0 + "/") }
+                    if !clashes { site[path] = texts.randomElement(using: &random)! }
+                }
+                if fm.fileExists(atPath: output.staging.path) {
+                    let kept = try fm.subpathsOfDirectory(atPath: output.staging.path).filter { !$0.hasPrefix(".") }
+                    switch Int.random(in: 0..<6, using: &random) {
+                    case 0:
+                        if let spot = kept.randomElement(using: &random) {
+                            try? fm.removeItem(at: output.staging.appendingPathComponent(spot))
+                            try fm.createSymbolicLink(at: output.staging.appendingPathComponent(spot), withDestinationURL: outside)
+                        }
+                    case 1:
+                        if let spot = kept.randomElement(using: &random),
+                            (try? fm.attributesOfItem(atPath: output.staging.appendingPathComponent(spot).path)[.type] as? FileAttributeType) == .typeRegular
+                        {
+                            try fm.linkItem(at: output.staging.appendingPathComponent(spot), to: outside.appendingPathComponent("link-\(round)"))
+                        }
+                    case 2:
+                        try fm.createDirectory(at: output.staging.appendingPathComponent("junk/deep"), withIntermediateDirectories: true)
+                    default: break
+                    }
+                }
+                let linked = try fm.contentsOfDirectory(atPath: outside.path).filter { $0.hasPrefix("link-") }
+                let before = try linked.map { try String(contentsOf: outside.appendingPathComponent($0), encoding: .utf8) }
+                try publish(site, into: output)
+                #expect(try self.texts(output.url) == site, "seed \(seed), round \(round)")
+                let subfolders = try fm.subpathsOfDirectory(atPath: output.url.path).filter {
+                    (try? fm.attributesOfItem(atPath: output.url.appendingPathComponent($0).path)[.type] as? FileAttributeType) == .typeDirectory
+                }
+                for folder in subfolders {
+                    #expect(site.keys.contains { $0.hasPrefix(folder + "/") }, "seed \(seed), round \(round): \(folder)/ holds nothing of this build")
+                }
+                let after = try linked.map { try String(contentsOf: outside.appendingPathComponent($0), encoding: .utf8) }
+                #expect(after == before, "seed \(seed), round \(round): a hard link outside was written through")
+                #expect(try fm.contentsOfDirectory(atPath: outside.path).allSatisfy { $0.hasPrefix("link-") })
+            }
+        }
+    }
+
     private func withTemp(_ body: (URL) throws -> Void) throws {
         let root = fm.temporaryDirectory.appendingPathComponent("dossier-tests-\(UUID().uuidString)")
         try fm.createDirectory(at: root, withIntermediateDirectories: true)
