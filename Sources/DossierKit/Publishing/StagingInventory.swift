@@ -1,8 +1,8 @@
 import Foundation
 
 /// What a recycled staging folder held before this build wrote into it: the files not
-/// yet written again, and the folders. A file this build does not write belongs to a
-/// page that no longer exists and is removed before the swap.
+/// yet written again, and the folders that may be left empty. A file this build does not
+/// write belongs to a page that no longer exists and is removed before the swap.
 final class StagingInventory: @unchecked Sendable {
     private let lock = NSLock()
     private var unwritten: Set<String>
@@ -45,8 +45,8 @@ final class StagingInventory: @unchecked Sendable {
             }
             if let slash = file.lastIndex(of: "/") { addWithParents(file[..<slash]) }
         }
-        // Deepest first, so a folder emptied by removing its last subfolder goes too;
-        // a folder that still holds something is left (rmdir refuses it).
+        // Longest path first, so each folder before its parent, which goes too once that
+        // was its last entry; a folder that still holds something is left (rmdir refuses it).
         for folder in folders.sorted(by: { $0.utf8.count > $1.utf8.count }) {
             _ = rmdir(root + "/" + folder)
         }
