@@ -197,8 +197,8 @@ def measure_rebuilds(pages, root, work, runs, use_hugo):
     commands = tool_commands(root, work, None, use_hugo)
     walls = {tool: [] for tool in ["dossier", "hugo"] if tool in commands}
     logs = os.path.join(work, "logs")
-    # One rebuild untimed: after a first build dossier has no site set aside yet, and
-    # deletes the one it replaces; every later rebuild writes over the one before.
+    # One rebuild untimed: after a first build dossier has no site set aside yet, so its
+    # first rebuild makes every file anew; every later one writes over the site before.
     for tool in walls:
         target = os.path.join(output_folder(work, pages), f"{tool}-0")
         timed(commands[tool](target), target, os.path.join(logs, f"{tool}-{pages}-rebuild-warmup.log"), fresh=False)
