@@ -10,9 +10,9 @@ wall time, ms per page and peak RSS of each, the ratios dossier/Hugo and
 dossier/floor(2 threads), dossier's scaling between sizes and its per-stage times
 (from `dossier build -v`). Then, on the largest corpus, the time of building again into
 the output of a first build, as a user rebuilds Public/ (dossier and Hugo), and, if
-`dossier serve` exists, the time from a one-file edit to the live-reload event. Runs of the tools are interleaved so that load from other
-processes spreads over all of them. Everything is written under --work, never into
-the repository. Standard library only.
+`dossier serve` exists, the time from a one-file edit to the live-reload event. Runs of
+the tools are interleaved so that load from other processes spreads over all of them.
+Everything is written under --work, never into the repository. Standard library only.
 """
 
 import argparse
