@@ -42,17 +42,6 @@ extension Robustness.HeavyBuilds {
             return UInt64(info.st_ino)
         }
 
-        /// When a file's inode last changed (ctime), in seconds since 1970.
-        static func changeTime(_ url: URL) -> Double? {
-            var info = stat()
-            guard stat(url.path, &info) == 0 else { return nil }
-            #if canImport(Glibc)
-            return Double(info.st_ctim.tv_sec) + Double(info.st_ctim.tv_nsec) / 1e9
-            #else
-            return Double(info.st_ctimespec.tv_sec) + Double(info.st_ctimespec.tv_nsec) / 1e9
-            #endif
-        }
-
         /// How many `*/index.html` in `folder` changed at or after `time`. Plain system calls:
         /// this runs every few milliseconds while a build writes.
         static func pagesChanged(in folder: String, since time: Double) -> Int {
