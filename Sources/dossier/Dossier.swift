@@ -117,6 +117,9 @@ struct Build: AsyncParsableCommand {
         discussion: """
             Reads Content/ and Templates/, and writes the site into the output folder only when \
             every page built: a failed build leaves the previous site exactly as it was.
+
+            The site it replaces is kept beside it (.Public.staging for Public), for the next \
+            build to write over rather than make every file anew; delete it to free the space.
             """)
 
     @OptionGroup var site: SiteOptions
