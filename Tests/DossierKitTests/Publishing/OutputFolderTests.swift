@@ -11,20 +11,20 @@ struct OutputFolderTests {
     }
 
     @Test func refusesTheFileSystemRoot() throws {
-        try withTemp { root in
+        try withTempFolder { root in
             let error = refuses(URL(fileURLWithPath: "/"), root: root)
             #expect(error?.message.contains("file system root") == true)
         }
     }
 
     @Test func refusesTheHomeFolder() throws {
-        try withTemp { root in
+        try withTempFolder { root in
             #expect(refuses(FileManager.default.homeDirectoryForCurrentUser, root: root) != nil)
         }
     }
 
     @Test func refusesAFolderHoldingTheProject() throws {
-        try withTemp { root in
+        try withTempFolder { root in
             let project = root.appendingPathComponent("project")
             try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
             let error = refuses(root, root: project)
@@ -33,7 +33,7 @@ struct OutputFolderTests {
     }
 
     @Test func refusesFoldersOverlappingProtectedOnes() throws {
-        try withTemp { root in
+        try withTempFolder { root in
             let content = root.appendingPathComponent("Content")
             let templates = root.appendingPathComponent("Templates")
             for url in [content, templates] { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
@@ -45,7 +45,7 @@ struct OutputFolderTests {
     }
 
     @Test func refusesASymlinkToTheContentFolder() throws {
-        try withTemp { root in
+        try withTempFolder { root in
             let content = root.appendingPathComponent("Content")
             try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
             let link = root.appendingPathComponent("Public")
@@ -55,7 +55,7 @@ struct OutputFolderTests {
     }
 
     @Test func acceptsNewEmptyAndMarkedFolders() throws {
-        try withTemp { root in
+        try withTempFolder { root in
             let fresh = root.appendingPathComponent("Public")
             try OutputFolder(fresh).checkSafe(projectRoot: root, protected: [])
             try FileManager.default.createDirectory(at: fresh, withIntermediateDirectories: true)
@@ -68,7 +68,7 @@ struct OutputFolderTests {
     }
 
     @Test func stagingIsASiblingAndCommitSwapsIt() throws {
-        try withTemp { root in
+        try withTempFolder { root in
             let output = OutputFolder(root.appendingPathComponent("Public"))
             #expect(output.staging.deletingLastPathComponent().standardizedFileURL.path == root.standardizedFileURL.path)
             try output.prepareStaging()
@@ -83,12 +83,5 @@ struct OutputFolderTests {
             #expect(Set(try snapshot(output.staging).keys) == ["a/b.html", OutputFolder.marker, ".gitignore"])
             #expect(try String(contentsOf: output.staging.appendingPathComponent(".gitignore"), encoding: .utf8) == "*\n")
         }
-    }
-
-    private func withTemp(_ body: (URL) throws -> Void) throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: root) }
-        try body(root)
     }
 }

@@ -22,7 +22,7 @@ struct StagingInventoryTests {
     }
 
     @Test func filesOfTheKeptSiteThatABuildDoesNotWriteAreRemoved() throws {
-        try withTemp { root in
+        try withTempFolder { root in
             let output = OutputFolder(root.appendingPathComponent("Public"))
             try publish(["a/b.html": "one", "c.html": "one", "d/e/f.html": "one"], into: output)
             try publish(["c.html": "two"], into: output)
@@ -36,7 +36,7 @@ struct StagingInventoryTests {
     }
 
     @Test func aFileWrittenWithTheSameBytesIsLeftUntouched() throws {
-        try withTemp { root in
+        try withTempFolder { root in
             let output = OutputFolder(root.appendingPathComponent("Public"))
             try publish(["same.html": "same", "changed.html": "old"], into: output)
             try publish(["same.html": "same", "changed.html": "old"], into: output)
@@ -58,7 +58,7 @@ struct StagingInventoryTests {
     }
 
     @Test func aHardLinkedFileIsReplacedNotWrittenThrough() throws {
-        try withTemp { root in
+        try withTempFolder { root in
             let output = OutputFolder(root.appendingPathComponent("Public"))
             try publish(["page.html": "first"], into: output)
             try publish(["page.html": "second"], into: output)
@@ -72,7 +72,7 @@ struct StagingInventoryTests {
     }
 
     @Test func symbolicLinksInTheKeptSiteAreRemovedNotFollowed() throws {
-        try withTemp { root in
+        try withTempFolder { root in
             let outside = root.appendingPathComponent("outside")
             try fm.createDirectory(at: outside, withIntermediateDirectories: true)
             try Data("mine".utf8).write(to: outside.appendingPathComponent("page.html"))
@@ -92,7 +92,7 @@ struct StagingInventoryTests {
     }
 
     @Test func aFolderAndAFileMayTradePlaces() throws {
-        try withTemp { root in
+        try withTempFolder { root in
             let output = OutputFolder(root.appendingPathComponent("Public"))
             try publish(["a/index.html": "folder", "b": "file"], into: output)
             try publish(["other.html": "x"], into: output)
@@ -102,7 +102,7 @@ struct StagingInventoryTests {
     }
 
     @Test func aStagingFolderWithoutTheMarkerIsNotReused() throws {
-        try withTemp { root in
+        try withTempFolder { root in
             let output = OutputFolder(root.appendingPathComponent("Public"))
             try fm.createDirectory(at: output.staging.appendingPathComponent("junk"), withIntermediateDirectories: true)
             try Data("not ours".utf8).write(to: output.staging.appendingPathComponent("junk/index.html"))
@@ -112,7 +112,7 @@ struct StagingInventoryTests {
     }
 
     @Test func aFailedBuildDiscardsStaging() throws {
-        try withTemp { root in
+        try withTempFolder { root in
             let output = OutputFolder(root.appendingPathComponent("Public"))
             try publish(["index.html": "one"], into: output)
             try publish(["index.html": "two"], into: output)
@@ -132,7 +132,7 @@ struct StagingInventoryTests {
     /// output holds exactly what that build wrote.
     @Test(arguments: [1, 2, 3, 4] as [UInt64])
     func randomBuildsPublishExactlyWhatTheyWrite(seed: UInt64) throws {
-        try withTemp { root in
+        try withTempFolder { root in
             var random = SplitMix64(seed: seed)
             let output = OutputFolder(root.appendingPathComponent("Public"))
             let outside = root.appendingPathComponent("outside")
@@ -180,12 +180,5 @@ struct StagingInventoryTests {
                 #expect(try fm.contentsOfDirectory(atPath: outside.path).allSatisfy { $0.hasPrefix("link-") })
             }
         }
-    }
-
-    private func withTemp(_ body: (URL) throws -> Void) throws {
-        let root = fm.temporaryDirectory.appendingPathComponent("dossier-tests-\(UUID().uuidString)")
-        try fm.createDirectory(at: root, withIntermediateDirectories: true)
-        defer { try? fm.removeItem(at: root) }
-        try body(root)
     }
 }

@@ -106,6 +106,14 @@ func withTempSite<T>(_ fixture: String? = "sahel", _ body: (TempSite) async thro
     return try await body(site)
 }
 
+/// Runs `body` with a new empty folder and deletes it afterwards, whatever happens.
+func withTempFolder(_ body: (URL) throws -> Void) throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: root) }
+    try body(root)
+}
+
 /// Every regular file under `folder`, by relative path, with its bytes.
 func snapshot(_ folder: URL) throws -> [String: Data] {
     var result: [String: Data] = [:]
