@@ -7,8 +7,9 @@ Builds release dossier (scratch path .build-bench) and the floor program, genera
 corpus per size with generate.py (cached in --work between runs), builds each with
 dossier, Hugo (when installed) and the floor (1 and 2 threads), and prints the median
 wall time, ms per page and peak RSS of each, the ratios dossier/Hugo and
-dossier/floor(2 threads), dossier's scaling between sizes and its per-stage times
-(from `dossier build -v`). Then, on the largest corpus, the time of building again into
+dossier/floor(2 threads), what rendering the templates costs (against "dossier bare",
+the same build with templates cut to the title and body), dossier's scaling between
+sizes and its per-stage times (from `dossier build -v`). Then, on the largest corpus, the time of building again into
 the output of a first build, as a user rebuilds Public/ (dossier and Hugo), and, if
 `dossier serve` exists, the time from a one-file edit to the live-reload event. Runs of
 the tools are interleaved so that load from other processes spreads over all of them.
@@ -175,15 +176,39 @@ def output_folder(work, pages):
     return os.path.join(work, f"out-{pages}-{os.getpid()}")
 
 
-def tool_commands(root, work, floor, use_hugo):
+def bare_templates(work):
+    """A copy of Templates/ in which each layout shows only the page's title (and body,
+    where it has one) and each partial nothing: built with it, dossier does all its work
+    but the templates', so the difference is what rendering the shipped templates costs."""
+    # The layouts whose page has a `body` of its own (the README's table of variables).
+    with_body = {"home", "briefing", "entity", "event"}
+    bare = os.path.join(work, "templates-bare")
+    shutil.rmtree(bare, ignore_errors=True)
+    shutil.copytree(TEMPLATES, bare)
+    for folder, _, names in os.walk(bare):
+        place = os.path.relpath(folder, bare)
+        if place.split(os.sep)[0] == "assets":
+            continue
+        for name in names:
+            if not name.endswith(".mustache"):
+                continue
+            layout = name[:-len(".mustache")] if place == "." else None
+            with open(os.path.join(folder, name), "w") as f:
+                f.write("" if layout is None else "{{page_title}}" + ("{{{body}}}" if layout in with_body else ""))
+    return bare
+
+
+def tool_commands(root, work, floor, use_hugo, bare=None):
     """{tool: function from an output folder to the command line that builds into it}."""
     plain = os.path.join(root, "plain")
+    content = os.path.join(root, "dossier", "Content")
     commands = {
-        "dossier": lambda target: [DOSSIER, "build", "--source", os.path.join(root, "dossier", "Content"),
-                                   "--templates", TEMPLATES, "-o", target, "-v"],
+        "dossier": lambda target: [DOSSIER, "build", "--source", content, "--templates", TEMPLATES, "-o", target, "-v"],
         "floor -j1": lambda target: [floor, plain, target],
         "floor -j2": lambda target: [floor, "-j", "2", plain, target],
     }
+    if bare:
+        commands["dossier bare"] = lambda target: [DOSSIER, "build", "--source", content, "--templates", bare, "-o", target]
     if use_hugo:
         commands["hugo"] = lambda target: ["hugo", "--source", os.path.join(root, "hugo"), "--destination", target,
                                            "--quiet", "--noBuildLock", "--cacheDir", os.path.join(work, "hugo-cache")]
@@ -211,7 +236,7 @@ def measure_rebuilds(pages, root, work, runs, use_hugo):
     return walls
 
 
-def run_size(pages, root, work, runs, floor, use_hugo, budget):
+def run_size(pages, root, work, runs, floor, use_hugo, budget, bare):
     """Returns {tool: {"walls": [...], "rss": [...], ...}} for one corpus. A tool whose runs
     at this size already took more than `budget` seconds is not run again (at least once)."""
     # A fresh output folder for every run, deleted only when the benchmark ends: ext4 is
@@ -220,7 +245,7 @@ def run_size(pages, root, work, runs, floor, use_hugo, budget):
     out = output_folder(work, pages)
     logs = os.path.join(work, "logs")
     os.makedirs(logs, exist_ok=True)
-    commands = tool_commands(root, work, floor, use_hugo)
+    commands = tool_commands(root, work, floor, use_hugo, bare)
     results = {tool: {"walls": [], "rss": [], "stages": []} for tool in commands}
     for r in range(runs):
         for tool, command in commands.items():
@@ -232,7 +257,7 @@ def run_size(pages, root, work, runs, floor, use_hugo, budget):
                 os.makedirs(target)
                 wall, rss, text = timed_floor(cmd, target, os.path.join(logs, f"{tool.replace(' ', '')}-{pages}-{r}.log"))
             else:
-                wall, rss, text = timed(cmd, target, os.path.join(logs, f"{tool}-{pages}-{r}.log"))
+                wall, rss, text = timed(cmd, target, os.path.join(logs, f"{tool.replace(' ', '-')}-{pages}-{r}.log"))
             results[tool]["walls"].append(wall)
             results[tool]["rss"].append(rss)
             if tool == "dossier":
@@ -240,7 +265,7 @@ def run_size(pages, root, work, runs, floor, use_hugo, budget):
                 if r == 0:
                     results[tool]["summary"] = [l for l in text.splitlines() if l.startswith("Built")]
                     results[tool]["warnings"] = sum(1 for l in text.splitlines() if ": warning:" in l)
-            log(f"  {pages:>6} pages  run {r + 1}/{runs}  {tool:<10} {wall:8.2f} s  {rss:7.0f} MB")
+            log(f"  {pages:>6} pages  run {r + 1}/{runs}  {tool:<12} {wall:8.2f} s  {rss:7.0f} MB")
             results[tool]["output"] = folder_size(target)
     return results
 
@@ -381,18 +406,19 @@ def wait_ready(server, port):
 
 def report(sizes, results, runs, serve, rebuilds):
     print()
-    print(f"{'tool':<11} {'pages':>6} {'runs':>4} {'median s':>9} {'min s':>7} {'ms/page':>8} {'peak RSS MB':>12} {'output MB':>10} {'files':>6}")
+    print(f"{'tool':<12} {'pages':>6} {'runs':>4} {'median s':>9} {'min s':>7} {'ms/page':>8} {'peak RSS MB':>12} {'output MB':>10} {'files':>6}")
     for pages in sizes:
-        for tool in ["dossier", "hugo", "floor -j1", "floor -j2"]:
+        for tool in ["dossier", "dossier bare", "hugo", "floor -j1", "floor -j2"]:
             r = results[pages].get(tool)
             if not r:
                 continue
             med = statistics.median(r["walls"])
             size, files = r["output"]
-            print(f"{tool:<11} {pages:>6} {len(r['walls']):>4} {med:>9.2f} {min(r['walls']):>7.2f} {med * 1000 / pages:>8.2f} "
+            print(f"{tool:<12} {pages:>6} {len(r['walls']):>4} {med:>9.2f} {min(r['walls']):>7.2f} {med * 1000 / pages:>8.2f} "
                   f"{max(r['rss']):>12.0f} {size / 1e6:>10.1f} {files:>6}")
     print(f"(up to {runs} runs each, interleaved; median and min wall time; peak RSS is the largest of the runs; "
-          f"pages = content files; floor = cmark-gfm parse+render+write of the bodies only)")
+          f"pages = content files; floor = cmark-gfm parse+render+write of the bodies only; "
+          f"dossier bare = dossier with templates that show only each page's title and body)")
     print()
     for pages in sizes:
         r = results[pages]
@@ -403,6 +429,13 @@ def report(sizes, results, runs, serve, rebuilds):
         parts.append(f"dossier/floor(-j2) {med['dossier'] / med['floor -j2']:.1f}x")
         print(f"{pages:>6} pages: " + ", ".join(parts) + f"; {r['dossier']['summary'][0] if r['dossier'].get('summary') else ''}"
               + f"; {r['dossier'].get('warnings', 0)} warnings")
+        if "dossier bare" in med:
+            templates = med["dossier"] - med["dossier bare"]
+            line = (f"        templates (rendering them, writing what they add): {templates:.2f} s (dossier - dossier bare), "
+                    f"{templates / med['dossier']:.0%} of the build")
+            if "hugo" in med:
+                line += f", {templates / med['hugo']:.2f}x Hugo's whole build"
+            print(line)
     for a, b in zip(sizes, sizes[1:]):
         ta = statistics.median(results[a]["dossier"]["walls"])
         tb = statistics.median(results[b]["dossier"]["walls"])
@@ -465,10 +498,11 @@ def main():
     started = time.time()
     floor = build_tools(work, args.no_build)
     roots = {pages: corpus(work, pages, args.seed) for pages in sizes}
+    bare = bare_templates(work)
     results = {}
     for pages in sizes:
         log(f"benchmarking {pages} pages…")
-        results[pages] = run_size(pages, roots[pages], work, args.runs, floor, use_hugo, args.budget)
+        results[pages] = run_size(pages, roots[pages], work, args.runs, floor, use_hugo, args.budget, bare)
     rebuilds = measure_rebuilds(sizes[-1], roots[sizes[-1]], work, args.runs, use_hugo)
     serve = None if args.no_serve else measure_serve(roots[sizes[-1]], args.runs)
     if args.no_serve:
