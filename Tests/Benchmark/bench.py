@@ -9,10 +9,11 @@ dossier, Hugo (when installed) and the floor (1 and 2 threads), and prints the m
 wall time, ms per page and peak RSS of each, the ratios dossier/Hugo and
 dossier/floor(2 threads), what rendering the templates costs (against "dossier bare",
 the same build with templates cut to the title and body), dossier's scaling between
-sizes and its per-stage times (from `dossier build -v`). Then, on the largest corpus, the time of building again into
-the output of a first build, as a user rebuilds Public/ (dossier and Hugo), and, if
-`dossier serve` exists, the time from a one-file edit to the live-reload event. Runs of
-the tools are interleaved so that load from other processes spreads over all of them.
+sizes and its per-stage times (from `dossier build -v`). Then, on the largest corpus,
+the time of building again into the output of a first build, as a user rebuilds
+Public/ (dossier and Hugo), and, if `dossier serve` exists, the time from a one-file
+edit to the live-reload event. Runs of the tools are interleaved so that load from
+other processes spreads over all of them.
 Everything is written under --work, never into the repository. Standard library only.
 """
 
@@ -251,13 +252,15 @@ def run_size(pages, root, work, runs, floor, use_hugo, budget, bare):
         for tool, command in commands.items():
             if sum(results[tool]["walls"]) > budget:
                 continue
-            target = os.path.join(out, f"{tool.replace(' ', '')}-{r}")
+            name = tool.replace(" ", "")
+            target = os.path.join(out, f"{name}-{r}")
             cmd = command(target)
+            log_file = os.path.join(logs, f"{name}-{pages}-{r}.log")
             if tool.startswith("floor"):
                 os.makedirs(target)
-                wall, rss, text = timed_floor(cmd, target, os.path.join(logs, f"{tool.replace(' ', '')}-{pages}-{r}.log"))
+                wall, rss, text = timed_floor(cmd, target, log_file)
             else:
-                wall, rss, text = timed(cmd, target, os.path.join(logs, f"{tool.replace(' ', '-')}-{pages}-{r}.log"))
+                wall, rss, text = timed(cmd, target, log_file)
             results[tool]["walls"].append(wall)
             results[tool]["rss"].append(rss)
             if tool == "dossier":
