@@ -165,10 +165,17 @@ struct Check: AsyncParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
+    @Flag(help: "Also ask the network whether each source's URL and archived copy still answer (one request per host per second).")
+    var external = false
+
+    @Option(help: "With --external: seconds to wait for each answer.")
+    var timeout: Double = 10
+
     func run() async throws {
         let builder = SiteBuilder(options: site.builderOptions(output: nil), progress: Terminal.progress(verbose: site.verbose))
         var diagnostics: [Diagnostic] = []
         var summary: [String: Int] = [:]
+        var externalSummary: String?
         do {
             let report = try await builder.build()
             keepUntilExit(report)
@@ -176,6 +183,12 @@ struct Check: AsyncParsableCommand {
             if let catalog = report.catalog, let linked = report.site, let timeline = report.timeline {
                 summary = CheckSummary.figures(catalog, linked, timeline)
                 diagnostics += CheckSummary.sourcing(catalog, linked)
+                if external {
+                    let links = ExternalLink.of(catalog.sources)
+                    let report = await ExternalLinkChecker(timeout: timeout).check(links)
+                    diagnostics += report.diagnostics
+                    externalSummary = report.summary
+                }
             }
         } catch let failure as BuildFailure {
             diagnostics = failure.diagnostics
@@ -186,6 +199,7 @@ struct Check: AsyncParsableCommand {
             print(CheckSummary.json(diagnostics: diagnostics, figures: summary))
         case .text:
             Terminal.printDiagnostics(diagnostics, quiet: site.quiet)
+            if let externalSummary { print(externalSummary) }
             if !site.quiet {
                 let figures = summary.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
                 print(errors == 0 ? "No errors. \(figures)" : "\(errors) error\(errors == 1 ? "" : "s").")

@@ -25,7 +25,10 @@ enum DocumentParser {
     static let briefingFields = commonFields + ["date", "updated", "order", "key_points", "tags"]
     static let entityFields = commonFields + ["kind", "aliases", "facts", "relations", "withdrawal_rule"]
     static let eventFields = commonFields + ["date", "status", "kind", "entities", "treaty", "sources", "date_note"]
-    static let sourceFields = commonFields + ["publisher", "date", "url", "kind", "language", "note"]
+    static let sourceFields = commonFields + [
+        "publisher", "date", "url", "kind", "language", "note",
+        "accessed", "archive_url", "original_gone", "reliability",
+    ]
 
     /// `relativePath` is inside the content folder (`briefings/x.md`); `file` is how
     /// diagnostics name it (`Content/briefings/x.md`).
@@ -208,6 +211,11 @@ enum DocumentParser {
         let publisher = fields.string("publisher", required: true)
         let date = fields.date("date")?.value
         let url = fields.string("url")
+        let archiveURL = fields.string("archive_url")
+        let accessed = fields.date("accessed")?.value
+        let goneLocation = fields.location(of: "original_gone")
+        let originalGone = fields.bool("original_gone") ?? false
+        let reliability = reliability(&fields)
         let kindText = fields.string("kind", required: true)
         var kind: SourceKind?
         if let kindText {
@@ -218,10 +226,17 @@ enum DocumentParser {
                     hint: "kinds: \(SourceKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
         }
-        if let url, !URLSafety.isWebURL(url.value) {
+        for field in [url, archiveURL] {
+            if let field, !URLSafety.isWebURL(field.value) {
+                fields.error(
+                    "source URL must start with http:// or https://", at: field.location,
+                    hint: "other schemes (javascript:, data:, file:) are refused")
+            }
+        }
+        if originalGone, archiveURL == nil, let gone = goneLocation {
             fields.error(
-                "source URL must start with http:// or https://", at: url.location,
-                hint: "other schemes (javascript:, data:, file:) are refused")
+                "'original_gone' is true but the source has no 'archive_url'", at: gone,
+                hint: "add 'archive_url: https://web.archive.org/...' so readers can still read it")
         }
         let language = fields.string("language")?.value
         let note = fields.string("note")?.value
@@ -229,8 +244,23 @@ enum DocumentParser {
         guard let publisher, let kind else { return nil }
         return .source(
             Source(
-                header: header, publisher: publisher.value, date: date, url: url?.value, kind: kind, language: language,
-                note: note))
+                header: header, publisher: publisher.value, date: date, url: url?.value, urlLocation: url?.location,
+                kind: kind, language: language, note: note, accessed: accessed, archiveURL: archiveURL?.value,
+                archiveURLLocation: archiveURL?.location,
+                originalGone: originalGone, reliability: reliability))
+    }
+
+    /// An unknown reliability is a warning, not an error: the source is still usable,
+    /// and the note says what the analyst meant.
+    private static func reliability(_ fields: inout YAMLFields) -> SourceReliability? {
+        guard let text = fields.string("reliability") else { return nil }
+        if let value = SourceReliability(rawValue: text.value) { return value }
+        let known = SourceReliability.allCases.map(\.rawValue)
+        fields.warning(
+            "unknown source reliability '\(text.value)' is ignored", at: text.location,
+            hint: (Suggestions.closest(to: text.value, among: known).map { "did you mean '\($0)'? " } ?? "")
+                + "reliabilities: \(known.joined(separator: ", "))")
+        return nil
     }
 }
 

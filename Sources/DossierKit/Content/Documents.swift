@@ -205,9 +205,19 @@ public struct Source: Sendable {
     public var publisher: String
     public var date: DossierDate?
     public var url: String?
+    /// Where `url` is written, so `check --external` can point at it.
+    public var urlLocation: SourceLocation?
     public var kind: SourceKind
     public var language: String?
     public var note: String?
+    /// The day the source was last read.
+    public var accessed: DossierDate?
+    /// A copy in a web archive, for when `url` stops answering.
+    public var archiveURL: String?
+    public var archiveURLLocation: SourceLocation?
+    /// The original at `url` no longer answers; pages then link the archived copy first.
+    public var originalGone: Bool = false
+    public var reliability: SourceReliability?
 }
 
 /// Everything `load` read: the input of the link stage.

@@ -79,6 +79,9 @@ struct YAMLFields {
 
     func has(_ key: String) -> Bool { pairs.contains { $0.key == key } }
 
+    /// Where a key is written, without reading it.
+    func location(of key: String) -> SourceLocation? { pairs.first { $0.key == key }?.location }
+
     private mutating func node(_ key: String) -> (Node, SourceLocation)? {
         readKeys.insert(key)
         guard let pair = pairs.first(where: { $0.key == key }) else { return nil }
@@ -90,6 +93,10 @@ struct YAMLFields {
 
     mutating func error(_ message: String, at location: SourceLocation, hint: String? = nil) {
         diagnostics.append(.error(message, at: location, hint: hint))
+    }
+
+    mutating func warning(_ message: String, at location: SourceLocation, hint: String? = nil) {
+        diagnostics.append(.warning(message, at: location, hint: hint))
     }
 
     // MARK: typed reads

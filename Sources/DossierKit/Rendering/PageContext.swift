@@ -94,6 +94,11 @@ struct PageContext {
             "language": source.language ?? false,
             "note": source.note ?? false,
             "url": url(source.header.path),
+            "accessed": source.accessed.map(DateFormatting.display) ?? false,
+            "archive_url": source.archiveURL ?? false,
+            "original_gone": source.originalGone,
+            "reliability": source.reliability?.title ?? false,
+            "reliability_id": source.reliability?.rawValue ?? false,
         ]
     }
 
