@@ -13,6 +13,9 @@ public enum ContentFiles {
             || name.hasSuffix(".swo") || name.hasSuffix(".tmp") || name.hasSuffix(".bak")
     }
 
+    /// `Content/README.md` is the content guide for the dossier's authors, not a page.
+    static func isAuthorsGuide(_ name: String) -> Bool { name.lowercased() == "readme.md" }
+
     static func list(root: URL, displayPrefix: String) -> Listing {
         var listing = Listing()
         var visited: Set<String> = []
@@ -62,6 +65,8 @@ public enum ContentFiles {
                     continue
                 }
                 walk(url, relative: path, root: root, into: &listing, visited: &visited, displayPrefix: displayPrefix)
+            } else if relative.isEmpty && isAuthorsGuide(name) {
+                continue
             } else if name.lowercased().hasSuffix(".md") {
                 listing.markdown.append(path)
             } else if path != "site.yml" {

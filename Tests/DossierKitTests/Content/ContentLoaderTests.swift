@@ -24,6 +24,16 @@ struct ContentLoaderTests {
         }
     }
 
+    @Test func theContentGuideAtTheRootIsNotAPage() async throws {
+        try await withTempSite { site in
+            try site.write("README.md", "# Content guide\n\nNo front matter here.\n")
+            try site.write("briefings/README.md", page("title: \"A briefing named README\""))
+            let (catalog, diagnostics) = try await ContentLoader.load(from: site.content, displayRoot: "Content")
+            #expect(diagnostics.isEmpty, "\(diagnostics)")
+            #expect(catalog.briefings.map(\.header.slug).sorted() == ["readme", "sahel-overview"])
+        }
+    }
+
     @Test func diagnosticsNameTheFileUnderTheDisplayRoot() async throws {
         try await withTempSite(nil) { site in
             try site.write("site.yml", siteYML)
