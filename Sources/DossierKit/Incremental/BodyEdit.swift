@@ -73,6 +73,8 @@ extension SiteBuilder {
         let prefix = displayRoot.isEmpty ? "" : displayRoot + "/"
         var edits: [String: BuildCache.BodyEdit] = [:]
         for relativePath in files where !ContentFiles.isEditorLeftover((relativePath as NSString).lastPathComponent) {
+            // The content guide is never read by a build, so editing it changes nothing.
+            if ContentFiles.isAuthorsGuide(relativePath) { continue }
             let path = rootPath + "/" + relativePath
             guard let old = cache.loaded(relativePath) else {
                 // Gone again before this build (vim's `4913`, an IDE's temporary copy renamed
