@@ -172,11 +172,15 @@ public struct Event: Sendable {
     public var header: PageHeader
     public var date: Located<DossierDate>
     public var status: EventStatus
+    /// As written in front matter; shown on the page.
     public var kind: String?
     public var entities: [Located<String>]
     public var treaty: Located<String>?
     public var sources: [Located<String>]
     public var dateNote: String?
+
+    /// `kind` as one of the known kinds; nil when it is absent or unknown (a warning).
+    public var knownKind: EventKind? { kind.flatMap(EventKind.init(rawValue:)) }
 }
 
 public enum SourceKind: String, Sendable, CaseIterable {
