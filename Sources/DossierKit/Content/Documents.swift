@@ -232,6 +232,11 @@ public struct Catalog: Sendable {
     public var entities: [Entity] = []
     public var events: [Event] = []
     public var sources: [Source] = []
+    /// Pages marked `draft: true` and left out, so a link to one can say why it fails.
+    public var drafts: [PageHeader] = []
+    /// Names (slug, title) and source ids of files that failed to load, so that when the
+    /// build goes on to report the bodies' errors, links to them are not errors too.
+    var unreadable: UnreadablePages = .init()
 
     public init(site: SiteConfig) { self.site = site }
 
