@@ -20,7 +20,9 @@ extension PageContext {
     func tagList() -> [String: Any] {
         [
             "groups": BriefingTags(site.catalog.briefings).tags.map { tag in
-                ["title": tag.name, "url": url(tag.path), "items": tag.briefings.map(briefingItem)] as [String: Any]
+                // Titles only: a briefing is listed under each of its tags, and its summary on each tag's page.
+                let items = tag.briefings.map { ["title": $0.header.title.value, "url": url($0.header.path), "summary": false] as [String: Any] }
+                return ["title": tag.name, "url": url(tag.path), "items": items] as [String: Any]
             },
             "intro": "The tags of the dossier’s briefings.",
         ]
