@@ -192,9 +192,11 @@ final class LookupRecorder: @unchecked Sendable {
     private var pendingProvided: [String] = []
     private var missing: [(name: String, provided: [String])] = []
 
+    /// Called for every name every template looks up: it does nothing more than it must.
     func found(_ name: String) {
-        if let pending, pending != name { report(pending) }
-        pending = nil
+        guard let pending else { return }
+        if pending != name { report(pending) }
+        self.pending = nil
         pendingProvided = []
     }
 
