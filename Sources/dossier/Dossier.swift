@@ -226,7 +226,7 @@ struct New: ParsableCommand {
             Example: dossier new entity "Assimi Goïta" --kind person
             """)
 
-    @Argument(help: "What to create: briefing, entity, event or source.")
+    @Argument(help: ArgumentHelp("What to create: briefing, entity, event or source.", valueName: "type"))
     var kind: NewDocument.Kind
 
     @Argument(help: "The title; the file name is made from it.")
