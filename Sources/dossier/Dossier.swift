@@ -179,6 +179,10 @@ struct Check: AsyncParsableCommand {
     @Option(help: "With --external: seconds to wait for each answer.")
     var timeout: Double = 10
 
+    func validate() throws {
+        guard timeout > 0 && timeout.isFinite else { throw ValidationError("--timeout must be a number of seconds above 0, not \(timeout)") }
+    }
+
     func run() async throws {
         let builder = SiteBuilder(options: site.builderOptions(output: nil), progress: Terminal.progress(verbose: site.verbose))
         var diagnostics: [Diagnostic] = []

@@ -93,6 +93,8 @@ struct CommandLineTests {
             #expect(badDate.status != 0 && badDate.errors.contains("--as-of:"))
             let port = try await dossier(["serve", "--port", "70000"] + pipeline, logs: logs)
             #expect(port.status != 0 && port.errors.contains("--port must be between 0 and 65535"))
+            let timeout = try await dossier(["check", "--external", "--timeout", "0"] + pipeline, logs: logs)
+            #expect(timeout.status != 0 && timeout.errors.contains("--timeout must be a number of seconds above 0"))
             #expect(!FileManager.default.fileExists(atPath: site.output.path))
             // A valid --as-of is taken.
             let good = try await dossier(build + ["--as-of", "2026-02-01", "--quiet"], logs: logs)
