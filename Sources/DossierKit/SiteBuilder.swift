@@ -11,8 +11,10 @@ public struct SiteBuilder: Sendable {
         /// nil: check only, write nothing.
         public var outputFolder: URL?
         public var includeDrafts = false
+        /// Overrides `site.yml`; an http(s) URL (the CLI checks it, see `Dossier.swift`).
         public var baseURL: String?
-        public var asOf: String?
+        /// Overrides `site.yml`'s `as_of`.
+        public var asOf: DossierDate?
         public var portable = false
         /// Kept by `serve` between builds, so a rebuild redoes only what an edit needs.
         public var cache: BuildCache?
@@ -48,9 +50,21 @@ public struct SiteBuilder: Sendable {
         self.progress = progress
     }
 
-    /// Runs the pipeline. Throws `BuildFailure` with every error found; on failure the
-    /// previous output is left exactly as it was.
-    public func build() async throws -> Report {
+    /// Runs the pipeline. Throws `BuildFailure` with every error found, and nothing else;
+    /// on failure the previous output is left exactly as it was.
+    public func build() async throws(BuildFailure) -> Report {
+        do {
+            return try await buildSite()
+        } catch let failure as BuildFailure {
+            throw failure
+        } catch let diagnostic as Diagnostic {
+            throw BuildFailure([diagnostic])
+        } catch {
+            throw BuildFailure([.error("\(error)", at: SourceLocation(file: options.outputFolder?.path ?? "<build>"))])
+        }
+    }
+
+    private func buildSite() async throws -> Report {
         var log = DiagnosticLog()
         let output = options.outputFolder.map(OutputFolder.init)
         try output?.checkSafe(projectRoot: options.projectRoot, protected: [options.contentFolder, options.templatesFolder])
@@ -70,17 +84,8 @@ public struct SiteBuilder: Sendable {
             from: options.contentFolder, displayRoot: display(options.contentFolder), options: .init(includeDrafts: options.includeDrafts),
             cache: options.cache)
         log.report(contentsOf: loadDiagnostics)
-        if let baseURL = options.baseURL {
-            guard URLSafety.isWebURL(baseURL) else {
-                throw BuildFailure([.error("--base-url must start with https:// or http://", at: SourceLocation(file: "--base-url"))])
-            }
-            catalog.site.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
-        }
-        if let asOf = options.asOf {
-            do { catalog.site.asOf = try DateParser.parse(asOf) } catch {
-                throw BuildFailure([.error("--as-of: \(error.message)", at: SourceLocation(file: "--as-of"), hint: error.hint)])
-            }
-        }
+        if let baseURL = options.baseURL { catalog.site.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+        if let asOf = options.asOf { catalog.site.asOf = asOf }
         if options.portable { catalog.site.portable = true }
         let templates = log.capture { try TemplateSet.load(from: options.templatesFolder, displayRoot: display(options.templatesFolder)) }
         let assetsFolder = options.templatesFolder.appendingPathComponent("assets")
@@ -89,10 +94,15 @@ public struct SiteBuilder: Sendable {
                 throw BuildFailure([.error("cannot read assets: \(error.localizedDescription)", at: SourceLocation(file: display(assetsFolder)))])
             }
         }
-        try log.throwIfErrors()
+        let contentPrefix = display(options.contentFolder) + "/"
+        if log.hasErrors {
+            // The bodies of the files that loaded may have errors of their own: report them
+            // in the same run (links to the files that failed are not errors here).
+            log.report(contentsOf: await Linker.link(catalog, contentPrefix: contentPrefix).1)
+            try log.throwIfErrors()
+        }
 
         progress("Linking \(catalog.pageCount) pages")
-        let contentPrefix = display(options.contentFolder) + "/"
         var (site, linkDiagnostics) = await Linker.link(catalog, contentPrefix: contentPrefix, cache: options.cache)
         log.report(contentsOf: linkDiagnostics)
         try log.throwIfErrors()
@@ -102,6 +112,7 @@ public struct SiteBuilder: Sendable {
             catalog = site.catalog
         }
         let sourceDiagnostics = log.diagnostics
+        log.report(contentsOf: Sourcing.uncitedSources(site))
 
         progress("Building the timeline")
         // The timeline is made from front matter only; a body edit leaves it as it was.
@@ -136,7 +147,7 @@ public struct SiteBuilder: Sendable {
                 try files.writeAssets(replacingIn: output)
                 if let old = cache?.previous?.searchIndexPath, old != rendered.searchIndexPath { try output.remove(old) }
             } catch {
-                throw BuildFailure([.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: output.url.path))])
+                throw output.writeFailure(error)
             }
         } else {
             if let output { try output.prepareStaging() }
@@ -154,7 +165,7 @@ public struct SiteBuilder: Sendable {
                     try output.commit()
                 } catch {
                     output.discardStaging()
-                    throw BuildFailure([.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: output.url.path))])
+                    throw output.writeFailure(error)
                 }
             }
         }
@@ -168,6 +179,9 @@ public struct SiteBuilder: Sendable {
             pageCount: pageCount, renderedCount: rendered.rendered, diagnostics: log.diagnostics, catalog: catalog, site: site,
             timeline: timeline)
     }
+
+    /// What `--base-url` and `base_url` accept: an http(s) URL without spaces.
+    public static func isWebURL(_ text: String) -> Bool { URLSafety.isWebURL(text) }
 
     /// `Content/briefings/x.md` rather than an absolute path, when under the project.
     static func displayPath(_ url: URL, relativeTo root: URL) -> String {

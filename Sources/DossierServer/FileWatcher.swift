@@ -169,8 +169,10 @@ public final class FileWatcher: @unchecked Sendable {
     // MARK: polling
 
     private func startPolling(interval: TimeInterval) {
+        // The baseline is taken before `init` returns: a save made right after is a change.
+        let baseline = signature()
         let thread = Thread { [self] in
-            var previous = signature()
+            var previous = baseline
             while !isStopped {
                 Thread.sleep(forTimeInterval: interval)
                 let current = signature()

@@ -108,18 +108,12 @@ final class Rebuilder: Service, @unchecked Sendable {
             log(first ? "Built \(report.pageCount) pages in \(ms) ms" : "Rebuilt \(rendered) in \(ms) ms")
             if !first { events.publish(.reload(build: number)) }
             return true
-        } catch let failure as BuildFailure {
-            let errors = failure.diagnostics.filter { $0.severity == .error }
-            failure.diagnostics.forEach { log($0.description) }
+        } catch {
+            let errors = error.diagnostics.filter { $0.severity == .error }
+            error.diagnostics.forEach { log($0.description) }
             log("error: rebuild failed with \(errors.count) error\(errors.count == 1 ? "" : "s"); still serving the last good build")
             status.failed(errors)
             events.publish(.failed(errors))
-            return false
-        } catch {
-            let diagnostic = Diagnostic.error("\(error)", at: SourceLocation(file: options.contentFolder.path))
-            log(diagnostic.description)
-            status.failed([diagnostic])
-            events.publish(.failed([diagnostic]))
             return false
         }
     }

@@ -71,6 +71,16 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print each stage as it runs.")
     var verbose = false
 
+    /// Flags are checked here, before any work, so the pipeline takes only valid values.
+    func validate() throws {
+        if let baseURL, !SiteBuilder.isWebURL(baseURL) {
+            throw ValidationError("--base-url must start with https:// or http://, not '\(baseURL)'")
+        }
+        if let asOf {
+            do { _ = try DossierDate.singleDay(asOf) } catch { throw ValidationError("--as-of: \(error.message)") }
+        }
+    }
+
     func builderOptions(output: URL?) -> SiteBuilder.Options {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let content = URL(fileURLWithPath: source, relativeTo: cwd).standardizedFileURL
@@ -81,7 +91,7 @@ struct SiteOptions: ParsableArguments {
             templatesFolder: URL(fileURLWithPath: templates, relativeTo: cwd).standardizedFileURL, outputFolder: output)
         options.includeDrafts = drafts
         options.baseURL = baseURL
-        options.asOf = asOf
+        options.asOf = asOf.flatMap { try? DossierDate.singleDay($0) }  // checked by validate()
         return options
     }
 }
@@ -146,10 +156,8 @@ struct Build: AsyncParsableCommand {
                 let warnings = report.warnings.count
                 print("Built \(report.pageCount) pages in \(ms) ms -> \(output)/" + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : ""))
             }
-        } catch let failure as BuildFailure {
-            throw Terminal.fail(failure, quiet: site.quiet)
-        } catch let diagnostic as Diagnostic {
-            throw Terminal.fail(BuildFailure([diagnostic]), quiet: site.quiet)
+        } catch {
+            throw Terminal.fail(error, quiet: site.quiet)
         }
     }
 }
@@ -171,6 +179,10 @@ struct Check: AsyncParsableCommand {
     @Option(help: "With --external: seconds to wait for each answer.")
     var timeout: Double = 10
 
+    func validate() throws {
+        guard timeout > 0 && timeout.isFinite else { throw ValidationError("--timeout must be a number of seconds above 0, not \(timeout)") }
+    }
+
     func run() async throws {
         let builder = SiteBuilder(options: site.builderOptions(output: nil), progress: Terminal.progress(verbose: site.verbose))
         var diagnostics: [Diagnostic] = []
@@ -182,7 +194,6 @@ struct Check: AsyncParsableCommand {
             diagnostics = report.diagnostics
             if let catalog = report.catalog, let linked = report.site, let timeline = report.timeline {
                 summary = CheckSummary.figures(catalog, linked, timeline)
-                diagnostics += CheckSummary.sourcing(catalog, linked)
                 if external {
                     let links = ExternalLink.of(catalog.sources)
                     let report = await ExternalLinkChecker(timeout: timeout).check(links)
@@ -190,8 +201,8 @@ struct Check: AsyncParsableCommand {
                     externalSummary = report.summary
                 }
             }
-        } catch let failure as BuildFailure {
-            diagnostics = failure.diagnostics
+        } catch {
+            diagnostics = error.diagnostics
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
         switch format {
@@ -212,28 +223,44 @@ struct Check: AsyncParsableCommand {
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Create a content file with the right front matter in the right folder.",
-        discussion: "Refuses to overwrite an existing file. Example: dossier new entity \"Assimi Goïta\" --kind person")
+        discussion: """
+            Refuses to overwrite an existing file. Dates are the dossier's as_of (site.yml), \
+            not the clock's; an event's file name starts with its date. Fields to fill in are \
+            left empty, and the build warns about them until they are. \
+            Example: dossier new entity "Assimi Goïta" --kind person
+            """)
 
-    @Argument(help: "What to create: briefing, entity, event or source.")
+    @Argument(help: ArgumentHelp("What to create: briefing, entity, event or source.", valueName: "type"))
     var kind: NewDocument.Kind
 
     @Argument(help: "The title; the file name is made from it.")
     var title: String
 
-    @Option(help: "For entities: country, person, organization, treaty, court or armed-group.")
-    var entityKind: EntityKind = .country
+    @Option(
+        name: [.customLong("kind"), .customLong("entity-kind")],
+        help: "For entities (required; asked for at a terminal): country, person, organization, treaty, court or armed-group.")
+    var entityKind: EntityKind?
 
     @Option(name: .long, help: "The dossier's content folder.")
     var source: String = "Content"
 
+    func validate() throws {
+        if kind != .entity, let entityKind {
+            throw ValidationError("--kind \(entityKind.rawValue) is for entities; a \(kind.rawValue) has no kind to choose")
+        }
+        if kind == .entity && entityKind == nil && isatty(STDIN_FILENO) == 0 {
+            throw ValidationError(
+                "an entity needs its kind: add --kind with one of \(EntityKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
     func run() throws {
-        let now = Date()
-        var calendar = Foundation.Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone.current
-        let parts = calendar.dateComponents([.year, .month, .day], from: now)
-        let today = DossierDate(start: CalendarPoint(year: parts.year!, month: parts.month!, day: parts.day!))
-        let (path, text) = NewDocument.make(kind, title: title, entityKind: entityKind, today: today)
-        let url = URL(fileURLWithPath: source).appendingPathComponent(path)
+        let content = URL(fileURLWithPath: source)
+        let date = NewDocument.date(contentFolder: content) ?? Self.clockDate()
+        var entityKind = self.entityKind
+        if kind == .entity && entityKind == nil { entityKind = try Self.askForEntityKind() }
+        let (path, text) = NewDocument.make(kind, title: title, entityKind: entityKind ?? .country, date: date)
+        let url = content.appendingPathComponent(path)
         guard !FileManager.default.fileExists(atPath: url.path) else {
             FileHandle.standardError.write(Data("error: \(source)/\(path) already exists; not overwriting it\n".utf8))
             throw ExitCode.failure
@@ -241,6 +268,24 @@ struct New: ParsableCommand {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: url)
         print("Created \(source)/\(path)")
+    }
+
+    /// Only when site.yml has no `as_of`.
+    private static func clockDate() -> DossierDate {
+        var calendar = Foundation.Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone.current
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return DossierDate(start: CalendarPoint(year: parts.year!, month: parts.month!, day: parts.day!))
+    }
+
+    private static func askForEntityKind() throws -> EntityKind {
+        let kinds = EntityKind.allCases.map(\.rawValue)
+        while true {
+            print("Kind of entity (\(kinds.joined(separator: ", "))): ", terminator: "")
+            guard let answer = readLine()?.trimmingCharacters(in: .whitespaces) else { throw ExitCode.failure }
+            if let kind = EntityKind(rawValue: answer.lowercased()) { return kind }
+            print("'\(answer)' is not a kind of entity.")
+        }
     }
 }
 

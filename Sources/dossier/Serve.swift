@@ -30,6 +30,10 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Watch by scanning the folders instead of inotify (network or container file systems).")
     var poll = false
 
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port)") }
+    }
+
     func run() async throws {
         var configuration = PreviewServer.Configuration()
         configuration.host = host

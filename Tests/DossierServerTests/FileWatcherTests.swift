@@ -15,35 +15,48 @@ struct FileWatcherTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let file = root.appendingPathComponent("entities/mali.md")
         try Data("one".utf8).write(to: file)
+        // Watching (and the poller's baseline) starts before `init` returns: no wait here.
         let watcher = FileWatcher(folders: [root], pollInterval: 0.05, forcePolling: polling)
         defer { watcher.stop() }
         #expect(watcher.usesPolling == polling)
-        try await Task.sleep(for: .milliseconds(200))  // the poller's first scan
-        _ = watcher.takeChanges()
+        // Under any load a stuck watcher ends the test, never hangs it.
+        let timeout = Task {
+            try await Task.sleep(for: .seconds(30))
+            watcher.stop()
+        }
+        defer { timeout.cancel() }
+        var changes = watcher.changes.makeAsyncIterator()
 
         try Data("two, longer".utf8).write(to: file)
-        let edited = try await nextChanges(watcher)
-        #expect(edited.paths == [file.path])
+        let edited = await waitFor(watcher, &changes) { $0?.contains(file.path) == true }
+        #expect(edited == [file.path])
 
         try FileManager.default.createDirectory(at: root.appendingPathComponent("events"), withIntermediateDirectories: false)
-        try Data("event".utf8).write(to: root.appendingPathComponent("events/x.md"))
-        let added = try await nextChanges(watcher)
+        let added = root.appendingPathComponent("events/x.md").path
+        try Data("event".utf8).write(to: URL(fileURLWithPath: added))
         if polling {
             // A scan sees files, not folders: the new file is named.
-            #expect(added.paths?.contains(root.appendingPathComponent("events/x.md").path) == true)
+            let seen = await waitFor(watcher, &changes) { $0?.contains(added) == true }
+            #expect(seen?.contains(added) == true)
         } else {
-            #expect(added.paths == nil)
+            let seen = await waitFor(watcher, &changes) { $0 == nil }
+            #expect(seen == nil)
         }
-        // Taken once: what follows starts empty.
-        #expect(watcher.takeChanges().paths == [])
     }
 
-    /// Waits for a change, then for the watcher to be quiet, and takes what it saw.
-    private func nextChanges(_ watcher: FileWatcher) async throws -> (count: Int, paths: Set<String>?) {
-        let start = watcher.changeCount
-        let deadline = ContinuousClock.now + .seconds(10)
-        while watcher.changeCount == start && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
-        try await Task.sleep(for: .milliseconds(300))
-        return watcher.takeChanges()
+    /// Takes the watcher's changes each time it signals one, until what was taken,
+    /// together, satisfies `done` (nil: some change whose files are not known) or the
+    /// watcher stops.
+    private func waitFor(
+        _ watcher: FileWatcher, _ changes: inout AsyncStream<Void>.Iterator, until done: (Set<String>?) -> Bool
+    ) async -> Set<String>? {
+        var seen: Set<String>? = []
+        while await changes.next() != nil {
+            let taken = watcher.takeChanges().paths
+            if let taken { seen?.formUnion(taken) } else { seen = nil }
+            if done(seen) { return seen }
+        }
+        Issue.record("the watcher stopped before the change was seen; seen so far: \(String(describing: seen))")
+        return seen
     }
 }

@@ -22,7 +22,7 @@ final class RunningPreview: @unchecked Sendable {
         try FileManager.default.copyItem(
             at: packageRoot.appendingPathComponent("Tests/DossierKitTests/Fixtures/sahel/Content"), to: root.appendingPathComponent("Content"))
         var options = SiteBuilder.Options(projectRoot: root, templatesFolder: packageRoot.appendingPathComponent("Templates"), outputFolder: nil)
-        options.asOf = "2026-01-15"
+        options.asOf = try DossierDate.singleDay("2026-01-15")
         var configuration = PreviewServer.Configuration()
         configuration.port = 0
         server = PreviewServer(options: options, configuration: configuration, log: { _ in })

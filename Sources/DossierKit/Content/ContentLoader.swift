@@ -43,9 +43,18 @@ public enum ContentLoader {
             cache.finishLoad(loaded, siteConfig: String(decoding: siteData, as: UTF8.self))
         }
         var catalog = Catalog(site: site ?? SiteConfig(title: ""))
-        for (_, _, document, diagnostics) in parsed {
+        for (relativePath, _, document, diagnostics) in parsed {
             log.report(contentsOf: diagnostics)
-            guard let document, options.includeDrafts || !document.header.draft else { continue }
+            guard let document else {
+                if diagnostics.contains(where: { $0.severity == .error }) {
+                    catalog.unreadable.add(relativePath, text: FileManager.default.contents(atPath: rootPath + "/" + relativePath))
+                }
+                continue
+            }
+            guard options.includeDrafts || !document.header.draft else {
+                catalog.drafts.append(document.header)
+                continue
+            }
             switch document {
             case .home(let header): catalog.home = header
             case .briefing(let briefing): catalog.briefings.append(briefing)
@@ -117,6 +126,33 @@ public enum ContentLoader {
             }
         }
         return diagnostics
+    }
+}
+
+/// What is known of the files that failed to load: enough to tell a link to one of them
+/// from a link to nothing.
+struct UnreadablePages: Sendable {
+    /// Slugs and titles, normalized as `NameIndex` does.
+    var names: Set<String> = []
+    var sourceIDs: Set<String> = []
+    /// Paths inside the content folder.
+    var files: Set<String> = []
+
+    var isEmpty: Bool { files.isEmpty }
+
+    func has(name: String) -> Bool { !names.isEmpty && names.contains(NameIndex.normalize(name)) }
+
+    /// `text` is the file's bytes; its title is read when its front matter can be.
+    mutating func add(_ relativePath: String, text: Data?) {
+        files.insert(relativePath)
+        let stem = String((relativePath as NSString).lastPathComponent.dropLast(3))
+        names.insert(NameIndex.normalize(Slug.make(stem)))
+        if relativePath.hasPrefix("sources/") { sourceIDs.insert(Slug.make(stem)) }
+        guard let text = text.map({ String(decoding: $0, as: UTF8.self) }),
+            let split = try? FrontMatter.split(text, file: relativePath)
+        else { return }
+        var fields = YAMLFields.parse(split.yaml, file: relativePath, firstLine: split.yamlFirstLine)
+        if let title = fields.string("title") { names.insert(NameIndex.normalize(title.value)) }
     }
 }
 

@@ -172,11 +172,15 @@ public struct Event: Sendable {
     public var header: PageHeader
     public var date: Located<DossierDate>
     public var status: EventStatus
+    /// As written in front matter; shown on the page.
     public var kind: String?
     public var entities: [Located<String>]
     public var treaty: Located<String>?
     public var sources: [Located<String>]
     public var dateNote: String?
+
+    /// `kind` as one of the known kinds; nil when it is absent or unknown (a warning).
+    public var knownKind: EventKind? { kind.flatMap(EventKind.init(rawValue:)) }
 }
 
 public enum SourceKind: String, Sendable, CaseIterable {
@@ -228,6 +232,11 @@ public struct Catalog: Sendable {
     public var entities: [Entity] = []
     public var events: [Event] = []
     public var sources: [Source] = []
+    /// Pages marked `draft: true` and left out, so a link to one can say why it fails.
+    public var drafts: [PageHeader] = []
+    /// Names (slug, title) and source ids of files that failed to load, so that when the
+    /// build goes on to report the bodies' errors, links to them are not errors too.
+    var unreadable: UnreadablePages = .init()
 
     public init(site: SiteConfig) { self.site = site }
 

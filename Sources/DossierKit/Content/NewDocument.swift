@@ -6,9 +6,19 @@ public enum NewDocument {
         case briefing, entity, event, source
     }
 
-    /// The file's path inside the content folder and its text.
-    public static func make(_ kind: Kind, title: String, entityKind: EntityKind = .country, today: DossierDate) -> (path: String, text: String) {
+    /// The date a new file takes: the dossier's `as_of`, so that what is written matches
+    /// the dossier's "today" rather than the clock; nil when site.yml has none.
+    public static func date(contentFolder: URL) -> DossierDate? {
+        guard let data = FileManager.default.contents(atPath: contentFolder.appendingPathComponent("site.yml").path) else { return nil }
+        return (try? SiteConfigParser.parse(data, file: "site.yml"))?.config.asOf
+    }
+
+    /// The file's path inside the content folder and its text. Fields the author must fill
+    /// in are written empty (`publisher: ""`, `sources: []`): the build warns about them,
+    /// so the file builds as it is.
+    public static func make(_ kind: Kind, title: String, entityKind: EntityKind = .country, date: DossierDate) -> (path: String, text: String) {
         let slug = Slug.make(title)
+        let today = date
         let quoted = "\"" + title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
         switch kind {
         case .briefing:
@@ -39,7 +49,8 @@ public enum NewDocument {
                 """)
         case .event:
             return (
-                "events/\(slug).md",
+                // Dated file names keep the folder in date order, as the dossier's own are.
+                "events/\(date.precision == .day ? "\(date)-" : "")\(slug).md",
                 """
                 ---
                 title: \(quoted)

@@ -99,9 +99,27 @@ struct YAMLFields {
         diagnostics.append(.warning(message, at: location, hint: hint))
     }
 
+    /// Reads `key` as one of `Value`'s raw values. An unknown value is an error, or a
+    /// warning when `unknownIsWarning` (the value is then kept as text but drives nothing);
+    /// either way with the closest known value as a "did you mean".
+    mutating func choice<Value: RawRepresentable & CaseIterable>(
+        _ key: String, as _: Value.Type, required: Bool = false, unknownIsWarning: Bool = false, what: String, listedAs: String
+    ) -> (text: Located<String>, value: Value?)? where Value.RawValue == String {
+        guard let text = string(key, required: required) else { return nil }
+        if let value = Value(rawValue: text.value) { return (text, value) }
+        let known = Value.allCases.map(\.rawValue)
+        let guess = Suggestions.closest(to: text.value, among: known)
+        let message = "unknown \(what) '\(text.value)'"
+        let hint = (guess.map { "did you mean '\($0)'? " } ?? "") + "\(listedAs): \(known.joined(separator: ", "))"
+        if unknownIsWarning { warning(message, at: text.location, hint: hint) } else { error(message, at: text.location, hint: hint) }
+        return (text, nil)
+    }
+
     // MARK: typed reads
 
-    mutating func string(_ key: String, required: Bool = false) -> Located<String>? {
+    /// `placeholder`: a required field written empty (`publisher: ""`, as `dossier new`
+    /// writes it) is a warning to fill it in, not an error; left out, it is still an error.
+    mutating func string(_ key: String, required: Bool = false, placeholder: Bool = false) -> Located<String>? {
         guard let (node, keyLocation) = node(key) else {
             if required { error("missing required field '\(key)'", at: location, hint: "add '\(key): ...' to the front matter") }
             return nil
@@ -111,6 +129,10 @@ struct YAMLFields {
             return nil
         }
         let text = scalar.string.trimmingSpaces()
+        if text.isEmpty && required && placeholder {
+            diagnostics.append(.warning("'\(key)' is empty", at: keyLocation, hint: "fill it in before publishing"))
+            return Located(text, at: locateText(node))
+        }
         if text.isEmpty && required {
             error("'\(key)' must not be empty", at: keyLocation)
             return nil
@@ -152,7 +174,13 @@ struct YAMLFields {
 
     /// A list of text values; a single scalar is a type error (so `aliases: 5` is caught).
     mutating func stringList(_ key: String) -> [Located<String>] {
-        guard let (node, _) = node(key) else { return [] }
+        stringListIfPresent(key) ?? []
+    }
+
+    /// As `stringList`, but nil when the key is absent, so `sources: []` (a placeholder to
+    /// fill in) can be told from no `sources` at all.
+    mutating func stringListIfPresent(_ key: String) -> [Located<String>]? {
+        guard let (node, _) = node(key) else { return has(key) ? [] : nil }
         guard case .sequence(let sequence) = node else {
             error(
                 "'\(key)' must be a list, not a \(Self.describe(node))", at: locate(node),

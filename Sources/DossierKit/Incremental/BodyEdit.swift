@@ -45,6 +45,7 @@ extension SiteBuilder {
         let rendered = await renderer.render(selection: selection, write: collected.add)
         var log = DiagnosticLog()
         log.report(contentsOf: previous.sourceDiagnostics)
+        log.report(contentsOf: Sourcing.uncitedSources(site))
         log.report(contentsOf: rendered.diagnostics)
         try log.throwIfErrors()
 
@@ -53,7 +54,7 @@ extension SiteBuilder {
             try collected.files(besides: previous.searchIndexPath).forEach { try output.replace($0.path, $0.data) }
             if previous.searchIndexPath != rendered.searchIndexPath { try output.remove(previous.searchIndexPath) }
         } catch {
-            throw BuildFailure([.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: output.url.path))])
+            throw output.writeFailure(error)
         }
         var next = previous
         next.site = site

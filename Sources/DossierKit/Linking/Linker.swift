@@ -173,7 +173,8 @@ public enum Linker {
         let (names, sourcesByID, frontMatter) = (indexes.names, indexes.sourcesByID, indexes.frontMatter)
         let resolver = ReferenceResolver(
             names: names, headings: headings, sourceIDs: Set(sourcesByID.keys), pagesByContentFile: pagesByContentFile,
-            contentPrefix: contentPrefix)
+            contentPrefix: contentPrefix, drafts: unchangedNames?.resolver.drafts ?? NameIndex(drafts: catalog.drafts),
+            unreadable: catalog.unreadable)
 
         // A link to a heading may resolve differently once headings changed since the cached
         // resolutions were made (by the last link stage, which may have failed: comparing
@@ -219,7 +220,7 @@ public enum Linker {
             catalog: catalog, resolver: resolver, headings: headings, backlinks: await backlinks, relations: frontMatter.relations,
             relationsByEntity: frontMatter.relationsByEntity, citations: citations, citedBy: citedBy,
             eventEntities: frontMatter.eventEntities, eventsByEntity: frontMatter.eventsByEntity, eventTreaty: frontMatter.eventTreaty,
-            sourcesByID: sourcesByID, entitiesByPath: Dictionary(catalog.entities.map { ($0.header.path, $0) }, uniquingKeysWith: { a, _ in a }),
+            sourcesByID: sourcesByID, entitiesByPath: indexes.entitiesByPath,
             inlineCitationCount: inlineCitationCount, inlineCitations: inlineCitations, frontMatterCitations: frontMatter.citations,
             fragmentLinks: fragmentLinks, preparedMarkdown: preparedMarkdown)
         return (site, diagnostics)

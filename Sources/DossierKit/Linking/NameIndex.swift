@@ -121,6 +121,15 @@ public struct NameIndex: Sendable {
         }
     }
 
+    /// The names of pages left out as drafts: titles and slugs.
+    init(drafts: [PageHeader]) {
+        for header in drafts {
+            let target = Self.target(header)
+            add(header.title.value, target)
+            add(header.slug, target)
+        }
+    }
+
     static func target(_ header: PageHeader) -> LinkTarget {
         LinkTarget(section: header.section, path: header.path, title: header.title.value, file: header.file)
     }
@@ -130,6 +139,15 @@ public struct NameIndex: Sendable {
         guard !key.isEmpty else { return }
         if !(targets[key]?.contains(target) ?? false) { targets[key, default: []].append(target) }
         if displayNames[key] == nil { displayNames[key] = name }
+    }
+
+    /// A page the name leads to, the first by path when it names several.
+    func firstMatch(_ name: String) -> LinkTarget? {
+        switch resolve(name) {
+        case .found(let target): target
+        case .ambiguous(let targets): targets.first
+        case .missing: nil
+        }
     }
 
     public func resolve(_ name: String) -> Resolution {

@@ -17,13 +17,17 @@ public struct ReferenceResolver: Sendable {
     /// Content-relative file path (`entities/countries/mali.md`) → page.
     var pagesByContentFile: [String: LinkTarget]
     var contentPrefix: String
+    /// Pages left out as drafts, so a link to one says so rather than "unknown page".
+    var drafts = NameIndex()
+    /// Files that failed to load; links to them are not reported a second time.
+    var unreadable = UnreadablePages()
 
     func resolve(_ reference: InlineReference) -> Result<ResolvedReference, Diagnostic> {
         switch reference.kind {
         case .wikiLink(let target, let fragment, let label):
             return resolveWiki(target: target, fragment: fragment, label: label, at: reference.location)
         case .citation(let ids):
-            for id in ids where !sourceIDs.contains(id) {
+            for id in ids where !sourceIDs.contains(id) && !unreadable.sourceIDs.contains(id) {
                 return .failure(Self.unknownSource(id, at: reference.location, known: sourceIDs))
             }
             return .success(.citation(ids: ids))
@@ -46,7 +50,15 @@ public struct ReferenceResolver: Sendable {
             switch names.resolve(target) {
             case .found(let found): page = found
             case .ambiguous(let candidates): return .failure(Self.ambiguity(target, candidates, at: location))
+            case .missing(_) where unreadable.has(name: target):
+                return .success(.keep)
             case .missing(let suggestion):
+                if let draft = drafts.firstMatch(target) {
+                    return .failure(
+                        .error(
+                            "'\(target)' is a draft page, left out of this build", at: location,
+                            hint: "build with --drafts to include drafts, or remove 'draft: true' from \(draft.file)"))
+                }
                 return .failure(
                     .error(
                         "unknown page '\(target)' in wiki link", at: location,
@@ -95,6 +107,11 @@ public struct ReferenceResolver: Sendable {
         guard let contentPath = URLPaths.resolveContentLink(decoded, fromContentFile: contentRelative(location.file)),
             let page = pagesByContentFile[contentPath]
         else {
+            if let contentPath = URLPaths.resolveContentLink(decoded, fromContentFile: contentRelative(location.file)),
+                unreadable.files.contains(contentPath)
+            {
+                return .success(.keep)
+            }
             return .failure(
                 .error(
                     "link to '\(path)' does not lead to a page in the content folder", at: location,

@@ -73,6 +73,7 @@ enum RelationResolver {
                     diagnostics.append(ReferenceResolver.ambiguity(declaration.target.value, targets, at: declaration.target.location))
                     continue
                 case .missing(let suggestion):
+                    if catalog.unreadable.has(name: declaration.target.value) { continue }
                     diagnostics.append(
                         .error(
                             "relation target '\(declaration.target.value)' is not an entity", at: declaration.target.location,
@@ -93,7 +94,7 @@ enum RelationResolver {
                             hint: "swap 'from' and 'to'"))
                     continue
                 }
-                for source in declaration.sources where !sourceIDs.contains(source.value) {
+                for source in declaration.sources where !sourceIDs.contains(source.value) && !catalog.unreadable.sourceIDs.contains(source.value) {
                     diagnostics.append(ReferenceResolver.unknownSource(source.value, at: source.location, known: sourceIDs))
                 }
                 let key = "\(subject.path)|\(type.rawValue)|\(object.path)"

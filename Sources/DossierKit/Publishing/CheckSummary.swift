@@ -1,6 +1,6 @@
 import Foundation
 
-/// What `dossier check` adds to a build: the dossier's figures and its sourcing rules.
+/// What `dossier check` adds to a build: the dossier's figures.
 public enum CheckSummary {
     public static func figures(_ catalog: Catalog, _ site: LinkedSite, _ timeline: Timeline) -> [String: Int] {
         [
@@ -12,15 +12,6 @@ public enum CheckSummary {
             "citations": citationCount(catalog, site),
             "relations": site.relations.count,
         ]
-    }
-
-    /// Every source is cited at least once, so the sources page lists nothing unused.
-    public static func sourcing(_ catalog: Catalog, _ site: LinkedSite) -> [Diagnostic] {
-        catalog.sources.filter { (site.citedBy[$0.id] ?? []).isEmpty }.map { source in
-            .error(
-                "source '\(source.id)' is never cited", at: SourceLocation(file: source.header.file),
-                hint: "cite it with [@\(source.id)] or list it in an event's sources, or remove the file")
-        }
     }
 
     /// Citation occurrences: `[@id]` markers in text plus source ids listed by events and relations.

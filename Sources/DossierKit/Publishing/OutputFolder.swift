@@ -14,6 +14,11 @@ public struct OutputFolder: Sendable {
         self.staging = self.url.deletingLastPathComponent().appendingPathComponent(".\(self.url.lastPathComponent).staging")
     }
 
+    /// What a build reports when writing into this folder failed.
+    func writeFailure(_ error: any Error) -> BuildFailure {
+        BuildFailure([.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: url.path))])
+    }
+
     /// Refuses outputs that could hold something other than a build: `/`, the home
     /// folder, the project root, the content or template folder, or a folder that has
     /// files and no marker.

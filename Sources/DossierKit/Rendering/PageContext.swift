@@ -60,7 +60,7 @@ struct PageContext {
         site.citations[path]?.firstIndex(of: id).map { $0 + 1 }
     }
 
-    private func citationMarker(_ ids: [String]) -> String {
+    func citationMarker(_ ids: [String]) -> String {
         // A page cites a few sources many times: each link is made once per page.
         let links = ids.compactMap { id -> String? in
             citationLinks.link(for: id) {

@@ -38,6 +38,7 @@ extension PageContext {
             "key_points": briefing.keyPoints.map { ["html": inlineHTML($0)] as [String: Any] },
             "toc": headings.count >= 2 ? headings.map { ["text": $0.text, "id": $0.id, "level": $0.level] } : [],
             "tags": briefing.tags,
+            "tag_links": tagLinks(briefing.tags),
             "references": references(),
             "backlinks": backlinkGroups(briefing.header.path),
         ]
@@ -86,9 +87,10 @@ extension PageContext {
         return values
     }
 
+    /// Citations made by front matter (relations, withdrawal rules): the marker a
+    /// `[@id]` in the text makes, or nothing when none of them is cited on this page.
     func citationHTML(_ ids: [String]) -> String {
-        let links = ids.compactMap { id in citationNumber(id).map { "<a href=\"#ref-\($0)\">\($0)</a>" } }
-        return links.isEmpty ? "" : "<sup class=\"cite\">[\(links.joined(separator: ", "))]</sup>"
+        ids.contains { citationNumber($0) != nil } ? citationMarker(ids) : ""
     }
 
     func backlinkGroups(_ targetPath: String) -> [[String: Any]] {

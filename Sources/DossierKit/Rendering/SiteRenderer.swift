@@ -104,6 +104,14 @@ public struct SiteRenderer: Sendable {
             }
         }
         add("timeline/", "timeline", "Timeline", "Every dated event of the dossier, with derived treaty deadlines.") { $0.timelinePage() }
+        add("events/", "list", "Events", "Every recorded event of the dossier, by year.") { $0.eventList() }
+        let tags = BriefingTags(catalog.briefings).tags
+        if !tags.isEmpty {
+            add("tags/", "list", "Tags", "The tags of the dossier’s briefings.") { $0.tagList() }
+            for tag in tags where wanted(tag.path, "list") {
+                add(tag.path, "list", "Tag: \(tag.name)", "Briefings tagged ‘\(tag.name)’.") { $0.tagPage(tag) }
+            }
+        }
         add("sources/", "sources", "Sources", "Every source the dossier relies on.") { $0.sourcesPage() }
         add("graph/", "graph", "Relationship graph", "How the dossier’s entities relate.") { context in
             ["graph": GraphDrawing.whole(context.site, url: context.url)]
@@ -182,14 +190,19 @@ public struct SiteRenderer: Sendable {
         return (results.map(\.0), diagnostics)
     }
 
+    /// The sections the navigation leads to, in its order; `urls` names each by its key.
+    static let mainSections: [(key: String, title: String, path: String)] = [
+        ("briefings", "Briefings", "briefings/"), ("entities", "Entities", "entities/"), ("timeline", "Timeline", "timeline/"),
+        ("graph", "Graph", "graph/"), ("sources", "Sources", "sources/"),
+    ]
+
     /// Values every layout gets (see the README's list).
     private func common(_ job: RenderJob, _ context: PageContext) -> [String: Any] {
         let config = site.catalog.site
         let canonical = config.baseURL + job.path
         let home = context.url("")
-        let nav: [(String, String)] = [
-            ("Briefings", "briefings/"), ("Entities", "entities/"), ("Timeline", "timeline/"), ("Graph", "graph/"), ("Sources", "sources/"),
-        ]
+        var urls: [String: Any] = ["events": context.url("events/"), "tags": context.url("tags/"), "search": context.url(Self.searchPath)]
+        for section in Self.mainSections { urls[section.key] = context.url(section.path) }
         return [
             "site_title": config.title,
             "site_description": config.description,
@@ -201,10 +214,7 @@ public struct SiteRenderer: Sendable {
             // The root folder: `home` without `index.html`, which only portable builds add
             // (checked first: Foundation's replacing, on every page, was a sixth of this).
             "root": home.contains("index.html") ? home.replacingOccurrences(of: "index.html", with: "") : home,
-            "urls": [
-                "briefings": context.url("briefings/"), "entities": context.url("entities/"), "timeline": context.url("timeline/"),
-                "graph": context.url("graph/"), "sources": context.url("sources/"), "search": context.url(Self.searchPath),
-            ] as [String: Any],
+            "urls": urls,
             "canonical_url": canonical,
             "stylesheet": assets.path(of: "style.css").map { context.url($0) } ?? false,
             "favicon": assets.path(of: "favicon.svg").map { context.url($0) } ?? false,
@@ -213,8 +223,8 @@ public struct SiteRenderer: Sendable {
             "og_type": PageMetadata.openGraphType(job.kind),
             "json_ld": PageMetadata.jsonLD(job, site: site, canonicalURL: canonical),
             "as_of": config.asOf.map(DateFormatting.display) ?? false,
-            "nav": nav.map { title, path in
-                ["title": title, "url": context.url(path), "current": job.path.hasPrefix(path)]
+            "nav": Self.mainSections.map { section in
+                ["title": section.title, "url": context.url(section.path), "current": job.path.hasPrefix(section.path)]
             },
         ]
     }

@@ -39,7 +39,8 @@ public struct TemplateSet: Sendable {
             }
         }
         let set = TemplateSet(library: MustacheLibrary(templates: templates), sources: sources, displayRoot: displayRoot)
-        for layout in requiredLayouts where templates[layout] == nil {
+        // A layout that exists but did not compile has its syntax error above, not this one.
+        for layout in requiredLayouts where templates[layout] == nil && sources[layout] == nil {
             diagnostics.append(
                 .error(
                     "missing template '\(layout).mustache'", at: SourceLocation(file: displayRoot + "/" + layout + ".mustache"),
@@ -54,7 +55,7 @@ public struct TemplateSet: Sendable {
     func missingPartials() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
-            for tag in TemplateTags.partialTags(in: text) where library.getTemplate(named: tag.name) == nil {
+            for tag in TemplateTags.partialTags(in: text) where library.getTemplate(named: tag.name) == nil && sources[tag.name] == nil {
                 diagnostics.append(
                     .error(
                         "template '\(name)' includes partial '\(tag.name)', which does not exist",
@@ -72,10 +73,12 @@ public struct TemplateSet: Sendable {
         let html = library.render(StrictValues(values, recorder: recorder, isRoot: true), withTemplate: template) ?? ""
         let missing = recorder.missingNames()
         guard !missing.isEmpty else { return (html, []) }
-        return (html, missing.map { diagnostic(missing: $0, in: template) })
+        return (html, missing.map { diagnostic(missing: $0.name, in: template, provided: $0.provided) })
     }
 
-    private func diagnostic(missing name: String, in template: String) -> Diagnostic {
+    /// `provided`: the names the page offered where the missing one was looked up.
+    private func diagnostic(missing name: String, in template: String, provided: [String]) -> Diagnostic {
+        let hint = Suggestions.closest(to: name, among: provided.sorted()).map { "did you mean '\($0)'? " } ?? ""
         // Point at the first tag using the name, in the template or one of its partials.
         let ordered = [template] + sources.keys.sorted().filter { $0 != template }
         for candidate in ordered {
@@ -83,12 +86,12 @@ public struct TemplateSet: Sendable {
                 return .error(
                     "template '\(candidate)' uses '\(name)', which the \(template) page does not provide",
                     at: SourceLocation(file: "\(displayRoot)/\(candidate).mustache", line: place.line, column: place.column),
-                    hint: "see the README for the variables each layout gets")
+                    hint: hint + "see the README for the variables each layout gets")
             }
         }
         return .error(
             "template '\(template)' uses '\(name)', which the page does not provide",
-            at: SourceLocation(file: "\(displayRoot)/\(template).mustache"))
+            at: SourceLocation(file: "\(displayRoot)/\(template).mustache"), hint: hint.isEmpty ? nil : String(hint.dropLast()))
     }
 }
 
@@ -105,8 +108,11 @@ struct StrictValues: MustacheParent {
     }
 
     func child(named name: String) -> Any? {
-        let value = values[name]
-        recorder.log(name, found: value != nil, atRoot: isRoot)
+        guard let value = values[name] else {
+            recorder.miss(name, atRoot: isRoot, provided: values.keys)
+            return nil
+        }
+        recorder.found(name)
         return Self.wrap(value, recorder: recorder)
     }
 
@@ -169,37 +175,50 @@ struct StrictList<Item>: MustacheSequence, MustacheParent {
 
     func child(named name: String) -> Any? {
         guard let index = Int(name) else {
-            recorder.log(name, found: false, atRoot: false)
+            recorder.miss(name, atRoot: false, provided: [String: Any]().keys)
             return nil
         }
         // An index past the end is an empty list, not a typo.
-        recorder.log(name, found: true, atRoot: false)
+        recorder.found(name)
         return index >= 0 && index < items.count ? StrictValues.wrap(items[index], recorder: recorder) ?? false : nil
     }
 }
 
+/// Mustache looks a name up in each enclosing context, innermost first: a name missing
+/// inside a section is pending until an outer context has it, or the root does not.
 final class LookupRecorder: @unchecked Sendable {
     private var pending: String?
-    private var missing: [String] = []
+    /// The names offered where the pending name was missed, for a "did you mean".
+    private var pendingProvided: [String] = []
+    private var missing: [(name: String, provided: [String])] = []
 
-    func log(_ name: String, found: Bool, atRoot: Bool) {
+    /// Called for every name every template looks up: it does nothing more than it must.
+    func found(_ name: String) {
+        guard let pending else { return }
+        if pending != name { report(pending) }
+        self.pending = nil
+        pendingProvided = []
+    }
+
+    /// Names are copied out of `provided` only on a miss, which a good template never has.
+    func miss(_ name: String, atRoot: Bool, provided: Dictionary<String, Any>.Keys) {
         if let pending, pending != name { report(pending) }
-        if found {
-            pending = nil
-        } else if atRoot {
+        if pending != name { pendingProvided = [] }
+        pendingProvided += provided
+        if atRoot {
             report(name)
-            pending = nil
         } else {
             pending = name
         }
     }
 
     private func report(_ name: String) {
-        if !missing.contains(name) { missing.append(name) }
+        if !missing.contains(where: { $0.name == name }) { missing.append((name, pendingProvided)) }
         pending = nil
+        pendingProvided = []
     }
 
-    func missingNames() -> [String] {
+    func missingNames() -> [(name: String, provided: [String])] {
         if let pending { report(pending) }
         return missing
     }

@@ -69,3 +69,21 @@ enum DateParser {
         return CalendarPoint(year: year, month: month, day: day)
     }
 }
+
+extension DossierDate {
+    /// A single day such as `2026-11-29`, as `as_of` and `--as-of` take it: "today"
+    /// cannot be a month, a range or approximate. Throws a message that says why not.
+    public static func singleDay(_ text: String) throws(SingleDayError) -> DossierDate {
+        let date: DossierDate
+        do { date = try DateParser.parse(text) } catch { throw SingleDayError(message: error.message) }
+        guard date.precision == .day, date.end == nil, !date.isApproximate else {
+            throw SingleDayError(message: "'\(text)' is not a single day; write for example 2026-11-29")
+        }
+        return date
+    }
+
+    public struct SingleDayError: Error, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+}

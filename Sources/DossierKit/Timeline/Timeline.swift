@@ -70,15 +70,14 @@ public struct Timeline: Sendable {
 /// The `timeline` stage: sorts events across precisions and adds the dates that follow
 /// from treaty law, never inventing one that the record does not support.
 public enum TimelineBuilder {
-    static let announcement = "withdrawal-announcement"
-    static let notification = "withdrawal-notification"
-    static let rescission = "withdrawal-rescission"
-    static let effective = "withdrawal-effective"
+    static let announcement = EventKind.withdrawalAnnouncement.rawValue
+    static let notification = EventKind.withdrawalNotification.rawValue
+    static let rescission = EventKind.withdrawalRescission.rawValue
+    static let effective = EventKind.withdrawalEffective.rawValue
 
     public static func build(_ site: LinkedSite) -> Timeline {
         let catalog = site.catalog
-        var entityByPath: [String: Entity] = [:]
-        for entity in catalog.entities { entityByPath[entity.header.path] = entity }
+        let entityByPath = site.entitiesByPath
         func states(of event: Event) -> [LinkTarget] {
             (site.eventEntities[event.header.path] ?? []).filter { entityByPath[$0.path]?.kind == .country }
         }

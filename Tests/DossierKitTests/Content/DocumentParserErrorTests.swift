@@ -139,7 +139,7 @@ struct DocumentParserErrorTests {
         let text = "---\ntitle: X\nstatus: confirmed\nsources: [a]\ndate: 2025-09-22\n---\n"
         let (document, diagnostics) = parse(text, "events/x.md")
         #expect(diagnostics.errors.isEmpty)
-        guard case .event(let event) = try #require(document) else { return }
+        let event = try #require(document?.event, "not an event page: \(String(describing: document))")
         #expect(event.date.value == DossierDate(start: CalendarPoint(year: 2025, month: 9, day: 22)))
     }
 

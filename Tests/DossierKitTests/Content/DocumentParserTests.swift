@@ -35,10 +35,7 @@ struct DocumentParserTypedTests {
             """
         let (document, diagnostics) = parse(text, "briefings/why-it-matters.md")
         #expect(diagnostics.isEmpty)
-        guard case .briefing(let briefing) = try #require(document) else {
-            Issue.record("not a briefing: \(String(describing: document))")
-            return
-        }
+        let briefing = try #require(document?.briefing, "not a briefing page: \(String(describing: document))")
         #expect(briefing.header.title.value == "Why it matters")
         #expect(briefing.header.title.location.line == 2)
         #expect(briefing.header.summary == "Short.")
@@ -70,10 +67,7 @@ struct DocumentParserTypedTests {
             """
         let (document, diagnostics) = parse(text, "entities/people/assimi-goita.md")
         #expect(diagnostics.isEmpty)
-        guard case .entity(let entity) = try #require(document) else {
-            Issue.record("not an entity")
-            return
-        }
+        let entity = try #require(document?.entity, "not an entity page: \(String(describing: document))")
         #expect(entity.kind == .person)
         #expect(entity.header.path == "entities/people/assimi-goita/")
         #expect(entity.aliases.map(\.value) == ["Goita", "Colonel Goïta"])
@@ -100,7 +94,7 @@ struct DocumentParserTypedTests {
             """
         let (document, diagnostics) = parse(text, "entities/treaties/rome-statute.md")
         #expect(diagnostics.isEmpty)
-        guard case .entity(let entity) = try #require(document) else { return }
+        let entity = try #require(document?.entity, "not an entity page: \(String(describing: document))")
         let rule = try #require(entity.withdrawalRule)
         #expect(rule.article == "Article 127(1)")
         #expect(rule.period == Period(years: 1))
@@ -123,7 +117,7 @@ struct DocumentParserTypedTests {
             """
         let (document, diagnostics) = parse(text, "events/2026-01-niger.md")
         #expect(diagnostics.isEmpty)
-        guard case .event(let event) = try #require(document) else { return }
+        let event = try #require(document?.event, "not an event page: \(String(describing: document))")
         #expect(event.header.path == "events/2026-01-niger/")
         #expect(event.date.value == month(2026, 1, approximate: true))
         #expect(event.date.value.isApproximate)
@@ -149,7 +143,7 @@ struct DocumentParserTypedTests {
             """
         let (document, diagnostics) = parse(text, "sources/comm-a.md")
         #expect(diagnostics.isEmpty)
-        guard case .source(let source) = try #require(document) else { return }
+        let source = try #require(document?.source, "not a source page: \(String(describing: document))")
         #expect(source.id == "comm-a")
         #expect(source.header.path == "sources/#src-comm-a")
         #expect(source.publisher == "Government of Mali")
@@ -163,7 +157,7 @@ struct DocumentParserTypedTests {
     @Test func homePage() throws {
         let (document, diagnostics) = parse("---\ntitle: Home\nsummary: Hi\n---\nWelcome", "index.md")
         #expect(diagnostics.isEmpty)
-        guard case .home(let header) = try #require(document) else { return }
+        let header = try #require(document?.home, "not a home page: \(String(describing: document))")
         #expect(header.path == "")
         #expect(header.title.value == "Home")
     }

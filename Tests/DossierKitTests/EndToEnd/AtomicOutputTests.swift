@@ -93,8 +93,9 @@ struct AtomicOutputTests {
             default: output = foreign
             }
             let before = try projectSnapshot(site)
-            let error = await #expect(throws: Diagnostic.self) { try await site.build(output: output) }
-            #expect(error?.message.hasPrefix("refusing to write the site into") == true)
+            let failure = await #expect(throws: BuildFailure.self) { try await site.build(output: output) }
+            #expect(failure?.diagnostics.count == 1)
+            #expect(failure?.diagnostics.first?.message.hasPrefix("refusing to write the site into") == true)
             #expect(try projectSnapshot(site) == before)
         }
     }
@@ -104,8 +105,9 @@ struct AtomicOutputTests {
         try await withTempSite { site in
             // checkSafe runs first, so even a dossier that cannot load is refused as such.
             try FileManager.default.removeItem(at: site.content.appendingPathComponent("site.yml"))
-            let error = await #expect(throws: Diagnostic.self) { try await site.build(output: URL(fileURLWithPath: "/")) }
-            #expect(error?.message.contains("file system root") == true)
+            let failure = await #expect(throws: BuildFailure.self) { try await site.build(output: URL(fileURLWithPath: "/")) }
+            #expect(failure?.diagnostics.count == 1)
+            #expect(failure?.diagnostics.first?.message.contains("file system root") == true)
         }
     }
 

@@ -69,7 +69,7 @@ struct ChildProcess {
 
     let pid: pid_t
 
-    /// Starts `executable` with `arguments`; stdout and stderr go to the files given.
+    /// Starts `executable` with `arguments`; stdin is /dev/null, stdout and stderr go to the files given.
     static func spawn(_ executable: URL, _ arguments: [String], stdout: URL, stderr: URL) throws -> ChildProcess {
         #if canImport(Glibc)
         var actions = posix_spawn_file_actions_t()
@@ -78,6 +78,8 @@ struct ChildProcess {
         #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
+        // Never the test run's terminal: a child that asks a question gets no answer, at once.
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdout.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, stderr.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable.path] + arguments).map { strdup($0) } + [nil]

@@ -177,3 +177,14 @@ func position(of needle: String, in text: String) -> (line: Int, column: Int)? {
     let column = before.count - (before.lastIndex(of: "\n").map { before[...$0].count } ?? 0) + 1
     return (line, column)
 }
+
+/// Each case's value, or nil for the other cases: `try #require(document?.briefing)` fails
+/// the test when the parser returns another kind of page, where `guard case … else
+/// { return }` passed it.
+extension ParsedDocument {
+    var home: PageHeader? { if case .home(let value) = self { value } else { nil } }
+    var briefing: Briefing? { if case .briefing(let value) = self { value } else { nil } }
+    var entity: Entity? { if case .entity(let value) = self { value } else { nil } }
+    var event: Event? { if case .event(let value) = self { value } else { nil } }
+    var source: Source? { if case .source(let value) = self { value } else { nil } }
+}

@@ -1,0 +1,23 @@
+/// The kinds an event's `kind:` may name. The timeline derives treaty deadlines from the
+/// withdrawal kinds, so a misspelt kind would silently drop a deadline: a kind outside
+/// this set is a warning with a "did you mean". Content keeps the strings as written.
+public enum EventKind: String, Sendable, CaseIterable {
+    // What the timeline computes from.
+    case withdrawalAnnouncement = "withdrawal-announcement"
+    case withdrawalNotification = "withdrawal-notification"
+    case withdrawalRescission = "withdrawal-rescission"
+    case withdrawalEffective = "withdrawal-effective"
+    // Shown as written, grouped by nothing more than their name.
+    case withdrawal
+    case withdrawalInstrument = "withdrawal-instrument"
+    case adoption, announcement, appeal, appointment, arrest
+    case atrocityAllegation = "atrocity-allegation"
+    case charter, court, coup, deadline, deployment
+    case entryIntoForce = "entry-into-force"
+    case inauguration, investigation
+    case ministerialMeeting = "ministerial-meeting"
+    case noteVerbale = "note-verbale"
+    case notification, ratification, reaction, referral, reparations, revocation, ruling, sanctions, sentence, signature, statement
+    case statusCheck = "status-check"
+    case summit, treaty, verdict, warrant
+}
