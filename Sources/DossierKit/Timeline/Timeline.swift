@@ -21,6 +21,8 @@ public struct TimelineEvent: Sendable {
     /// What the build says about the event's date, e.g. a check against art. 127.
     public var notes: [String]
     public var dateNote: String?
+    /// The treaty a withdrawal event is under (`treaty:` in front matter, or the derivation's).
+    public var treaty: LinkTarget? = nil
 }
 
 /// A withdrawal announced under a treaty with no notification recorded: no date can be computed.
@@ -35,13 +37,16 @@ public struct Timeline: Sendable {
     public private(set) var events: [TimelineEvent]
     public var pending: [PendingWithdrawal]
     public var asOf: DossierDate?
+    /// `focus` from site.yml, if set.
+    public var focus: DossierDate?
     /// Indexes, so a page finds its events without reading every event of the site.
     private var eventsByEntity: [String: [Int]] = [:]
     private var eventsByCause: [String: [Int]] = [:]
     private var rowsByPage: [String: Int] = [:]
 
-    public init(events: [TimelineEvent], pending: [PendingWithdrawal], asOf: DossierDate?) {
+    public init(events: [TimelineEvent], pending: [PendingWithdrawal], asOf: DossierDate?, focus: DossierDate? = nil) {
         self.events = events
+        self.focus = focus
         self.pending = pending
         self.asOf = asOf
         for (index, event) in events.enumerated() {
@@ -90,7 +95,8 @@ public enum TimelineBuilder {
             TimelineEvent(
                 anchor: event.header.slug, page: NameIndex.target(event.header), title: event.header.title.value,
                 date: event.date.value, status: event.status, kind: event.kind, entities: site.eventEntities[event.header.path] ?? [],
-                sources: event.sources.map(\.value), derivation: nil, notes: [], dateNote: event.dateNote)
+                sources: event.sources.map(\.value), derivation: nil, notes: [], dateNote: event.dateNote,
+                treaty: site.eventTreaty[event.header.path])
         }
         var indexByPath: [String: Int] = [:]
         for (index, row) in rows.enumerated() { indexByPath[row.page!.path] = index }
@@ -123,9 +129,11 @@ public enum TimelineBuilder {
                         page: nil,
                         title: "\(state.title)’s withdrawal from the \(treaty.title) takes effect",
                         date: effectiveDate, status: status, kind: "withdrawal-takes-effect",
-                        entities: [state, treaty], sources: rule.sources.map(\.value),
+                        // The date is as good as the notification's: its sources are the evidence.
+                        // The rule's own sources (other states' precedents) stay on the treaty's page.
+                        entities: [state, treaty], sources: event.sources.map(\.value),
                         derivation: .init(cause: cause, treaty: treaty, article: rule.article, period: rule.period),
-                        notes: [], dateNote: nil))
+                        notes: [], dateNote: nil, treaty: treaty))
             }
         }
 
@@ -143,6 +151,6 @@ public enum TimelineBuilder {
             }
         }
         let all = (rows + derived).sorted { ($0.date, $0.anchor) < ($1.date, $1.anchor) }
-        return Timeline(events: all, pending: pending, asOf: catalog.site.asOf)
+        return Timeline(events: all, pending: pending, asOf: catalog.site.asOf, focus: catalog.site.focus)
     }
 }
