@@ -20,6 +20,7 @@ extension PageContext {
             "event_count": timeline.events.count,
             "timeline_url": url("timeline/"),
             "references": references(),
+            "tracker": trackerValues(),
         ]
     }
 
