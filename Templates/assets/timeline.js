@@ -197,7 +197,7 @@
     }
     svg.appendChild(tip);
     const text = tip.querySelector('text');
-    text.textContent = mark.getAttribute('aria-label');
+    text.textContent = mark.querySelector('title').textContent;
     const box = mark.getBBox();
     const ctm = mark.getCTM(), rootCTM = svg.getCTM();
     const local = ctm && rootCTM ? rootCTM.inverse().multiply(ctm) : null;

@@ -16,6 +16,6 @@ enum TimelineLegend {
         if asOf != nil {
             items.append(item("<g class=\"today\"><line class=\"today-line\" x1=\"0\" y1=\"-8\" x2=\"0\" y2=\"8\"/></g>", "as-of date; after it, shaded, dates are projections", width: 10))
         }
-        return "<ul class=\"timeline-legend\" aria-label=\"Legend\">" + items.joined() + "</ul>"
+        return "<ul class=\"timeline-legend\">" + items.joined() + "</ul>"
     }
 }

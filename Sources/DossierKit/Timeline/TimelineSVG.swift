@@ -48,7 +48,7 @@ extension TimelineDrawing {
                 var cls = "mark status-\(event.status.rawValue)"
                 if event.derivation != nil { cls += " derived" }
                 if event.anchor == highlight { cls += " current" }
-                marks += "<a class=\"\(cls)\" href=\"\(HTML.escape(href))\" aria-label=\"\(HTML.escape(name))\" data-i=\"\(markIndex)\" data-a=\"\(a)\" data-b=\"\(b)\"\(repeatMark ? " tabindex=\"-1\"" : "")><title>\(HTML.escape(name))</title>"
+                marks += "<a class=\"\(cls)\" href=\"\(HTML.escape(href))\" data-i=\"\(markIndex)\" data-a=\"\(a)\" data-b=\"\(b)\"\(repeatMark ? " tabindex=\"-1\"" : "")><title>\(HTML.escape(name))</title>"
                 marks += "<g transform=\"translate(\(fmt(cx)) \(fmt(markY)))\">" + precisionMarks(event.date, cx: cx, scale: scale) + StatusGlyph.svg(event.status) + "</g></a>"
                 markIndex += 1
             }
@@ -99,11 +99,13 @@ extension TimelineDrawing {
         }
         let axisY = top + 4
         let height = axisY + font + 10
-        var svg = "<svg class=\"\(cssClass)\" viewBox=\"0 0 \(fmt(layout.width)) \(fmt(height))\" width=\"\(fmt(layout.width))\" height=\"\(fmt(height))\" role=\"group\" aria-label=\"\(HTML.escape(title))\""
+        // Named by its <title>, as each mark is by its own: the validator flags aria-label on
+        // elements without a role, and `group` is not a role it allows on <svg>.
+        var svg = "<svg class=\"\(cssClass)\" viewBox=\"0 0 \(fmt(layout.width)) \(fmt(height))\" width=\"\(fmt(layout.width))\" height=\"\(fmt(height))\""
         let focus = scale.segments.last!.days
         svg += " data-x0=\"\(fmt(scale.plotStart))\" data-x1=\"\(fmt(scale.plotEnd))\" data-first=\"\(scale.days.lowerBound)\" data-last=\"\(scale.days.upperBound)\""
         svg += " data-focus-a=\"\(focus.lowerBound)\" data-focus-b=\"\(focus.upperBound)\" data-axis-y=\"\(fmt(axisY))\""
-        svg += " xmlns=\"http://www.w3.org/2000/svg\">"
+        svg += " xmlns=\"http://www.w3.org/2000/svg\"><title>\(HTML.escape(title))</title>"
         svg += backdrop(scale: scale, asOf: asOf, bottom: axisY, font: font)
         // The as-of line goes under the lanes, so labels (with a halo) stay readable over it.
         svg += todayLine(scale: scale, asOf: asOf, bottom: axisY, font: font, width: layout.width)
@@ -112,7 +114,8 @@ extension TimelineDrawing {
         return svg + "</svg>"
     }
 
-    /// "22 September 2025: Sahel states announce withdrawal from the ICC (confirmed)".
+    /// "22 September 2025: Sahel states announce withdrawal from the ICC (confirmed)": the
+    /// mark's <title>, which names the link and shows on hover.
     static func accessibleName(_ event: TimelineEvent) -> String {
         var name = "\(DateFormatting.display(event.date)): \(event.title) (\(event.status.rawValue)"
         if let derivation = event.derivation { name += "; computed under \(derivation.article)" }

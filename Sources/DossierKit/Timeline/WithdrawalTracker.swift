@@ -50,7 +50,9 @@ public enum WithdrawalTracker {
             let (state, treaty) = targets[key]!
             return makeCase(state: state, treaty: treaty, events: events, orderInEvent: order[key]!)
         }
-        return cases.sorted { ($1.firstDay, $0.orderInEvent, $0.state.sortKey) < ($0.firstDay, $1.orderInEvent, $1.state.sortKey) }
+        return cases.sorted {
+            ($1.firstDay, $0.orderInEvent, $0.state.sortKey, $0.treaty.sortKey) < ($0.firstDay, $1.orderInEvent, $1.state.sortKey, $1.treaty.sortKey)
+        }
     }
 
     static let trackedKinds: Set<String> = [
