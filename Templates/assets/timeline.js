@@ -110,7 +110,10 @@
       const d = path.getAttribute('d').match(/[-\d.]+/g);
       path.setAttribute('d', 'M' + xa.toFixed(1) + ' ' + d[1] + 'V' + d[2] + 'H' + xb.toFixed(1) + 'V' + d[4]);
       const text = c.querySelector('.connector-label');
-      if (text) text.setAttribute('x', ((xa + xb) / 2).toFixed(1));
+      if (text) {
+        const half = text.getComputedTextLength() / 2 + 2;
+        text.setAttribute('x', Math.min(x1 - half, Math.max(x0 + half, (xa + xb) / 2)).toFixed(1));
+      }
       c.classList.toggle('out', !inside(xa) || !inside(xb));
     });
     const today = this.svg.querySelector('.today');
@@ -188,28 +191,43 @@
   };
 
   // The name of the mark under the pointer or the keyboard, drawn over everything.
+  // Wrapped into lines that fit the drawing, so a long title stays whole on a phone.
   function showTip(svg, mark) {
     let tip = svg.querySelector('.tip');
     if (!tip) {
       tip = el('g', { class: 'tip', 'aria-hidden': 'true' });
-      tip.appendChild(el('rect', { rx: 3, height: 18 }));
-      tip.appendChild(el('text', { y: 13 }));
+      tip.appendChild(el('rect', { rx: 3 }));
+      tip.appendChild(el('text', {}));
     }
     svg.appendChild(tip);
+    tip.removeAttribute('display');
     const text = tip.querySelector('text');
-    text.textContent = mark.querySelector('title').textContent;
+    const vb = svg.viewBox.baseVal, room = vb.width - 14, lineHeight = 14;
+    text.textContent = '';
+    let line = el('tspan', { x: 5, y: 13 });
+    text.appendChild(line);
+    let lines = 1;
+    for (const word of mark.querySelector('title').textContent.split(' ')) {
+      const before = line.textContent;
+      line.textContent = before ? before + ' ' + word : word;
+      if (before && line.getComputedTextLength() > room) {
+        line.textContent = before;
+        line = el('tspan', { x: 5, y: 13 + lineHeight * lines++ }, word);
+        text.appendChild(line);
+      }
+    }
+    const height = 5 + lineHeight * lines;
+    tip.querySelector('rect').setAttribute('height', height);
     const box = mark.getBBox();
     const ctm = mark.getCTM(), rootCTM = svg.getCTM();
     const local = ctm && rootCTM ? rootCTM.inverse().multiply(ctm) : null;
     const cx = local ? local.e + local.a * (box.x + box.width / 2) : box.x;
     const cy = local ? local.f + local.d * box.y : box.y;
-    const width = text.getComputedTextLength() + 10, vb = svg.viewBox.baseVal;
+    const width = Math.max(...[...text.children].map((t) => t.getComputedTextLength())) + 10;
     const left = Math.max(2, Math.min(vb.width - width - 2, cx - width / 2));
-    const top = cy > 26 ? cy - 24 : cy + 18;
+    const top = cy > height + 8 ? cy - height - 6 : cy + 18;
     tip.querySelector('rect').setAttribute('width', width.toFixed(1));
     tip.setAttribute('transform', 'translate(' + left.toFixed(1) + ' ' + top.toFixed(1) + ')');
-    text.setAttribute('x', 5);
-    tip.removeAttribute('display');
   }
   function hideTip(svg) {
     const tip = svg.querySelector('.tip');
