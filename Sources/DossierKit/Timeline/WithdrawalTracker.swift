@@ -102,7 +102,8 @@ extension WithdrawalCase {
             if event.status == .disputed || event.status == .unconfirmed {
                 return "Notified; the date is \(event.status.rawValue)"
             }
-            return isPast(event) ? "Withdrawn (date computed)" : "Notified; pending"
+            // A computed date that has passed is not a record that the withdrawal took effect.
+            return isPast(event) ? "Due to have taken effect; not recorded" : "Notified; pending"
         }
     }
 }

@@ -66,7 +66,7 @@ struct WithdrawalTrackerTests {
         let hungary = try row("Hungary", in: cases)
         guard case .computed(let computed) = hungary.outcome else { Issue.record("expected a computed date, got \(hungary.outcome)"); return }
         #expect(computed.date.description == "2026-06-02")
-        #expect(hungary.standing(asOf: asOf) == "Withdrawn (date computed)")
+        #expect(hungary.standing(asOf: asOf) == "Due to have taken effect; not recorded")
         #expect(hungary.standing(asOf: DossierDate(start: CalendarPoint(year: 2026, month: 1, day: 1))) == "Notified; pending")
     }
 
