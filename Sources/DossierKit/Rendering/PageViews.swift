@@ -73,7 +73,7 @@ extension PageContext {
             "events": timeline.events(of: entity.header.path).map(eventValues),
             "timeline_drawing": TimelineDrawing.entity(
                 entity.header.title.value, events: timeline.events(of: entity.header.path), timeline: timeline, url: url),
-            "timeline_legend": TimelineLegend.html(asOf: timeline.asOf),
+            "timeline_legend": TimelineLegend.html(asOf: timeline.asOf, fullKeyURL: url("timeline/#timeline-key")),
             "backlinks": backlinkGroups(entity.header.path),
             "references": references(),
             "graph": GraphDrawing.neighbourhood(of: entity.header.path, in: site, url: url) ?? false,
@@ -87,8 +87,8 @@ extension PageContext {
         values["pending"] = timeline.pending.filter { $0.announcement.path == event.header.path }.map(pendingValues)
         values["references"] = references()
         values["backlinks"] = backlinkGroups(event.header.path)
-        values["timeline_drawing"] = row.map { TimelineDrawing.neighbourhood(of: $0.anchor, timeline: timeline, url: url) } ?? ""
-        values["timeline_legend"] = TimelineLegend.html(asOf: timeline.asOf)
+        values["timeline_drawing"] = TimelineDrawing.neighbourhood(of: event.header.path, timeline: timeline, url: url)
+        values["timeline_legend"] = TimelineLegend.html(asOf: timeline.asOf, fullKeyURL: url("timeline/#timeline-key"))
         return values
     }
 

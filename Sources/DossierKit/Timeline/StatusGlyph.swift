@@ -1,9 +1,10 @@
 /// The mark of an event's status, told apart by shape and fill, not by colour alone
-/// (WCAG 1.4.1): the colour comes from CSS (`.glyph-confirmed { fill: var(--confirmed) }`).
+/// (WCAG 1.4.1). Colour, fill and dash come from CSS by the mark's status class
+/// (`.status-projected .glyph`), which also keeps each of the many marks short.
 enum StatusGlyph {
     /// A glyph centred on 0,0, about `r` in radius.
     static func svg(_ status: EventStatus, r: Double = 5.5) -> String {
-        let cls = "glyph glyph-\(status.rawValue)"
+        let cls = "glyph"
         switch status {
         case .confirmed:  // a solid disc
             return "<circle class=\"\(cls)\" r=\"\(fmt(r))\"/>"

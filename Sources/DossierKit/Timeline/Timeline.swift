@@ -38,7 +38,9 @@ public struct Timeline: Sendable {
     public var pending: [PendingWithdrawal]
     public var asOf: DossierDate?
     /// `focus` from site.yml, if set.
-    public var focus: DossierDate?
+    public let focus: DossierDate?
+    /// The days the drawings open on (see `TimelineFocus`); made once, read by every page.
+    let focusDays: Range<Int>
     /// Indexes, so a page finds its events without reading every event of the site.
     private var eventsByEntity: [String: [Int]] = [:]
     private var eventsByCause: [String: [Int]] = [:]
@@ -47,6 +49,7 @@ public struct Timeline: Sendable {
     public init(events: [TimelineEvent], pending: [PendingWithdrawal], asOf: DossierDate?, focus: DossierDate? = nil) {
         self.events = events
         self.focus = focus
+        focusDays = TimelineFocus.range(events: events, asOf: asOf, focus: focus)
         self.pending = pending
         self.asOf = asOf
         for (index, event) in events.enumerated() {
@@ -70,6 +73,10 @@ public struct Timeline: Sendable {
     public func row(of eventPath: String) -> TimelineEvent? {
         rowsByPage[eventPath].map { events[$0] }
     }
+
+    /// Where a recorded event's row is in `events`.
+    func index(of eventPath: String) -> Int? { rowsByPage[eventPath] }
+
 }
 
 /// The `timeline` stage: sorts events across precisions and adds the dates that follow

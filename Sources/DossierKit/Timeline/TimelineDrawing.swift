@@ -68,8 +68,9 @@ enum TimelineDrawing {
     }
 
     /// An event among the events just before and after it.
-    static func neighbourhood(of anchor: String, timeline: Timeline, url: (String) -> String) -> String {
-        guard let index = timeline.events.firstIndex(where: { $0.anchor == anchor }) else { return "" }
+    static func neighbourhood(of eventPath: String, timeline: Timeline, url: (String) -> String) -> String {
+        guard let index = timeline.index(of: eventPath) else { return "" }
+        let anchor = timeline.events[index].anchor
         let events = Array(timeline.events[max(0, index - 5)...min(timeline.events.count - 1, index + 5)])
         let first = events.map(\.date.firstDay).min()!, last = events.map(\.date.lastDay).max()! + 1
         let lane = Lane(id: "nearby", title: "Nearby events", events: events)

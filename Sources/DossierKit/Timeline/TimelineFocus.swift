@@ -9,10 +9,12 @@ enum TimelineFocus {
         return CivilCalendar.ordinal(year - 2, month, 1)
     }
 
-    static func range(of timeline: Timeline) -> Range<Int> {
-        if let focus = timeline.focus { return focus.firstDay..<(focus.lastDay + 1) }
-        let start = defaultStart(asOf: timeline.asOf, events: timeline.events)
-        let last = max(timeline.events.map(\.date.lastDay).max() ?? start, timeline.asOf?.lastDay ?? start)
+    static func range(of timeline: Timeline) -> Range<Int> { timeline.focusDays }
+
+    static func range(events: [TimelineEvent], asOf: DossierDate?, focus: DossierDate?) -> Range<Int> {
+        if let focus { return focus.firstDay..<(focus.lastDay + 1) }
+        let start = defaultStart(asOf: asOf, events: events)
+        let last = max(events.map(\.date.lastDay).max() ?? start, asOf?.lastDay ?? start)
         return start..<monthStart(after: last + 45)
     }
 
