@@ -59,7 +59,8 @@ enum TimelineDrawing {
             let xs = 4...(width - 6)
             let inFocus = events.contains { focus.contains($0.date.firstDay) }
             let scale = inFocus
-                ? TimelineScale.focused(all: first..<max(last, focus.upperBound), focus: focus, xs: xs)
+                // An entity's own history matters more on its page: the earlier segment gets more room.
+                ? TimelineScale.focused(all: first..<max(last, focus.upperBound), focus: focus, xs: xs, earlierShare: 0.3)
                 : TimelineScale.linear(padded(first..<last), xs: xs)
             return draw(
                 lanes: [lane], scale: scale, layout: layout, asOf: timeline.asOf, highlight: nil, url: url,
