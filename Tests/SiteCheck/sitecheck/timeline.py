@@ -137,6 +137,18 @@ def check_timeline(site: Site, check: Check) -> None:
                 if first.accessible_name != shown[2]:
                     check.fail(f"{label}: the browser names a mark {first.accessible_name!r}, not {shown[2]!r}")
 
+        # Every other entity page: no overlapping text in its drawing, at both widths.
+        entities = [p[:-len("index.html")] for p in site.pages()
+                    if p.startswith("entities/") and p.count("/") == 3 and p.endswith("/index.html")]
+        for width, height in VIEWPORTS:
+            for path in entities:
+                if path == PAGES["entity"]:
+                    continue
+                load(path, width, height)
+                loads += 1
+                for pair in driver.execute_script(OVERLAPS_JS)[:5]:
+                    check.fail(f"{path} at {width}px: SVG text boxes overlap: {pair}")
+
         # Without JavaScript: the overview on screen holds every event of the list below it.
         for width, height in VIEWPORTS:
             load(PAGES["timeline"], width, height, scripts=False)
@@ -198,5 +210,5 @@ def check_timeline(site: Site, check: Check) -> None:
                 check.fail(f"timeline: no '{name}' button")
     finally:
         driver.quit()
-    check.counts = (f"{len(PAGES)} pages x {len(VIEWPORTS)} widths, {loads} loads, {marks_seen} marks and "
+    check.counts = (f"{len(PAGES)} pages x {len(VIEWPORTS)} widths and every entity page, {loads} loads, {marks_seen} marks and "
                     f"{texts} SVG texts looked at, keyboard zoom, pan and filter")
