@@ -157,7 +157,7 @@ struct UnreadablePages: Sendable {
 }
 
 enum SiteConfigParser {
-    static let fields = ["title", "base_url", "language", "description", "author", "as_of", "allow_raw_html", "portable"]
+    static let fields = ["title", "base_url", "language", "description", "author", "as_of", "focus", "allow_raw_html", "portable"]
 
     static func parse(_ data: Data, file: String) throws -> (config: SiteConfig, warnings: [Diagnostic]) {
         let text = try SourceText.decode(data, file: file)
@@ -180,6 +180,11 @@ enum SiteConfigParser {
         if let asOf = config.asOf, asOf.precision != .day || asOf.end != nil || asOf.isApproximate {
             yaml.error("as_of must be a single day such as 2026-11-29", at: yaml.location)
             config.asOf = nil
+        }
+        config.focus = yaml.date("focus")?.value
+        if let focus = config.focus, focus.end == nil {
+            yaml.error("focus must be a range such as 2024-09/2027-12", at: yaml.location)
+            config.focus = nil
         }
         yaml.reportUnknownKeys(known: fields)
         let errors = yaml.diagnostics

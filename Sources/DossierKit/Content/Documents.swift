@@ -57,6 +57,9 @@ public struct SiteConfig: Sendable, Equatable {
     public var description: String
     public var author: String?
     public var asOf: DossierDate?
+    /// The period the timeline opens on (`focus: 2024-09/2027-12`); nil: about two years
+    /// before `as_of` to the last projected event.
+    public var focus: DossierDate? = nil
     public var allowRawHTML: Bool
     public var portable: Bool
 

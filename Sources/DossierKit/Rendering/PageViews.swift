@@ -20,6 +20,7 @@ extension PageContext {
             "event_count": timeline.events.count,
             "timeline_url": url("timeline/"),
             "references": references(),
+            "tracker": trackerValues(),
         ]
     }
 
@@ -71,6 +72,9 @@ extension PageContext {
             "relations": relations,
             "withdrawal_rule": rule,
             "events": timeline.events(of: entity.header.path).map(eventValues),
+            "timeline_drawing": TimelineDrawing.entity(
+                entity.header.title.value, events: timeline.events(of: entity.header.path), timeline: timeline, url: url),
+            "timeline_legend": TimelineLegend.html(asOf: timeline.asOf, fullKeyURL: url("timeline/#timeline-key")),
             "backlinks": backlinkGroups(entity.header.path),
             "references": references(),
             "graph": GraphDrawing.neighbourhood(of: entity.header.path, in: site, url: url) ?? false,
@@ -84,6 +88,8 @@ extension PageContext {
         values["pending"] = timeline.pending.filter { $0.announcement.path == event.header.path }.map(pendingValues)
         values["references"] = references()
         values["backlinks"] = backlinkGroups(event.header.path)
+        values["timeline_drawing"] = TimelineDrawing.neighbourhood(of: event.header.path, timeline: timeline, url: url)
+        values["timeline_legend"] = TimelineLegend.html(asOf: timeline.asOf, fullKeyURL: url("timeline/#timeline-key"))
         return values
     }
 
@@ -140,6 +146,7 @@ extension PageContext {
             "years": years.map { ["year": $0.year, "events": $0.events] as [String: Any] },
             "pending": timeline.pending.map(pendingValues),
             "overview": TimelineDrawing.overview(timeline, url: url),
+            "legend": TimelineLegend.html(asOf: timeline.asOf),
             "event_count": timeline.events.count,
             "json_url": url("timeline.json"),
             "ics_url": url("events.ics"),

@@ -217,6 +217,7 @@ public struct SiteRenderer: Sendable {
             "urls": urls,
             "canonical_url": canonical,
             "stylesheet": assets.path(of: "style.css").map { context.url($0) } ?? false,
+            "timeline_script": assets.path(of: "timeline.js").map { context.url($0) } ?? false,
             "favicon": assets.path(of: "favicon.svg").map { context.url($0) } ?? false,
             "feed_url": context.url(SiteFeeds.feedPath),
             "search_url": context.url(Self.searchPath),

@@ -21,6 +21,8 @@ public struct TimelineEvent: Sendable {
     /// What the build says about the event's date, e.g. a check against art. 127.
     public var notes: [String]
     public var dateNote: String?
+    /// The treaty a withdrawal event is under (`treaty:` in front matter, or the derivation's).
+    public var treaty: LinkTarget? = nil
 }
 
 /// A withdrawal announced under a treaty with no notification recorded: no date can be computed.
@@ -35,13 +37,19 @@ public struct Timeline: Sendable {
     public private(set) var events: [TimelineEvent]
     public var pending: [PendingWithdrawal]
     public var asOf: DossierDate?
+    /// `focus` from site.yml, if set.
+    public let focus: DossierDate?
+    /// The days the drawings open on (see `TimelineFocus`); made once, read by every page.
+    let focusDays: Range<Int>
     /// Indexes, so a page finds its events without reading every event of the site.
     private var eventsByEntity: [String: [Int]] = [:]
     private var eventsByCause: [String: [Int]] = [:]
     private var rowsByPage: [String: Int] = [:]
 
-    public init(events: [TimelineEvent], pending: [PendingWithdrawal], asOf: DossierDate?) {
+    public init(events: [TimelineEvent], pending: [PendingWithdrawal], asOf: DossierDate?, focus: DossierDate? = nil) {
         self.events = events
+        self.focus = focus
+        focusDays = TimelineFocus.range(events: events, asOf: asOf, focus: focus)
         self.pending = pending
         self.asOf = asOf
         for (index, event) in events.enumerated() {
@@ -65,6 +73,10 @@ public struct Timeline: Sendable {
     public func row(of eventPath: String) -> TimelineEvent? {
         rowsByPage[eventPath].map { events[$0] }
     }
+
+    /// Where a recorded event's row is in `events`.
+    func index(of eventPath: String) -> Int? { rowsByPage[eventPath] }
+
 }
 
 /// The `timeline` stage: sorts events across precisions and adds the dates that follow
@@ -89,7 +101,8 @@ public enum TimelineBuilder {
             TimelineEvent(
                 anchor: event.header.slug, page: NameIndex.target(event.header), title: event.header.title.value,
                 date: event.date.value, status: event.status, kind: event.kind, entities: site.eventEntities[event.header.path] ?? [],
-                sources: event.sources.map(\.value), derivation: nil, notes: [], dateNote: event.dateNote)
+                sources: event.sources.map(\.value), derivation: nil, notes: [], dateNote: event.dateNote,
+                treaty: site.eventTreaty[event.header.path])
         }
         var indexByPath: [String: Int] = [:]
         for (index, row) in rows.enumerated() { indexByPath[row.page!.path] = index }
@@ -122,9 +135,11 @@ public enum TimelineBuilder {
                         page: nil,
                         title: "\(state.title)’s withdrawal from the \(treaty.title) takes effect",
                         date: effectiveDate, status: status, kind: "withdrawal-takes-effect",
-                        entities: [state, treaty], sources: rule.sources.map(\.value),
+                        // The date is as good as the notification's: its sources are the evidence.
+                        // The rule's own sources (other states' precedents) stay on the treaty's page.
+                        entities: [state, treaty], sources: event.sources.map(\.value),
                         derivation: .init(cause: cause, treaty: treaty, article: rule.article, period: rule.period),
-                        notes: [], dateNote: nil))
+                        notes: [], dateNote: nil, treaty: treaty))
             }
         }
 
@@ -142,6 +157,6 @@ public enum TimelineBuilder {
             }
         }
         let all = (rows + derived).sorted { ($0.date, $0.anchor) < ($1.date, $1.anchor) }
-        return Timeline(events: all, pending: pending, asOf: catalog.site.asOf)
+        return Timeline(events: all, pending: pending, asOf: catalog.site.asOf, focus: catalog.site.focus)
     }
 }

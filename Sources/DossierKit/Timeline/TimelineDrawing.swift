@@ -1,65 +1,111 @@
-/// The timeline overview as SVG drawn by Swift: one lane per actor, a tick per year,
-/// a "today" line at the as-of date. Wide by design; the page lets it scroll sideways.
+/// Timelines drawn by Swift as SVG: lanes of events on a time scale that may break
+/// before the focus period, status told by shape, precision by bands, bars and whiskers,
+/// computed dates joined to their cause, and labels placed so that none overlap. The
+/// page is complete with these alone; `timeline.js` only adds zoom, pan and filters.
 enum TimelineDrawing {
-    static let laneHeight = 34.0
-    static let yearWidth = 64.0
-    static let labelWidth = 150.0
-    static let maxLanes = 9
-
-    static func overview(_ timeline: Timeline, url: (String) -> String) -> String {
-        guard let first = timeline.events.first, let last = timeline.events.last else { return "" }
-        var counts: [LinkTarget: Int] = [:]
-        for event in timeline.events { for entity in event.entities { counts[entity, default: 0] += 1 } }
-        let lanes = counts.sorted { ($1.value, $0.key.title) < ($0.value, $1.key.title) }.prefix(maxLanes).map(\.key)
-        let firstYear = first.date.start.year
-        let lastYear = max(last.date.lastYear, timeline.asOf?.start.year ?? last.date.lastYear)
-        let years = lastYear - firstYear + 1
-        let width = labelWidth + Double(years) * yearWidth + 20
-        let height = Double(lanes.count + 1) * laneHeight + 30
-        func x(_ ordinal: Int) -> Double {
-            let yearStart = CivilCalendar.ordinal(firstYear, 1, 1)
-            return labelWidth + Double(ordinal - yearStart) / 365.2425 * yearWidth
-        }
-        var svg = "<svg class=\"timeline-overview\" width=\"\(fmt(width))\" height=\"\(fmt(height))\" viewBox=\"0 0 \(fmt(width)) \(fmt(height))\" role=\"img\" aria-labelledby=\"overview-title overview-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
-        svg += "<title id=\"overview-title\">Timeline overview, \(firstYear)–\(lastYear)</title>"
-        svg += "<desc id=\"overview-desc\">\(timeline.events.count) events in lanes for \(HTML.escape(lanes.map(\.title).joined(separator: ", "))) and all others; the full list follows below.</desc>"
-        for year in firstYear...lastYear {
-            let tick = x(CivilCalendar.ordinal(year, 1, 1))
-            svg += "<line class=\"tick\" x1=\"\(fmt(tick))\" y1=\"0\" x2=\"\(fmt(tick))\" y2=\"\(fmt(height - 24))\"/>"
-            if (year - firstYear) % 2 == 0 || years < 16 {
-                svg += "<text class=\"year\" x=\"\(fmt(tick + 3))\" y=\"\(fmt(height - 8))\">\(year)</text>"
-            }
-        }
-        let laneNames = lanes.map(\.title) + ["Others"]
-        for (index, name) in laneNames.enumerated() {
-            let y = Double(index) * laneHeight + laneHeight / 2
-            svg += "<text class=\"lane\" x=\"4\" y=\"\(fmt(y + 4))\">\(HTML.escape(name))</text>"
-            svg += "<line class=\"lane-rule\" x1=\"\(fmt(labelWidth))\" y1=\"\(fmt(y))\" x2=\"\(fmt(width - 10))\" y2=\"\(fmt(y))\"/>"
-        }
-        for event in timeline.events {
-            let laneIndexes = event.entities.compactMap { lanes.firstIndex(of: $0) }
-            for lane in laneIndexes.isEmpty ? [lanes.count] : laneIndexes {
-                let y = Double(lane) * laneHeight + laneHeight / 2
-                let x1 = x(event.date.firstDay), x2 = x(event.date.lastDay)
-                let label = HTML.escape("\(DateFormatting.display(event.date)): \(event.title) (\(event.status.rawValue))")
-                svg += "<a href=\"\(HTML.escape(url("timeline/#" + event.anchor)))\" class=\"mark status-\(event.status.rawValue)\">"
-                if x2 - x1 > 6 {
-                    svg += "<rect x=\"\(fmt(x1))\" y=\"\(fmt(y - 5))\" width=\"\(fmt(x2 - x1))\" height=\"10\" rx=\"3\"><title>\(label)</title></rect>"
-                } else {
-                    svg += "<circle cx=\"\(fmt(x1))\" cy=\"\(fmt(y))\" r=\"5\"><title>\(label)</title></circle>"
-                }
-                svg += "</a>"
-            }
-        }
-        if let asOf = timeline.asOf {
-            let today = x(asOf.firstDay)
-            svg += "<line class=\"today\" x1=\"\(fmt(today))\" y1=\"0\" x2=\"\(fmt(today))\" y2=\"\(fmt(height - 24))\"/>"
-            svg += "<text class=\"today-label\" x=\"\(fmt(today - 4))\" y=\"12\" text-anchor=\"end\">as of \(DateFormatting.display(asOf))</text>"
-        }
-        return svg + "</svg>"
+    struct Lane {
+        var id: String
+        var title: String
+        var events: [TimelineEvent]
     }
-}
 
-extension DossierDate {
-    var lastYear: Int { (end ?? start).year }
+    /// One drawing at one width. Text sizes are in user units, drawn at about 1:1.
+    struct Layout {
+        var width: Double
+        var labelRows: Int
+        var fontSize = 11.0
+        var rowHeight = 15.0
+        /// Label events of every kind when room is left after the key ones.
+        var labelAll = false
+    }
+
+    /// The kinds whose events are labelled on the chart: the steps of a withdrawal and
+    /// coups, which the dossier's story turns on. Others are labelled on hover and focus.
+    static let keyKinds: [String: String] = [
+        TimelineBuilder.announcement: "Announced", TimelineBuilder.notification: "Notified",
+        TimelineBuilder.rescission: "Rescinded", TimelineBuilder.effective: "Took effect",
+        WithdrawalTracker.derivedKind: "Takes effect", "coup": "Coup",
+    ]
+
+    /// The site's overview: lanes for the actors with most events, one drawing per width
+    /// the page offers (CSS shows the one that fits).
+    static func overview(_ timeline: Timeline, url: (String) -> String) -> String {
+        guard !timeline.events.isEmpty else { return "" }
+        let focus = TimelineFocus.range(of: timeline)
+        let all = timeline.events.map(\.date.firstDay).min()!..<max(focus.upperBound, timeline.events.map(\.date.lastDay).max()! + 1)
+        let variants: [(String, Layout, Int)] = [
+            ("tl-wide", Layout(width: 920, labelRows: 2), 7),
+            ("tl-medium", Layout(width: 600, labelRows: 2), 6),
+            ("tl-narrow", Layout(width: 360, labelRows: 2, fontSize: 10.5, rowHeight: 14), 5),
+        ]
+        return variants.map { variant, layout, laneCount in
+            let lanes = overviewLanes(timeline.events, count: laneCount)
+            let scale = TimelineScale.focused(all: all, focus: focus, xs: 4...(layout.width - 6))
+            return draw(
+                lanes: lanes, scale: scale, layout: layout, asOf: timeline.asOf, highlight: nil, url: url,
+                title: "Timeline, \(year(all.lowerBound))–\(year(all.upperBound - 1)), opening on \(year(focus.lowerBound))–\(year(focus.upperBound - 1))",
+                cssClass: "timeline-drawing timeline-overview \(variant)")
+        }.joined()
+    }
+
+    /// An entity's own events, on the site's focus when some of them fall in it.
+    static func entity(_ title: String, events: [TimelineEvent], timeline: Timeline, url: (String) -> String) -> String {
+        guard !events.isEmpty else { return "" }
+        let focus = TimelineFocus.range(of: timeline)
+        let first = events.map(\.date.firstDay).min()!, last = events.map(\.date.lastDay).max()! + 1
+        let lane = Lane(id: "self", title: title, events: events)
+        return [("tl-medium", 660.0), ("tl-narrow", 360.0)].map { variant, width in
+            let layout = Layout(width: width, labelRows: 3, fontSize: width < 400 ? 10.5 : 11, labelAll: true)
+            let xs = 4...(width - 6)
+            let inFocus = events.contains { focus.contains($0.date.firstDay) }
+            let scale = inFocus
+                // An entity's own history matters more on its page: the earlier segment gets more room.
+                ? TimelineScale.focused(all: first..<max(last, focus.upperBound), focus: focus, xs: xs, earlierShare: 0.3)
+                : TimelineScale.linear(padded(first..<last), xs: xs)
+            return draw(
+                lanes: [lane], scale: scale, layout: layout, asOf: timeline.asOf, highlight: nil, url: url,
+                title: "Timeline of \(title)", cssClass: "timeline-drawing timeline-scoped \(variant)")
+        }.joined()
+    }
+
+    /// An event among the events just before and after it.
+    static func neighbourhood(of eventPath: String, timeline: Timeline, url: (String) -> String) -> String {
+        guard let index = timeline.index(of: eventPath) else { return "" }
+        let anchor = timeline.events[index].anchor
+        let events = Array(timeline.events[max(0, index - 5)...min(timeline.events.count - 1, index + 5)])
+        let first = events.map(\.date.firstDay).min()!, last = events.map(\.date.lastDay).max()! + 1
+        let lane = Lane(id: "nearby", title: "Nearby events", events: events)
+        return [("tl-medium", 660.0), ("tl-narrow", 360.0)].map { variant, width in
+            let layout = Layout(width: width, labelRows: 3, fontSize: width < 400 ? 10.5 : 11, labelAll: true)
+            return draw(
+                lanes: [lane], scale: .linear(padded(first..<last), xs: 4...(width - 6)), layout: layout, asOf: timeline.asOf,
+                highlight: anchor, url: url, title: "\(timeline.events[index].title) among the events around it",
+                cssClass: "timeline-drawing timeline-scoped \(variant)")
+        }.joined()
+    }
+
+    /// Lanes for the actors named by most events, in that order, and one for the rest.
+    static func overviewLanes(_ events: [TimelineEvent], count: Int) -> [Lane] {
+        var counts: [LinkTarget: Int] = [:]
+        for event in events { for entity in event.entities { counts[entity, default: 0] += 1 } }
+        let actors = counts.sorted { ($1.value, $0.key.sortKey) < ($0.value, $1.key.sortKey) }.prefix(count).map(\.key)
+        let byAnchor = Dictionary(events.compactMap { e in e.page.map { ($0.path, e) } }, uniquingKeysWith: { a, _ in a })
+        var lanes = actors.map { Lane(id: String($0.path.split(separator: "/").last ?? "lane"), title: $0.title, events: []) }
+        var others = Lane(id: "others", title: "Others", events: [])
+        for event in events {
+            // A computed date sits with its cause, so the two can be joined.
+            let entities = event.derivation.flatMap { byAnchor[$0.cause.path] }?.entities ?? event.entities
+            let indexes = Set(entities.compactMap { actors.firstIndex(of: $0) })
+            if indexes.isEmpty { others.events.append(event) }
+            for index in indexes.sorted() { lanes[index].events.append(event) }
+        }
+        return others.events.isEmpty ? lanes : lanes + [others]
+    }
+
+    static func padded(_ days: Range<Int>) -> Range<Int> {
+        let pad = max(20, days.count / 20)
+        return (days.lowerBound - pad)..<(days.upperBound + pad)
+    }
+
+    static func year(_ day: Int) -> Int { CivilCalendar.components(ofOrdinal: day).year }
 }

@@ -35,7 +35,9 @@ struct TimelineBuilderTests {
         #expect(row.title == "Hungary’s withdrawal from the Rome Statute takes effect")
         #expect(row.anchor == "2025-06-02-hungary-notifies-hungary-takes-effect")
         #expect(row.entities.map(\.title) == ["Hungary", "Rome Statute"])
-        #expect(row.sources == ["untc"])
+        // The notification's sources, not the rule's (whose sources are other states' cases).
+        #expect(row.sources == ["news"])
+        #expect(row.treaty?.title == "Rome Statute")
         let derivation = try #require(row.derivation)
         #expect(derivation.cause.path == "events/2025-06-02-hungary-notifies/")
         #expect(derivation.treaty.title == "Rome Statute")

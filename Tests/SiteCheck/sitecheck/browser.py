@@ -152,7 +152,8 @@ def run_browser(site: Site, pages: dict[str, str], report: Report, results: Path
                                    f"widest: {'; '.join(wide) or '?'}")
                     if key in ("timeline", "graph"):
                         box = driver.execute_script(
-                            "const s = document.querySelector('main svg'); if (!s) return null;"
+                            "const s = [...document.querySelectorAll('main svg')].find(e => e.getClientRects().length)"
+                            " || document.querySelector('main svg'); if (!s) return null;"
                             "const r = s.getBoundingClientRect();"
                             "return [r.width, r.height, s.checkVisibility()]")
                         if not box:

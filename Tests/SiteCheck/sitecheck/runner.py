@@ -11,6 +11,7 @@ from .focus_contrast import css_has_dark
 from .links import LinkChecker
 from .publish import check_publish
 from .results import Report
+from .timeline import check_timeline
 from .validate import check_validator
 
 
@@ -46,6 +47,9 @@ def run_checks(args, sites: dict[str, Site], report: Report) -> None:
         if want("a11y"):
             with report.check("a11y") as c:
                 check_static_a11y(first, c)
+        if want("timeline"):
+            with report.check("timeline") as c:
+                check_timeline(first, c)
         if want("browser"):
             pages = dict(BROWSER_PAGES, briefing=briefing or "briefings/")
             if args.browser_pages:
