@@ -62,7 +62,7 @@
     });
 
     // ---- filters
-    var filters = area.querySelector('.graph-filters');
+    var filters = area.querySelector('.graph-legend');
     function applyFilters() {
       var off = {};
       Array.prototype.forEach.call(filters.querySelectorAll('input[type=checkbox]'), function (box) {
@@ -80,10 +80,7 @@
       });
       highlight(pinned);
     }
-    if (filters) {
-      filters.hidden = false;
-      filters.addEventListener('change', applyFilters);
-    }
+    if (filters) filters.addEventListener('change', applyFilters);
 
     // ---- zoom and pan
     var base = svg.viewBox.baseVal;
