@@ -53,7 +53,7 @@ enum GraphDrawing {
         for (a, b) in pairs { degree[a] += 1; degree[b] += 1 }
 
         let (w, h) = (fmt(layout.width), fmt(layout.height))
-        var svg = "<svg class=\"graph\" viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" role=\"group\" aria-labelledby=\"graph-title\" aria-describedby=\"graph-desc\" data-graph=\"\" xmlns=\"http://www.w3.org/2000/svg\">"
+        var svg = "<svg class=\"graph\" viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" aria-labelledby=\"graph-title\" aria-describedby=\"graph-desc\" data-graph=\"\" xmlns=\"http://www.w3.org/2000/svg\">"
         svg += "<title id=\"graph-title\">\(HTML.escape(title))</title>"
         let description = edges.map(sentence).joined(separator: "; ")
         svg += "<desc id=\"graph-desc\">\(HTML.escape(description)).</desc>"

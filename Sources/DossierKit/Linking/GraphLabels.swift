@@ -6,7 +6,12 @@ extension GraphLayout {
     /// Places the labels of one component, most connected nodes first. `strict`: nil when
     /// some label finds no free place (the caller spreads the nodes and tries again);
     /// otherwise such a label takes the place it overlaps least.
-    static func placeLabels(_ texts: [String], at points: [Point], radii: [Double], order: [Int], strict: Bool) -> [Label]? {
+    static func placeLabels(
+        _ texts: [String], at points: [Point], radii: [Double], edges: [(Int, Int)] = [], order: [Int], strict: Bool
+    ) -> [Label]? {
+        // Lines are avoided where a free place allows it (not required: a hub's label may have
+        // lines on every side); past a few thousand lines, not tried at all.
+        let lines = edges.count <= 3000 ? edges : []
         var obstacles = BoxGrid()
         for (i, point) in points.enumerated() {
             let r = radii[i] + 1
@@ -14,18 +19,26 @@ extension GraphLayout {
         }
         var labels = [Label?](repeating: nil, count: texts.count)
         for i in order {
-            let lines = wrap(texts[i])
-            let width = (lines.map(textWidth).max() ?? 0) + 2 * labelPadding
-            let height = Double(lines.count) * lineHeight + labelPadding
+            let textLines = wrap(texts[i])
+            let width = (textLines.map(textWidth).max() ?? 0) + 2 * labelPadding
+            let height = Double(textLines.count) * lineHeight + labelPadding
             let options = candidates(at: points[i], radius: radii[i], width: width, height: height)
             // A label may touch its own node's box (it starts beside it), not another's.
             let own = Box(x: points[i].x - radii[i] - 1, y: points[i].y - radii[i] - 1, width: 2 * radii[i] + 2, height: 2 * radii[i] + 2)
             var best: (label: Label, overlap: Double)? = nil
+            var firstFree: Label? = nil
             for (box, anchor) in options {
                 let overlap = obstacles.overlapArea(box, except: own)
-                if overlap == 0 { best = (Label(lines: lines, box: box, anchor: anchor), 0); break }
-                if best == nil || overlap < best!.overlap { best = (Label(lines: lines, box: box, anchor: anchor), overlap) }
+                if overlap == 0 {
+                    let label = Label(lines: textLines, box: box, anchor: anchor)
+                    if firstFree == nil { firstFree = label }
+                    let crossed = lines.contains { a, b in a != i && b != i && box.crosses(points[a], points[b]) }
+                    if !crossed { best = (label, 0); break }
+                    continue
+                }
+                if best == nil || overlap < best!.overlap { best = (Label(lines: textLines, box: box, anchor: anchor), overlap) }
             }
+            if let firstFree, best?.overlap != 0 { best = (firstFree, 0) }
             guard let chosen = best, chosen.overlap == 0 || !strict else { return nil }
             labels[i] = chosen.label
             obstacles.insert(chosen.label.box)
@@ -79,6 +92,24 @@ extension GraphLayout {
             }
         }
         return ems * fontSize
+    }
+}
+
+extension GraphLayout.Box {
+    /// Whether the segment from `a` to `b` passes through the box (Liang–Barsky clipping).
+    func crosses(_ a: GraphLayout.Point, _ b: GraphLayout.Point) -> Bool {
+        let dx = b.x - a.x, dy = b.y - a.y
+        var t0 = 0.0, t1 = 1.0
+        for (p, q) in [(-dx, a.x - x), (dx, maxX - a.x), (-dy, a.y - y), (dy, maxY - a.y)] {
+            if p == 0 {
+                if q < 0 { return false }
+            } else {
+                let t = q / p
+                if p < 0 { t0 = max(t0, t) } else { t1 = min(t1, t) }
+                if t0 > t1 { return false }
+            }
+        }
+        return true
     }
 }
 

@@ -93,6 +93,12 @@ struct GraphLayout: Sendable {
             let localEdges = edges.compactMap { a, b in local[a].flatMap { la in local[b].map { (la, $0) } } }
             var points = ForceLayout.run(count: component.count, edges: localEdges, center: center.flatMap { local[$0] })
             normalize(&points, edges: localEdges)
+            // A group of a few nodes may use the room it has: short lines crowd the labels.
+            let extent = max(span(points.map(\.x)), span(points.map(\.y)))
+            if component.count >= 4, extent > 0, extent < rowWidth * 0.7 {
+                let grow = min(2, rowWidth * 0.7 / extent)
+                points = points.map { Point(x: $0.x * grow, y: $0.y * grow) }
+            }
             // Spread the component until every label finds a free place (or give up and
             // take the least crowded places: a graph of thousands may not fit).
             var result: [Label]? = nil
@@ -100,7 +106,7 @@ struct GraphLayout: Sendable {
                 let scale = pow(1.2, Double(attempt))
                 let scaled = points.map { Point(x: $0.x * scale, y: $0.y * scale) }
                 let candidate = placeLabels(
-                    component.map { labels[$0] }, at: scaled, radii: component.map { radii[$0] },
+                    component.map { labels[$0] }, at: scaled, radii: component.map { radii[$0] }, edges: localEdges,
                     order: component.indices.sorted { a, b in
                         let ka = (component[a] == center ? 0 : 1, -degree[component[a]], a)
                         let kb = (component[b] == center ? 0 : 1, -degree[component[b]], b)
@@ -164,6 +170,8 @@ struct GraphLayout: Sendable {
         for i in 0..<count { groups[root(i), default: []].append(i) }
         return groups.values.sorted { ($1.count, $0[0]) < ($0.count, $1[0]) }
     }
+
+    private static func span(_ values: [Double]) -> Double { (values.max() ?? 0) - (values.min() ?? 0) }
 
     /// Scales a component so that its median edge is `edgeLength` long, centred on 0.
     private static func normalize(_ points: inout [Point], edges: [(Int, Int)]) {
