@@ -31,11 +31,22 @@
       edges.forEach(function (edge) { mark(edge, false); });
       svg.classList.toggle('focusing', id !== null);
       if (id === null) { nodes.forEach(function (n) { n.classList.remove('hl'); }); return; }
-      var near = {};
+      var near = {}, stacked = {};
       near[id] = true;
       (edgesOf[id] || []).forEach(function (edge) {
         if (edge.classList.contains('off')) return;
         mark(edge, true);
+        // Name each relation nearer its far end, so the names do not pile up at the node.
+        var line = edge.querySelector('.stroke'), label = edgeLabels[edge.getAttribute('data-edge')];
+        if (line && label) {
+          var t = edge.getAttribute('data-from') === id ? 0.62 : 0.38;
+          // Two relations between the same pair share a line: their names go one under the other.
+          var pair = [edge.getAttribute('data-from'), edge.getAttribute('data-to')].sort().join('-');
+          var row = stacked[pair] = (stacked[pair] || 0) + 1;
+          var x1 = +line.getAttribute('x1'), y1 = +line.getAttribute('y1'), x2 = +line.getAttribute('x2'), y2 = +line.getAttribute('y2');
+          label.setAttribute('x', Math.round((x1 + (x2 - x1) * t) * 10) / 10);
+          label.setAttribute('y', Math.round((y1 + (y2 - y1) * t + 4 + (row - 1) * 14) * 10) / 10);
+        }
         near[edge.getAttribute('data-from')] = near[edge.getAttribute('data-to')] = true;
       });
       nodes.forEach(function (n) { n.classList.toggle('hl', !!near[n.getAttribute('data-node')]); });

@@ -19,7 +19,7 @@ file://), then checks:
 
 Prints a summary line per check with counts and seconds, writes
 results/site-check/report.json, and exits 1 if any check fails.
-`--self-test` proves that a bad link, an invalid element and a JS error fail it.
+`--self-test` proves that a bad link, an invalid element, overlapping graph labels and a JS error fail it.
 """
 
 from __future__ import annotations

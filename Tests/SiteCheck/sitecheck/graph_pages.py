@@ -116,7 +116,7 @@ def geometry(driver, check, label: str, width: int, counts: dict) -> None:
 
 def static_parts(driver, check, label: str, counts: dict) -> None:
     info = driver.execute_script(r"""
-      const svg = document.querySelector('main svg[data-graph]');
+      const svg = document.querySelector('main [data-graph-area] svg[data-graph]');
       if (!svg) return null;
       const area = svg.closest('[data-graph-area]');
       const legend = area && area.querySelector('.graph-legend');
@@ -155,14 +155,14 @@ def keyboard(driver, check, label: str) -> None:
 
     # Tab reaches a node, and focusing it names its relations on the drawing.
     run("document.activeElement && document.activeElement.blur();"
-        "const s = document.querySelector('main svg[data-graph]'); s.closest('[data-graph-area]').querySelector('.graph-frame').focus()")
+        "const s = document.querySelector('main [data-graph-area] svg[data-graph]'); s.closest('[data-graph-area]').querySelector('.graph-frame').focus()")
     ActionChains(driver).send_keys(Keys.TAB).perform()
     time.sleep(0.1)
     focused = run("const a = document.activeElement; return a && a.matches('.node') ? a.getAttribute('aria-label') : null")
     if not focused:
         check.fail(f"{label}: Tab from the graph's frame does not reach a node")
     else:
-        shown = run("return [...document.querySelectorAll('main svg[data-graph] .edge-label')]"
+        shown = run("return [...document.querySelectorAll('main [data-graph-area] svg[data-graph] .edge-label')]"
                     ".filter(t => t.checkVisibility()).map(t => t.textContent)")
         if not shown:
             check.fail(f"{label}: focusing {focused!r} names none of its relations on the drawing")
@@ -172,7 +172,7 @@ def keyboard(driver, check, label: str) -> None:
     if kind is None:
         check.fail(f"{label}: no filter boxes")
     else:
-        visible = f"return [...document.querySelectorAll('main svg[data-graph] .node[data-kind=\"{kind}\"]')].filter(n => n.checkVisibility()).length"
+        visible = f"return [...document.querySelectorAll('main [data-graph-area] svg[data-graph] .node[data-kind=\"{kind}\"]')].filter(n => n.checkVisibility()).length"
         before = run(visible)
         ActionChains(driver).send_keys(Keys.SPACE).perform()
         after = run(visible)
@@ -183,7 +183,7 @@ def keyboard(driver, check, label: str) -> None:
     relation = run("const i = document.querySelector('main .graph-legend input[name=type]'); if (!i) return null;"
                    "i.focus(); return i.value")
     if relation is not None:
-        visible = f"return [...document.querySelectorAll('main svg[data-graph] .edge[data-type=\"{relation}\"]')].filter(e => getComputedStyle(e).display !== 'none').length"
+        visible = f"return [...document.querySelectorAll('main [data-graph-area] svg[data-graph] .edge[data-type=\"{relation}\"]')].filter(e => getComputedStyle(e).display !== 'none').length"
         before = run(visible)
         ActionChains(driver).send_keys(Keys.SPACE).perform()
         after = run(visible)
@@ -191,8 +191,8 @@ def keyboard(driver, check, label: str) -> None:
         if not (before > 0 and after == 0):
             check.fail(f"{label}: Space on the '{relation}' filter: {before} -> {after} visible lines")
     # Zoom: + on the focused frame narrows the viewBox, 0 restores it.
-    view = "return document.querySelector('main svg[data-graph]').getAttribute('viewBox')"
-    run("document.querySelector('main svg[data-graph]').closest('[data-graph-area]').querySelector('.graph-frame').focus()")
+    view = "return document.querySelector('main [data-graph-area] svg[data-graph]').getAttribute('viewBox')"
+    run("document.querySelector('main [data-graph-area] svg[data-graph]').closest('[data-graph-area]').querySelector('.graph-frame').focus()")
     start = run(view)
     ActionChains(driver).send_keys("+").perform()
     zoomed = run(view)
@@ -207,7 +207,7 @@ def keyboard(driver, check, label: str) -> None:
 
 def mark_contrast(driver, check, label: str, counts: dict) -> None:
     items = driver.execute_script(r"""
-      const svg = document.querySelector('main svg[data-graph]');
+      const svg = document.querySelector('main [data-graph-area] svg[data-graph]');
       if (!svg) return [];
       let bgEl = svg.parentElement, bg = 'rgb(255, 255, 255)';
       for (let e = bgEl; e; e = e.parentElement) {
