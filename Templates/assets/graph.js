@@ -116,11 +116,13 @@
     var tools = area.querySelector('.graph-tools');
     if (tools) {
       tools.hidden = false;
+      var fit = tools.querySelector('button[data-zoom=reset]');
+      if (fit) fit.setAttribute('aria-pressed', 'false');
       tools.addEventListener('click', function (event) {
         var button = event.target.closest('button[data-zoom]');
         if (!button) return;
         var action = button.getAttribute('data-zoom');
-        if (action === 'in') zoom(1.4); else if (action === 'out') zoom(1 / 1.4); else reset();
+        if (action === 'in') zoom(1.4); else if (action === 'out') zoom(1 / 1.4); else { reset(); button.setAttribute('aria-pressed', svg.classList.toggle('fit') ? 'true' : 'false'); }
       });
     }
     frame.addEventListener('keydown', function (event) {
@@ -169,6 +171,8 @@
     });
     svg.addEventListener('pointercancel', release);
     svg.classList.add('interactive');
+    // On a phone the drawing is wider than its frame: open it on the middle, not the left edge.
+    if (frame.scrollWidth > frame.clientWidth) frame.scrollLeft = (frame.scrollWidth - frame.clientWidth) / 2;
   }
 
   Array.prototype.forEach.call(document.querySelectorAll('[data-graph-area]'), setUp);
