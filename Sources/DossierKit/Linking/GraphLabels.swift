@@ -10,8 +10,9 @@ extension GraphLayout {
         _ texts: [String], at points: [Point], radii: [Double], edges: [(Int, Int)] = [], order: [Int], strict: Bool
     ) -> [Label]? {
         // Lines are avoided where a free place allows it (not required: a hub's label may have
-        // lines on every side); past a few thousand lines, not tried at all.
-        let lines = edges.count <= 3000 ? edges : []
+        // lines on every side); each place is tested against every line, so a group of
+        // hundreds of lines, past reading line by line anyway, is not tested.
+        let lines = edges.count <= 300 ? edges : []
         var obstacles = BoxGrid()
         for (i, point) in points.enumerated() {
             let r = radii[i] + 1

@@ -51,6 +51,9 @@ def run_checks(args, sites: dict[str, Site], report: Report) -> None:
             with report.check("graph-pages") as c:
                 pages = set(args.browser_pages.split(",")) if args.browser_pages else None
                 check_graph_pages(first, c, Path(args.results), pages)
+            if "portable" in sites:  # the script from file://, as an offline copy runs it
+                with report.check("graph-pages/portable") as c:
+                    check_graph_pages(sites["portable"], c, Path(args.results), {"graph"})
         if want("browser"):
             pages = dict(BROWSER_PAGES, briefing=briefing or "briefings/")
             if args.browser_pages:
