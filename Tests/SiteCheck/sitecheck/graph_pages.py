@@ -76,8 +76,14 @@ def check_graph_pages(site, check, results: Path, only_pages: set[str] | None = 
 
 
 def without_script(site, check) -> None:
-    """The graph page as written, before any script runs: drawing, legend, relations in words."""
+    """The graph page as written, before any script runs: drawing, legend, relations in words;
+    and the theme set before the first paint (an inline script ahead of the stylesheet)."""
     html = (site.dir / "graph" / "index.html").read_text()
+    head = html[:html.find("</head>")]
+    theme, sheet = head.find("localStorage"), head.find('rel="stylesheet"')
+    if theme < 0 or sheet < 0 or theme > sheet or head.rfind("<script", 0, theme) < head.rfind("</script>", 0, theme):
+        check.fail("graph/index.html: no inline script reading the saved theme ahead of the stylesheet "
+                   "(the page would flash the other scheme)")
     for needed, what in (("data-graph=", "the drawing"), ('class="graph-legend"', "the legend"),
                          ('class="node ', "linked nodes"), ('class="relation-list"', "the relations in words")):
         if needed not in html:
