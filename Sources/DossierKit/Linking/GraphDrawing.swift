@@ -1,16 +1,20 @@
 import Foundation
 
 /// Relationship graphs drawn as SVG at build time: no JavaScript, same input, same SVG.
+/// Marks carry classes (`kind-…`, `type-…`) and are coloured by the stylesheet, so they
+/// follow the colour scheme and print; `data-` attributes let `graph.js` add highlighting,
+/// filters and zoom.
 enum GraphDrawing {
-    struct Node {
-        var target: LinkTarget
-        var kind: EntityKind
-        var x = 0.0
-        var y = 0.0
+    struct Drawing {
+        var svg: String
+        /// The kinds of the nodes drawn, in `EntityKind` order (for the legend and filters).
+        var kinds: [EntityKind]
+        /// The relations drawn, in the order of their types, for the list in words.
+        var relations: [Relation]
     }
 
     /// The entity, its direct relations, and the relations among those neighbours.
-    static func neighbourhood(of path: String, in site: LinkedSite, url: (String) -> String) -> String? {
+    static func neighbourhood(of path: String, in site: LinkedSite, url: (String) -> String) -> Drawing? {
         let relations = site.relationsByEntity[path] ?? []
         guard !relations.isEmpty else { return nil }
         var paths: Set<String> = [path]
@@ -20,13 +24,13 @@ enum GraphDrawing {
         let edges = paths.sorted().flatMap { site.relationsByEntity[$0] ?? [] }.filter {
             paths.contains($0.subject.path) && paths.contains($0.object.path) && seen.insert($0).inserted
         }
-        return draw(nodes: paths, edges: edges, site: site, center: path, size: 520, url: url, title: "Relations of \(title(path, site))")
+        return draw(nodes: paths, edges: edges, site: site, center: path, rowWidth: 560, url: url, title: "Relations of \(title(path, site))")
     }
 
-    static func whole(_ site: LinkedSite, url: (String) -> String) -> String {
+    static func whole(_ site: LinkedSite, url: (String) -> String) -> Drawing {
         var paths: Set<String> = []
         for relation in site.relations { paths.insert(relation.subject.path); paths.insert(relation.object.path) }
-        return draw(nodes: paths, edges: site.relations, site: site, center: nil, size: 960, url: url, title: "Relations between the dossier’s entities")
+        return draw(nodes: paths, edges: site.relations, site: site, center: nil, rowWidth: 1040, url: url, title: "Relations between the dossier’s entities")
     }
 
     private static func title(_ path: String, _ site: LinkedSite) -> String {
@@ -34,100 +38,102 @@ enum GraphDrawing {
     }
 
     private static func draw(
-        nodes paths: Set<String>, edges: [Relation], site: LinkedSite, center: String?, size: Double,
+        nodes paths: Set<String>, edges allEdges: [Relation], site: LinkedSite, center: String?, rowWidth: Double,
         url: (String) -> String, title: String
-    ) -> String {
+    ) -> Drawing {
         let entities = paths.compactMap { site.entitiesByPath[$0] }
             .sorted(byKey: { ($0.kind.rawValue, sortKey($0.header.title.value)) }, <)
-        var nodes = entities.map { Node(target: NameIndex.target($0.header), kind: $0.kind) }
+        let targets = entities.map { NameIndex.target($0.header) }
         var index: [String: Int] = [:]
-        for (i, node) in nodes.enumerated() { index[node.target.path] = i }
-        let pairs = edges.compactMap { edge -> (Int, Int)? in
-            guard let a = index[edge.subject.path], let b = index[edge.object.path] else { return nil }
-            return (a, b)
-        }
-        layout(&nodes, pairs: pairs, size: size, center: center.flatMap { index[$0] })
+        for (i, target) in targets.enumerated() { index[target.path] = i }
+        let edges = allEdges.filter { index[$0.subject.path] != nil && index[$0.object.path] != nil }
+        let pairs = edges.map { (index[$0.subject.path]!, index[$0.object.path]!) }
+        let layout = GraphLayout.make(labels: targets.map(\.title), edges: pairs, center: center.flatMap { index[$0] }, rowWidth: rowWidth)
+        var degree = [Int](repeating: 0, count: targets.count)
+        for (a, b) in pairs { degree[a] += 1; degree[b] += 1 }
 
-        let margin = 100.0
-        let view = size + 2 * margin
-        var svg = "<svg class=\"graph\" viewBox=\"0 0 \(fmt(view)) \(fmt(view))\" role=\"img\" aria-labelledby=\"graph-title graph-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
+        let (w, h) = (fmt(layout.width), fmt(layout.height))
+        var svg = "<svg class=\"graph\" viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" aria-labelledby=\"graph-title\" aria-describedby=\"graph-desc\" data-graph=\"\" xmlns=\"http://www.w3.org/2000/svg\">"
         svg += "<title id=\"graph-title\">\(HTML.escape(title))</title>"
-        let description = edges.map { "\($0.subject.title) \($0.type.phrase) \($0.object.title)" }.joined(separator: "; ")
+        let description = edges.map(sentence).joined(separator: "; ")
         svg += "<desc id=\"graph-desc\">\(HTML.escape(description)).</desc>"
         svg += "<g class=\"edges\">"
-        for (edge, pair) in zip(edges.filter { index[$0.subject.path] != nil && index[$0.object.path] != nil }, pairs) {
-            let a = nodes[pair.0], b = nodes[pair.1]
-            svg += "<line x1=\"\(fmt(a.x + margin))\" y1=\"\(fmt(a.y + margin))\" x2=\"\(fmt(b.x + margin))\" y2=\"\(fmt(b.y + margin))\" class=\"edge edge-\(edge.type.rawValue)\"><title>\(HTML.escape("\(edge.subject.title) \(edge.type.phrase) \(edge.object.title)"))</title></line>"
+        for (number, (edge, pair)) in zip(edges, pairs).enumerated() {
+            let a = layout.positions[pair.0], b = layout.positions[pair.1]
+            let line = "x1=\"\(fmt(a.x))\" y1=\"\(fmt(a.y))\" x2=\"\(fmt(b.x))\" y2=\"\(fmt(b.y))\""
+            svg += "<g class=\"edge type-\(edge.type.rawValue)\" data-edge=\"\(number)\" data-from=\"\(pair.0)\" data-to=\"\(pair.1)\" data-type=\"\(edge.type.rawValue)\">"
+            svg += "<title>\(HTML.escape(sentence(edge)))</title><line class=\"hit\" \(line)/><line class=\"stroke\" \(line)/></g>"
         }
         svg += "</g><g class=\"nodes\">"
-        for node in nodes {
-            let isCenter = node.target.path == center
-            let radius = isCenter ? 11.0 : 7.0
-            svg += "<a href=\"\(HTML.escape(url(node.target.path)))\" class=\"node kind-\(node.kind.rawValue)\(isCenter ? " center" : "")\">"
-            svg += "<circle cx=\"\(fmt(node.x + margin))\" cy=\"\(fmt(node.y + margin))\" r=\"\(fmt(radius))\"/>"
-            svg += "<text x=\"\(fmt(node.x + margin))\" y=\"\(fmt(node.y + margin + radius + 14))\" text-anchor=\"middle\">\(HTML.escape(node.target.title))</text></a>"
+        for (i, target) in targets.enumerated() {
+            let kind = entities[i].kind
+            let isCenter = target.path == center
+            let relations = degree[i] == 1 ? "1 relation" : "\(degree[i]) relations"
+            let name = "\(target.title) (\(kind.title.lowercased()), \(relations))"
+            svg += "<a href=\"\(HTML.escape(url(target.path)))\" class=\"node kind-\(kind.rawValue)\(isCenter ? " center" : "")\" data-node=\"\(i)\" data-kind=\"\(kind.rawValue)\" aria-label=\"\(HTML.escape(name))\">"
+            svg += "<path class=\"mark\" d=\"\(shape(kind, at: layout.positions[i], radius: layout.radii[i]))\"/>"
+            svg += text(layout.labels[i], cssClass: "label")
+            svg += "</a>"
         }
-        return svg + "</g></svg>"
+        // Each relation's name, at the middle of its line: shown while a node or the line is
+        // hovered or focused (by graph.js), and never in the way otherwise.
+        svg += "</g><g class=\"edge-labels\" aria-hidden=\"true\">"
+        for (number, (edge, pair)) in zip(edges, pairs).enumerated() {
+            let a = layout.positions[pair.0], b = layout.positions[pair.1]
+            svg += "<text class=\"edge-label\" data-edge=\"\(number)\" x=\"\(fmt((a.x + b.x) / 2))\" y=\"\(fmt((a.y + b.y) / 2 + 4))\" text-anchor=\"middle\">\(HTML.escape(edge.type.phrase))</text>"
+        }
+        svg += "</g></svg>"
+        let kinds = EntityKind.allCases.filter { kind in entities.contains { $0.kind == kind } }
+        let order = Dictionary(uniqueKeysWithValues: RelationType.allCases.enumerated().map { ($1, $0) })
+        let relations = edges.enumerated().sorted { (order[$0.element.type]!, $0.offset) < (order[$1.element.type]!, $1.offset) }.map(\.element)
+        return Drawing(svg: svg, kinds: kinds, relations: relations)
     }
 
-    /// Fruchterman–Reingold from a circle, a fixed number of steps: deterministic.
-    private static func layout(_ nodes: inout [Node], pairs: [(Int, Int)], size: Double, center: Int?) {
-        let count = nodes.count
-        guard count > 0 else { return }
-        let radius = size / 2 * 0.9
-        for i in 0..<count {
-            let angle = 2 * Double.pi * Double(i) / Double(count) - Double.pi / 2
-            nodes[i].x = size / 2 + radius * cos(angle)
-            nodes[i].y = size / 2 + radius * sin(angle)
-        }
-        if let center { nodes[center].x = size / 2; nodes[center].y = size / 2 }
-        let k = sqrt(size * size / Double(max(count, 1))) * 0.5
-        var temperature = size / 10
-        // Each step compares every pair of nodes: a graph of thousands takes fewer steps
-        // (this dossier's, with a few dozen, takes all 250).
-        let steps = count <= 150 ? 250 : max(20, 250 * 150 * 150 / (count * count))
-        // Cools as far in fewer steps as 250 steps of 0.98 do.
-        let cooling = steps == 250 ? 0.98 : pow(0.0064, 1 / Double(steps))
-        // Coordinates in plain arrays: the pair loop reads them count² times a step. The
-        // arithmetic is written as before, so drawings stay the same to the last digit.
-        var xs = nodes.map(\.x), ys = nodes.map(\.y)
-        var dx = [Double](repeating: 0, count: count), dy = dx
-        for _ in 0..<steps {
-            for i in 0..<count { dx[i] = 0; dy[i] = 0 }
-            for i in 0..<count {
-                let xi = xs[i], yi = ys[i]
-                var dxi = dx[i], dyi = dy[i]
-                for j in (i + 1)..<count {
-                    let ddx = xi - xs[j], ddy = yi - ys[j]
-                    let distance = max(0.01, sqrt(ddx * ddx + ddy * ddy))
-                    let force = k * k / distance
-                    dxi += ddx / distance * force; dyi += ddy / distance * force
-                    dx[j] -= ddx / distance * force; dy[j] -= ddy / distance * force
-                }
-                dx[i] = dxi; dy[i] = dyi
+    static func sentence(_ relation: Relation) -> String {
+        "\(relation.subject.title) \(relation.type.phrase) \(relation.object.title)"
+    }
+
+    private static func text(_ label: GraphLayout.Label, cssClass: String) -> String {
+        var out = "<text class=\"\(cssClass)\" x=\"\(fmt(label.textX))\" y=\"\(fmt(label.firstBaseline))\" text-anchor=\"\(label.anchor.rawValue)\">"
+        if label.lines.count == 1 {
+            out += HTML.escape(label.lines[0])
+        } else {
+            for (n, line) in label.lines.enumerated() {
+                out += "<tspan x=\"\(fmt(label.textX))\"\(n == 0 ? "" : " dy=\"\(fmt(GraphLayout.lineHeight))\"")>\(HTML.escape(line))</tspan>"
             }
-            for (a, b) in pairs {
-                let ddx = xs[a] - xs[b], ddy = ys[a] - ys[b]
-                let distance = max(0.01, sqrt(ddx * ddx + ddy * ddy))
-                let force = distance * distance / k
-                dx[a] -= ddx / distance * force; dy[a] -= ddy / distance * force
-                dx[b] += ddx / distance * force; dy[b] += ddy / distance * force
-            }
-            for i in 0..<count where i != center {
-                let length = max(0.01, sqrt(dx[i] * dx[i] + dy[i] * dy[i]))
-                xs[i] = min(size, max(0, xs[i] + dx[i] / length * min(length, temperature)))
-                ys[i] = min(size, max(0, ys[i] + dy[i] / length * min(length, temperature)))
-            }
-            temperature *= cooling
         }
-        for i in 0..<count { nodes[i].x = xs[i]; nodes[i].y = ys[i] }
-        // Fit the drawing to the frame so no node sits clamped on an edge.
-        let (minX, maxX, minY, maxY) = (xs.min()!, xs.max()!, ys.min()!, ys.max()!)
-        let spanX = max(maxX - minX, 1), spanY = max(maxY - minY, 1)
-        for i in 0..<count {
-            nodes[i].x = count == 1 ? size / 2 : (nodes[i].x - minX) / spanX * size
-            nodes[i].y = count == 1 ? size / 2 : (nodes[i].y - minY) / spanY * size
+        return out + "</text>"
+    }
+
+    /// Each kind has a shape as well as a colour, so the legend reads without colour too.
+    static func shape(_ kind: EntityKind, at p: GraphLayout.Point, radius r: Double) -> String {
+        func path(_ points: [(Double, Double)]) -> String {
+            "M" + points.map { "\(fmt(p.x + $0.0 * r)) \(fmt(p.y + $0.1 * r))" }.joined(separator: " L") + "Z"
         }
+        switch kind {
+        case .country:
+            return "M\(fmt(p.x - r)) \(fmt(p.y))a\(fmt(r)) \(fmt(r)) 0 1 0 \(fmt(2 * r)) 0a\(fmt(r)) \(fmt(r)) 0 1 0 \(fmt(-2 * r)) 0Z"
+        case .organization:
+            return path([(-0.85, -0.85), (0.85, -0.85), (0.85, 0.85), (-0.85, 0.85)])
+        case .person:
+            return path([(0, -1.15), (1.05, 0.8), (-1.05, 0.8)])
+        case .treaty:
+            return path([(0, -1.2), (1.2, 0), (0, 1.2), (-1.2, 0)])
+        case .court:
+            return path([(-0.5, -0.95), (0.5, -0.95), (1.05, 0), (0.5, 0.95), (-0.5, 0.95), (-1.05, 0)])
+        case .armedGroup:
+            return path([(-0.35, -1), (0.35, -1), (0.35, -0.35), (1, -0.35), (1, 0.35), (0.35, 0.35), (0.35, 1), (-0.35, 1), (-0.35, 0.35), (-1, 0.35), (-1, -0.35), (-0.35, -0.35)])
+        }
+    }
+
+    /// A small picture of a kind's mark, for legends and filters.
+    static func swatch(_ kind: EntityKind) -> String {
+        "<svg class=\"swatch kind-\(kind.rawValue)\" viewBox=\"0 0 20 20\" width=\"16\" height=\"16\" aria-hidden=\"true\"><path class=\"mark\" d=\"\(shape(kind, at: GraphLayout.Point(x: 10, y: 10), radius: 7.5))\"/></svg>"
+    }
+
+    /// A short line in a relation type's style, for the list of relations.
+    static func lineSwatch(_ type: RelationType) -> String {
+        "<svg class=\"swatch type-\(type.rawValue)\" viewBox=\"0 0 28 12\" width=\"28\" height=\"12\" aria-hidden=\"true\"><line class=\"stroke\" x1=\"1\" y1=\"6\" x2=\"27\" y2=\"6\"/></svg>"
     }
 }
 

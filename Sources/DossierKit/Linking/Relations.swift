@@ -32,6 +32,26 @@ public enum RelationType: String, Sendable, CaseIterable {
     }
 }
 
+extension RelationType {
+    /// The same relation read from its object's side, as a label: Mali "Led by" Assimi Goïta.
+    public var inverseLabel: String {
+        switch self {
+        case .memberOf: "Members"
+        case .leads: "Led by"
+        case .partyTo: "Parties"
+        case .signatoryOf: "Signatories"
+        case .withdrewFrom: "Left by"
+        case .announcedWithdrawalFrom: "Withdrawal announced by"
+        case .alliedWith: "Allied with"
+        case .partnerOf: "Partner of"
+        case .created: "Created by"
+        case .subjectOf: "Subjects"
+        case .partOf: "Parts"
+        case .successorOf: "Succeeded by"
+        }
+    }
+}
+
 /// A relation after its names were resolved; shown on both of its pages.
 public struct Relation: Sendable, Hashable {
     public var type: RelationType

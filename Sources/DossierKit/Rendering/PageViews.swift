@@ -61,15 +61,16 @@ extension PageContext {
         if let withdrawal = entity.withdrawalRule {
             rule = ["article": withdrawal.article, "period": withdrawal.period.description, "citations": citationHTML(withdrawal.sources.map(\.value))]
         }
-        return [
+        var values: [String: Any] = [
             "body": html(entity.header.body),
             "summary": entity.header.summary ?? false,
             "kind": entity.kind.title,
             "kind_url": url("entities/\(entity.kind.folder)/"),
             "kind_plural": entity.kind.pluralTitle,
             "aliases": entity.aliases.map(\.value),
-            "facts": entity.facts.map { ["label": $0.label, "html": inlineHTML($0.value)] as [String: Any] },
+            "facts": entity.facts.map { ["label": $0.label, "html": FactDates.format(inlineHTML($0.value))] as [String: Any] },
             "relations": relations,
+            "relation_summary": relationSummary(entity),
             "withdrawal_rule": rule,
             "events": timeline.events(of: entity.header.path).map(eventValues),
             "timeline_drawing": TimelineDrawing.entity(
@@ -77,8 +78,9 @@ extension PageContext {
             "timeline_legend": TimelineLegend.html(asOf: timeline.asOf, fullKeyURL: url("timeline/#timeline-key")),
             "backlinks": backlinkGroups(entity.header.path),
             "references": references(),
-            "graph": GraphDrawing.neighbourhood(of: entity.header.path, in: site, url: url) ?? false,
         ]
+        neighbourhoodGraph(entity).forEach { values[$0.key] = $0.value }
+        return values
     }
 
     func event(_ event: Event, row: TimelineEvent?, consequences: [TimelineEvent]) -> [String: Any] {

@@ -113,9 +113,7 @@ public struct SiteRenderer: Sendable {
             }
         }
         add("sources/", "sources", "Sources", "Every source the dossier relies on.") { $0.sourcesPage() }
-        add("graph/", "graph", "Relationship graph", "How the dossier’s entities relate.") { context in
-            ["graph": GraphDrawing.whole(context.site, url: context.url)]
-        }
+        add("graph/", "graph", "Relationship graph", "How the dossier’s entities relate.") { $0.graphPage() }
         add("404.html", "404", "Page not found", nil, .notFound) { _ in [:] }
         return jobs
     }
@@ -219,6 +217,8 @@ public struct SiteRenderer: Sendable {
             "stylesheet": assets.path(of: "style.css").map { context.url($0) } ?? false,
             "timeline_script": assets.path(of: "timeline.js").map { context.url($0) } ?? false,
             "favicon": assets.path(of: "favicon.svg").map { context.url($0) } ?? false,
+            "graph_script": assets.path(of: "graph.js").map { context.url($0) } ?? false,
+            "theme_script": assets.path(of: "theme.js").map { context.url($0) } ?? false,
             "feed_url": context.url(SiteFeeds.feedPath),
             "search_url": context.url(Self.searchPath),
             "og_type": PageMetadata.openGraphType(job.kind),

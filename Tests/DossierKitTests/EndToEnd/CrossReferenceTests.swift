@@ -97,7 +97,7 @@ struct CrossReferenceTests {
             #expect(mali.contains("<a href=\"../../people/assimi-goita/\">Assimi Goïta</a> — leads — <strong>Mali</strong>"))
             // Both pages draw the neighbourhood graph, with a node linking to the other end.
             #expect(mali.contains("<svg class=\"graph\""))
-            #expect(aes.contains("<a href=\"../../countries/mali/\" class=\"node kind-country\">"))
+            #expect(aes.contains("<a href=\"../../countries/mali/\" class=\"node kind-country\" data-node="))
         }
     }
 

@@ -85,5 +85,6 @@ def report_contrast(items: list[dict], unknown: list[str], check: Check, dark: b
 
 
 def css_has_dark(site: Site) -> bool:
-    return any(re.search(r"prefers-color-scheme\s*:\s*dark", p.read_text(errors="replace"))
+    """A dark scheme: a prefers-color-scheme block, or colours written with light-dark()."""
+    return any(re.search(r"prefers-color-scheme\s*:\s*dark|light-dark\(", p.read_text(errors="replace"))
                for p in site.dir.rglob("*.css"))

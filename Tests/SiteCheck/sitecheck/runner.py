@@ -8,6 +8,7 @@ from .a11y import check_static_a11y, check_structure, find_briefing
 from .browser import BROWSER_PAGES, run_browser
 from .builds import Server, Site, free_port
 from .focus_contrast import css_has_dark
+from .graph_pages import check_graph_pages
 from .links import LinkChecker
 from .publish import check_publish
 from .results import Report
@@ -50,6 +51,13 @@ def run_checks(args, sites: dict[str, Site], report: Report) -> None:
         if want("timeline"):
             with report.check("timeline") as c:
                 check_timeline(first, c)
+        if want("graph"):
+            with report.check("graph-pages") as c:
+                pages = set(args.browser_pages.split(",")) if args.browser_pages else None
+                check_graph_pages(first, c, Path(args.results), pages)
+            if "portable" in sites:  # the script from file://, as an offline copy runs it
+                with report.check("graph-pages/portable") as c:
+                    check_graph_pages(sites["portable"], c, Path(args.results), {"graph"})
         if want("browser"):
             pages = dict(BROWSER_PAGES, briefing=briefing or "briefings/")
             if args.browser_pages:

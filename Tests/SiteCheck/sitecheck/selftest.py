@@ -1,4 +1,4 @@
-"""--self-test: a bad link, an invalid element and a JS error must each fail the check."""
+"""--self-test: a bad link, an invalid element, overlapping graph labels and a JS error must each fail the check."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from .results import Report
 
 
 def self_test(args) -> int:
-    """Inject a bad link, an invalid element and a JS error; the check must fail on each."""
+    """Inject a bad link, an invalid element, overlapping graph labels and a JS error; the check must fail on each."""
     base_url = read_base_url()
     workdir = Path(tempfile.mkdtemp(prefix="site-check-selftest-"))
     report = Report()
@@ -31,6 +31,10 @@ def self_test(args) -> int:
              "after_main", ["no-such-page", 'no id="no-such-anchor"']),
             ("invalid element", "validate", "<blink>self-test invalid element</blink>", "after_main",
              ["Element \u201cblink\u201d not allowed", "blink"]),
+            ("overlapping graph labels", "graph",
+             '<svg data-graph="" viewBox="0 0 200 40" width="200" height="40"><text x="10" y="20">self-test one</text>'
+             '<text x="14" y="22">self-test two</text></svg>',
+             "after_main", ["labels overlap", "self-test one"]),
             ("JS error", "browser", '<script>throw new Error("site-check self-test error")</script>',
              "before_body_end", ["console error", "site-check self-test error"]),
         ]

@@ -1,0 +1,51 @@
+/// Fact values are written as analysts type them ("2000-08-16; the 15th State Party"); the
+/// page shows their dates as the rest of the site does ("16 August 2000").
+enum FactDates {
+    /// `html` with every full ISO date (`YYYY-MM-DD`) in its text written out; dates
+    /// inside tags (an `href`) and code are left alone, as are impossible dates.
+    static func format(_ html: String) -> String {
+        guard html.utf8.contains(UInt8(ascii: "-")) else { return html }
+        var out = ""
+        var text = ""
+        var inCode = false
+        var index = html.startIndex
+        while index < html.endIndex {
+            if html[index] == "<", let close = html[index...].firstIndex(of: ">") {
+                out += inCode ? text : rewrite(text)
+                text = ""
+                let tag = html[index...close]
+                if tag.hasPrefix("<code") { inCode = true } else if tag.hasPrefix("</code") { inCode = false }
+                out += tag
+                index = html.index(after: close)
+            } else {
+                text.append(html[index])
+                index = html.index(after: index)
+            }
+        }
+        return out + (inCode ? text : rewrite(text))
+    }
+
+    private static func rewrite(_ text: String) -> String {
+        let characters = Array(text)
+        guard characters.count >= 10 else { return text }
+        var out = ""
+        var i = 0
+        func digit(_ j: Int) -> Bool { j < characters.count && characters[j].isASCII && characters[j].isNumber }
+        while i < characters.count {
+            // Ten characters NNNN-NN-NN, not part of a longer run of digits or a range.
+            if i + 10 <= characters.count, (0..<4).allSatisfy({ digit(i + $0) }), characters[i + 4] == "-",
+                digit(i + 5), digit(i + 6), characters[i + 7] == "-", digit(i + 8), digit(i + 9),
+                i == 0 || !(characters[i - 1].isNumber || characters[i - 1] == "/" || characters[i - 1] == "-"),
+                !(digit(i + 10) || (i + 10 < characters.count && (characters[i + 10] == "/" || characters[i + 10] == "-"))),
+                let date = try? DateParser.parse(String(characters[i..<(i + 10)]))
+            {
+                out += DateFormatting.display(date)
+                i += 10
+            } else {
+                out.append(characters[i])
+                i += 1
+            }
+        }
+        return out
+    }
+}
