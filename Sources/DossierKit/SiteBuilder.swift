@@ -70,6 +70,8 @@ public struct SiteBuilder: Sendable {
             from: options.contentFolder, displayRoot: display(options.contentFolder), options: .init(includeDrafts: options.includeDrafts),
             cache: options.cache)
         log.report(contentsOf: loadDiagnostics)
+        log.report(contentsOf: MapChecks.diagnostics(catalog))
+        log.report(contentsOf: FigureChecks.warnings(catalog.images, prefix: display(options.contentFolder) + "/"))
         if let baseURL = options.baseURL {
             guard URLSafety.isWebURL(baseURL) else {
                 throw BuildFailure([.error("--base-url must start with https:// or http://", at: SourceLocation(file: "--base-url"))])

@@ -151,6 +151,10 @@ public struct Entity: Sendable {
     public var facts: [Fact]
     public var relations: [RelationDeclaration]
     public var withdrawalRule: WithdrawalRule?
+    /// The id of the entity's shape in the content's GeoJSON (`geo: MLI`).
+    public var geo: Located<String>? = nil
+    /// Where a place, city or court is (`location: [lat, lon]`).
+    public var location: Located<GeoPoint>? = nil
 }
 
 public enum EventStatus: String, Sendable, CaseIterable {
@@ -228,6 +232,9 @@ public struct Catalog: Sendable {
     public var entities: [Entity] = []
     public var events: [Event] = []
     public var sources: [Source] = []
+    /// The images beside the pages, and the GeoJSON maps are drawn from.
+    public var images = ContentImages()
+    public var geo = GeoData()
 
     public init(site: SiteConfig) { self.site = site }
 

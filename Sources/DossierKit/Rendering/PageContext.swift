@@ -48,6 +48,8 @@ struct PageContext {
             return isLink ? .url(destination) : .link(url: destination, label: label, cssClass: "xref")
         case .citation(let ids):
             return .html(citationMarker(ids))
+        case .image(let image):
+            return .html(imageHTML(image))
         case .external, .keep:
             return .keep
         case nil:
@@ -60,7 +62,7 @@ struct PageContext {
         site.citations[path]?.firstIndex(of: id).map { $0 + 1 }
     }
 
-    private func citationMarker(_ ids: [String]) -> String {
+    func citationMarker(_ ids: [String]) -> String {
         // A page cites a few sources many times: each link is made once per page.
         let links = ids.compactMap { id -> String? in
             citationLinks.link(for: id) {

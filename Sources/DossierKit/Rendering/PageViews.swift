@@ -20,6 +20,7 @@ extension PageContext {
             "event_count": timeline.events.count,
             "timeline_url": url("timeline/"),
             "references": references(),
+            "map": homeMap(),
         ]
     }
 
@@ -73,6 +74,7 @@ extension PageContext {
             "backlinks": backlinkGroups(entity.header.path),
             "references": references(),
             "graph": GraphDrawing.neighbourhood(of: entity.header.path, in: site, url: url) ?? false,
+            "map": entityMap(entity),
         ]
     }
 
