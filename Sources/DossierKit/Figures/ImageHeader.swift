@@ -149,8 +149,11 @@ public enum ImageHeader {
     /// `viewBox`. Read as text: only the start tag is looked at.
     static func svg(_ b: [UInt8]) throws(ImageHeaderError) -> ImageSize {
         let text = String(decoding: b.prefix(64 * 1024), as: UTF8.self)
+        // Binary bytes are another format; text cut inside a tag, before `<svg`, is cut short.
+        guard !b.contains(0), !text.contains("\u{FFFD}") else { throw .notThisFormat(.svg) }
         guard let open = text.range(of: "<svg", options: .caseInsensitive) else {
-            throw text.contains("<") && !text.contains(">") ? .truncated(.svg) : .notThisFormat(.svg)
+            let lastTag = text.range(of: "<", options: .backwards)
+            throw lastTag.map { !text[$0.upperBound...].contains(">") } == true ? .truncated(.svg) : .notThisFormat(.svg)
         }
         guard let close = text[open.upperBound...].firstIndex(of: ">") else { throw .truncated(.svg) }
         let tag = String(text[open.upperBound..<close])
