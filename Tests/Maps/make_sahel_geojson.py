@@ -101,7 +101,10 @@ def clip(ring):
             rounded.append(point)
     if len(rounded) < 3:
         return []
-    return rounded + [rounded[0]]
+    ring = rounded + [rounded[0]]
+    area = sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(ring, ring[1:])) / 2
+    # A country touching the box's edge leaves a line along it: no area, nothing to draw.
+    return ring if abs(area) >= 0.01 else []
 
 
 def main(wheel_path):

@@ -196,7 +196,7 @@ enum MapDrawing {
                 let simplified = Simplification.ring(ring.map(frame.point), tolerance: tolerance)
                 let (area, centre) = Simplification.areaAndCentroid(simplified)
                 // Slivers left by clipping the region, smaller than a pixel, are not drawn.
-                guard abs(area) >= 0.5 || feature.polygons.count == 1 else { continue }
+                guard abs(area) >= 0.5 || (feature.polygons.count == 1 && area != 0) else { continue }
                 rings.append(simplified)
                 if index == 0, abs(area) > best.area {
                     let xs = simplified.map(\.x)
