@@ -31,6 +31,8 @@ def self_test(args) -> int:
              "after_main", ["no-such-page", 'no id="no-such-anchor"']),
             ("invalid element", "validate", "<blink>self-test invalid element</blink>", "after_main",
              ["Element \u201cblink\u201d not allowed", "blink"]),
+            ("broken image", "figures", '<img src="no-such-image.png">', "after_main",
+             ["broken image: no-such-image.png", "has no alt"]),
             ("JS error", "browser", '<script>throw new Error("site-check self-test error")</script>',
              "before_body_end", ["console error", "site-check self-test error"]),
         ]
