@@ -131,7 +131,9 @@ enum MapDrawing {
         // neighbours where room is left.
         for shape in shapes where entityByFeature[shape.feature.id] != nil {
             let name = entityByFeature[shape.feature.id]!.header.title.value
-            labels.place(name, size: style.stateLabelSize, cssClass: "map-label-state", candidates: MapLabels.near(shape.centre, size: style.stateLabelSize), required: true)
+            labels.place(
+                name, size: style.stateLabelSize, cssClass: "map-label-state", candidates: MapLabels.near(shape.centre, size: style.stateLabelSize),
+                required: true, within: { MapLabels.contains(shape.rings, $0) })
         }
         for capital in capitals {
             let p = frame.point(capital.point!)
@@ -168,15 +170,14 @@ enum MapDrawing {
             credit: geo.attributions.joined(separator: " "))
     }
 
-    /// What a map shows: a locator map the whole of the data, so a state is seen among
-    /// all its neighbours; the regional map its states and a margin around them, so they
-    /// are large enough to read on a phone.
+    /// What a map shows: its states and a margin around them, so they are large enough
+    /// to read on a phone; a locator map's margin is wider (a small state is seen among
+    /// its neighbours), and neither goes past the data.
     static func region(_ style: Style, states: [GeoFeature], outlines: [GeoFeature]) -> [GeoPoint] {
         let all = outlines.flatMap { $0.polygons.flatMap { $0.flatMap { $0 } } }
-        guard style == .regional, let box = GeoBox(states.flatMap { $0.polygons.flatMap { $0.flatMap { $0 } } }),
-            let data = GeoBox(all)
-        else { return all }
-        let margin = 0.12 * max(box.east - box.west, box.north - box.south)
+        guard let box = GeoBox(states.flatMap { $0.polygons.flatMap { $0.flatMap { $0 } } }), let data = GeoBox(all) else { return all }
+        let span = max(box.east - box.west, box.north - box.south)
+        let margin = style == .regional ? 0.12 * span : max(7, 0.6 * span)
         let west = max(data.west, box.west - margin)
         let east = min(data.east, box.east + margin)
         let south = max(data.south, box.south - margin)

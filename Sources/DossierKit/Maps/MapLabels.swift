@@ -41,21 +41,36 @@ struct MapLabels {
 
     mutating func block(_ box: Box) { obstacles.append(box) }
 
-    /// Tries `candidates` (centres of the text) in order; true when one was free.
+    /// Takes the first free position of `candidates` (centres of the text), or, with
+    /// `within`, the free one whose box has most of its points within the area it names
+    /// (a state's name inside the state), the earlier on a tie. True when one was free.
     @discardableResult
-    mutating func place(_ text: String, size: Double, cssClass: String, candidates: [MapPoint], required: Bool) -> Bool {
+    mutating func place(
+        _ text: String, size: Double, cssClass: String, candidates: [MapPoint], required: Bool, within: ((MapPoint) -> Bool)? = nil
+    ) -> Bool {
         let textWidth = Self.textWidth(text, size: size)
         let padding = 2.0
         func box(_ centre: MapPoint) -> Box {
             Box(x: centre.x - textWidth / 2 - padding, y: centre.y - size * 0.8 - padding, width: textWidth + 2 * padding, height: size + 2 * padding)
         }
+        func score(_ box: Box) -> Int {
+            guard let within else { return 0 }
+            let xs = [box.x, box.x + box.width / 2, box.x + box.width]
+            let ys = [box.y, box.y + box.height / 2, box.y + box.height]
+            return xs.reduce(0) { sum, x in sum + ys.filter { within(MapPoint(x: x, y: $0)) }.count }
+        }
+        var best: (centre: MapPoint, box: Box, score: Int)?
         for centre in candidates {
             let candidate = box(centre)
             let inside = candidate.x >= 0 && candidate.y >= 0 && candidate.x + candidate.width <= width && candidate.y + candidate.height <= height
-            if inside, !placed.contains(where: { $0.box.overlaps(candidate) }), !obstacles.contains(where: { $0.overlaps(candidate) }) {
-                placed.append(Label(text: text, x: centre.x, y: centre.y, cssClass: cssClass, box: candidate))
-                return true
-            }
+            guard inside, !placed.contains(where: { $0.box.overlaps(candidate) }), !obstacles.contains(where: { $0.overlaps(candidate) }) else { continue }
+            let points = score(candidate)
+            if best == nil || points > best!.score { best = (centre, candidate, points) }
+            if within == nil || points == 9 { break }
+        }
+        if let best {
+            placed.append(Label(text: text, x: best.centre.x, y: best.centre.y, cssClass: cssClass, box: best.box))
+            return true
         }
         if required, let first = candidates.first {
             placed.append(Label(text: text, x: first.x, y: first.y, cssClass: cssClass, box: box(first)))
@@ -75,15 +90,22 @@ struct MapLabels {
         ]
     }
 
-    /// Positions near an area's centre: the centre, then a little aside (a name stays
-    /// inside a wide shape), then up and down.
+    /// Positions near an area's centre, nearest first: the centre, then a grid around it
+    /// of half a line's height down and up and a line's height aside.
     static func near(_ centre: MapPoint, size: Double) -> [MapPoint] {
-        let step = size * 1.1
-        return [
-            centre, MapPoint(x: centre.x - step * 1.5, y: centre.y), MapPoint(x: centre.x + step * 1.5, y: centre.y),
-            MapPoint(x: centre.x - step * 3, y: centre.y), MapPoint(x: centre.x + step * 3, y: centre.y),
-            MapPoint(x: centre.x, y: centre.y - step), MapPoint(x: centre.x, y: centre.y + step),
-            MapPoint(x: centre.x, y: centre.y - 2 * step), MapPoint(x: centre.x, y: centre.y + 2 * step),
-        ]
+        var offsets: [(Double, Double)] = []
+        for dy in -4...4 { for dx in -3...3 { offsets.append((Double(dx) * size * 1.1, Double(dy) * size * 0.55)) } }
+        return offsets.sorted { ($0.0 * $0.0 + $0.1 * $0.1) < ($1.0 * $1.0 + $1.1 * $1.1) }.map { MapPoint(x: centre.x + $0.0, y: centre.y + $0.1) }
+    }
+
+    /// Whether `point` is inside the rings (even–odd rule, as SVG fills them by default).
+    static func contains(_ rings: [[MapPoint]], _ point: MapPoint) -> Bool {
+        var inside = false
+        for ring in rings {
+            for (a, b) in zip(ring, ring.dropFirst()) where (a.y > point.y) != (b.y > point.y) {
+                if point.x < a.x + (point.y - a.y) / (b.y - a.y) * (b.x - a.x) { inside.toggle() }
+            }
+        }
+        return inside
     }
 }
