@@ -47,7 +47,7 @@ public enum ImageHeaderError: Error, Equatable, Sendable {
         switch self {
         case .notThisFormat(let format): "file is not a \(format.name) image"
         case .truncated(let format): "\(format.name) file ends before its header does"
-        case .noSize(let format): "\(format.name) file gives no width and height"
+        case .noSize(let format): "\(format.name) file gives no usable width and height"
         }
     }
 }
@@ -66,7 +66,9 @@ public enum ImageHeader {
         case .webp: size = try webp(bytes)
         case .svg: size = try svg(bytes)
         }
-        guard size.width > 0, size.height > 0 else { throw .noSize(format) }
+        // No format stores more than 2^31 - 1 pixels a side, nor does any real picture
+        // come near a million: a larger number is noise where a header should be.
+        guard (1...1_000_000).contains(size.width), (1...1_000_000).contains(size.height) else { throw .noSize(format) }
         return size
     }
 
