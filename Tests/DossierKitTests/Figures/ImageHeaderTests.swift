@@ -86,6 +86,25 @@ struct ImageHeaderTests {
         #expect(throws: ImageHeaderError.noSize(.png)) { _ = try ImageHeader.size(of: Data(png), format: .png) }
     }
 
+    /// Random bytes after each signature, and random bytes alone: a size in range or an
+    /// error, never a crash (JPEG's segment walk and WebP's chunk reads index into them).
+    @Test func randomBytesNeverCrashTheReaders() {
+        var generator = SplitMix64(seed: 25)
+        let signatures: [[UInt8]] = [
+            [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], [0xFF, 0xD8], Array("GIF89a".utf8), Array("RIFF\0\0\0\0WEBP".utf8), Array("<svg ".utf8), [],
+        ]
+        for _ in 0..<300 {
+            for signature in signatures {
+                let noise = (0..<Int.random(in: 0..<64, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+                for format in ImageFormat.allCases {
+                    if let size = try? ImageHeader.size(of: Data(signature + noise), format: format) {
+                        #expect((1...1_000_000).contains(size.width) && (1...1_000_000).contains(size.height))
+                    }
+                }
+            }
+        }
+    }
+
     @Test func extensionsNameTheFormat() {
         #expect(ImageFormat(fileName: "A.JPEG") == .jpeg)
         #expect(ImageFormat(fileName: "x.jpg") == .jpeg)
@@ -93,3 +112,4 @@ struct ImageHeaderTests {
         #expect(ImageFormat(fileName: "png") == nil)
     }
 }
+
