@@ -81,7 +81,7 @@ enum MapDrawing {
             : []
 
         let prefix = style.id
-        var svg = "<svg class=\"map \(prefix)\" viewBox=\"0 0 \(fmt(frame.width)) \(fmt(frame.height))\" role=\"group\" aria-labelledby=\"\(prefix)-title\" xmlns=\"http://www.w3.org/2000/svg\">"
+        var svg = "<svg class=\"map \(prefix)\" viewBox=\"0 0 \(fmt(frame.width)) \(fmt(frame.height))\" aria-labelledby=\"\(prefix)-title\" xmlns=\"http://www.w3.org/2000/svg\">"
         svg += "<title id=\"\(prefix)-title\">\(HTML.escape(title))</title>"
         svg += patterns(prefix)
         svg += "<rect class=\"map-sea\" width=\"\(fmt(frame.width))\" height=\"\(fmt(frame.height))\"/>"
