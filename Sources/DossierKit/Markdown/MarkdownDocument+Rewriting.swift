@@ -18,9 +18,10 @@ extension MarkdownDocument {
     /// renders it: HTML (without its `<p>` for an `inline` value) and, for a body, its
     /// text. Call it after `references()`: each gap names its reference by its index in
     /// what that returned, plus `firstIndex`. The text stops once it holds more than
-    /// `textLimit` visible bytes, if given. nil when a gap cannot be left (an image to a
-    /// page, a link in an image's text) or the document's own text holds the gap mark;
-    /// the tree is then rewritten partly and must not be used.
+    /// `textLimit` visible bytes, if given. nil when a gap cannot be left (a reference
+    /// `references()` did not find) or the document's own text holds the gap mark; the
+    /// tree is then rewritten partly and must not be used. An image is a gap whole, its
+    /// text with it, so what its text holds never stops a gap.
     func prepared(
         allowRawHTML: Bool, inline: Bool, textLimit: Int?, firstIndex: Int, _ decide: (InlineReference) -> ReferenceRewrite
     ) -> PreparedMarkdown? {
