@@ -84,6 +84,8 @@ public struct SiteBuilder: Sendable {
             from: options.contentFolder, displayRoot: display(options.contentFolder), options: .init(includeDrafts: options.includeDrafts),
             cache: options.cache)
         log.report(contentsOf: loadDiagnostics)
+        log.report(contentsOf: MapChecks.diagnostics(catalog))
+        log.report(contentsOf: FigureChecks.warnings(catalog.images, prefix: display(options.contentFolder) + "/"))
         if let baseURL = options.baseURL { catalog.site.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         if let asOf = options.asOf { catalog.site.asOf = asOf }
         if options.portable { catalog.site.portable = true }

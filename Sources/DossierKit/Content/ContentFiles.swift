@@ -5,6 +5,9 @@ import Foundation
 public enum ContentFiles {
     struct Listing {
         var markdown: [String] = []  // paths relative to the content folder, sorted
+        /// Images (by extension) and GeoJSON files, relative to the content folder, sorted.
+        var images: [String] = []
+        var geoData: [String] = []
         var diagnostics: [Diagnostic] = []
     }
 
@@ -22,6 +25,8 @@ public enum ContentFiles {
         let realRoot = root.resolvingSymlinksInPath()
         walk(realRoot, relative: "", root: realRoot.path, into: &listing, visited: &visited, displayPrefix: displayPrefix)
         listing.markdown.sort()
+        listing.images.sort()
+        listing.geoData.sort()
         return listing
     }
 
@@ -69,11 +74,22 @@ public enum ContentFiles {
                 continue
             } else if name.lowercased().hasSuffix(".md") {
                 listing.markdown.append(path)
+            } else if ImageFormat(fileName: name) != nil || name.lowercased().hasSuffix(".geojson") {
+                // A file link out of the content folder would publish what it points at.
+                let real = directory.appendingPathComponent(name).resolvingSymlinksInPath().path
+                guard real.hasPrefix(root + "/") else {
+                    listing.diagnostics.append(
+                        .warning(
+                            "file link points outside the content folder and is ignored",
+                            at: SourceLocation(file: displayPrefix + path), hint: "copy the file into the content folder instead"))
+                    continue
+                }
+                if ImageFormat(fileName: name) != nil { listing.images.append(path) } else { listing.geoData.append(path) }
             } else if path != "site.yml" {
                 listing.diagnostics.append(
                     .warning(
-                        "file is not Markdown and is ignored", at: SourceLocation(file: displayPrefix + path),
-                        hint: "images and other assets belong in Templates/assets/"))
+                        "file is not Markdown, an image or GeoJSON, and is ignored", at: SourceLocation(file: displayPrefix + path),
+                        hint: "images (PNG, JPEG, GIF, WebP, SVG) go beside the page that shows them; other assets in Templates/assets/"))
             }
         }
     }

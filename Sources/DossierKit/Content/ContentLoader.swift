@@ -43,6 +43,10 @@ public enum ContentLoader {
             cache.finishLoad(loaded, siteConfig: String(decoding: siteData, as: UTF8.self))
         }
         var catalog = Catalog(site: site ?? SiteConfig(title: ""))
+        let (images, geo, mediaDiagnostics) = loadMedia(listing, rootPath: rootPath, prefix: prefix, cache: cache)
+        catalog.images = images
+        catalog.geo = geo
+        log.report(contentsOf: mediaDiagnostics)
         for (relativePath, _, document, diagnostics) in parsed {
             log.report(contentsOf: diagnostics)
             guard let document else {
@@ -65,6 +69,45 @@ public enum ContentLoader {
         }
         log.report(contentsOf: slugCollisions(in: catalog))
         return (catalog, log.diagnostics)
+    }
+
+    /// The images and GeoJSON files of the listing. With a cache, an image whose stamp
+    /// did not change is not read again, and any change to these files is recorded: a
+    /// page showing an image, or a map, may be anywhere.
+    static func loadMedia(
+        _ listing: ContentFiles.Listing, rootPath: String, prefix: String, cache: BuildCache?
+    ) -> (ContentImages, GeoData, [Diagnostic]) {
+        var stamps: [String: BuildCache.FileStamp] = [:]
+        if let cache {
+            for path in listing.images + listing.geoData { stamps[path] = BuildCache.FileStamp.of(rootPath + "/" + path) }
+            cache.finishMediaLoad(stamps)
+        }
+        var (images, diagnostics) = ContentImages.load(listing.images, rootPath: rootPath, prefix: prefix) { path in
+            stamps[path].flatMap { cache?.image(path, stamp: $0) }
+        }
+        for image in images.byPath.values { if let stamp = stamps[image.path] { cache?.store(image: image, stamp: stamp) } }
+        var geo = GeoData()
+        for path in listing.geoData {
+            guard let data = FileManager.default.contents(atPath: rootPath + "/" + path) else {
+                diagnostics.append(.error("cannot read GeoJSON file", at: SourceLocation(file: prefix + path)))
+                continue
+            }
+            let read = GeoJSONReader.read(data, file: prefix + path)
+            diagnostics += read.diagnostics
+            for feature in read.features {
+                if let other = geo.feature(feature.id) {
+                    diagnostics.append(
+                        .error(
+                            "feature id '\(feature.id)' is also used in \(other.location.file)", at: feature.location,
+                            hint: "ids name features across all GeoJSON files: make them unique"))
+                } else {
+                    geo.features.append(feature)
+                }
+            }
+            if let attribution = read.attribution, !geo.attributions.contains(attribution) { geo.attributions.append(attribution) }
+            if let credit = read.credit, !geo.credit.contains(credit) { geo.credit += (geo.credit.isEmpty ? "" : ", ") + credit }
+        }
+        return (images, geo, diagnostics)
     }
 
     /// Reads and parses one content file; `loaded` is what the cache keeps of it, made

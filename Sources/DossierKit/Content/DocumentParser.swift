@@ -23,7 +23,7 @@ enum ParsedDocument: Sendable {
 enum DocumentParser {
     static let commonFields = ["title", "summary", "draft"]
     static let briefingFields = commonFields + ["date", "updated", "order", "key_points", "tags"]
-    static let entityFields = commonFields + ["kind", "aliases", "facts", "relations", "withdrawal_rule"]
+    static let entityFields = commonFields + ["kind", "aliases", "facts", "relations", "withdrawal_rule", "geo", "location"]
     static let eventFields = commonFields + ["date", "status", "kind", "entities", "treaty", "sources", "date_note"]
     static let sourceFields = commonFields + [
         "publisher", "date", "url", "kind", "language", "note",
@@ -49,15 +49,19 @@ enum DocumentParser {
         guard fields.diagnostics.isEmpty else { return (nil, fields.diagnostics) }
 
         let components = relativePath.split(separator: "/").map(String.init)
-        let stem = String(components.last!.dropLast(3))
+        // A page bundle, `briefings/overview/index.md`, is the page `briefings/overview.md`
+        // with its images in its own folder.
+        let isBundle = components.count >= 3 && components.last == "index.md"
+        let stem = isBundle ? components[components.count - 2] : String(components.last!.dropLast(3))
+        let depth = isBundle ? components.count - 1 : components.count
         let slug = Slug.make(stem)
         let body = MarkdownText(text: split.body, firstLine: split.bodyFirstLine, file: file)
         let section: Section
         switch components.first {
-        case "briefings" where components.count == 2: section = .briefing
-        case "entities" where components.count >= 2: section = .entity
-        case "events" where components.count == 2: section = .event
-        case "sources" where components.count == 2: section = .source
+        case "briefings" where depth == 2: section = .briefing
+        case "entities" where depth >= 2: section = .entity
+        case "events" where depth == 2: section = .event
+        case "sources" where depth == 2: section = .source
         case "index.md" where components.count == 1: section = .home
         default:
             return (
@@ -154,6 +158,8 @@ enum DocumentParser {
                 rule = WithdrawalRule(article: article.value, period: period, sources: sources, location: ruleFields.location)
             }
         }
+        let geo = fields.string("geo")
+        let location = parseLocation(&fields)
         fields.reportUnknownKeys(known: entityFields)
         guard let kind else { return nil }
         if rule != nil && kind != .treaty, let location = fields.has("withdrawal_rule") ? rule?.location : nil {
@@ -162,7 +168,29 @@ enum DocumentParser {
         return .entity(
             Entity(
                 header: header("entities/\(kind.folder)/\(slug)/"), kind: kind, aliases: aliases, facts: facts,
-                relations: relations, withdrawalRule: rule))
+                relations: relations, withdrawalRule: rule, geo: geo, location: location))
+    }
+
+    /// `location: [lat, lon]` in decimal degrees, latitude first as people write it.
+    private static func parseLocation(_ fields: inout YAMLFields) -> Located<GeoPoint>? {
+        guard fields.has("location") else { return nil }
+        let values = fields.stringList("location")
+        guard let first = values.first else { return nil }
+        let numbers = values.compactMap { Double($0.value.trimmingSpaces()) }
+        guard values.count == 2, numbers.count == 2 else {
+            fields.error(
+                "location must be two numbers, [latitude, longitude]", at: first.location,
+                hint: "for example location: [12.65, -8.0] (Bamako)")
+            return nil
+        }
+        let point = GeoPoint(lat: numbers[0], lon: numbers[1])
+        guard point.isInRange else {
+            fields.error(
+                "location [\(values[0].value), \(values[1].value)] is out of range", at: first.location,
+                hint: "latitude comes first (-90…90), then longitude (-180…180)")
+            return nil
+        }
+        return Located(point, at: first.location)
     }
 
     private static func parseEvent(_ fields: inout YAMLFields, header: PageHeader) -> ParsedDocument? {

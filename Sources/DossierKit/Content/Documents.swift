@@ -154,6 +154,10 @@ public struct Entity: Sendable {
     public var facts: [Fact]
     public var relations: [RelationDeclaration]
     public var withdrawalRule: WithdrawalRule?
+    /// The id of the entity's shape in the content's GeoJSON (`geo: MLI`).
+    public var geo: Located<String>? = nil
+    /// Where a place, city or court is (`location: [lat, lon]`).
+    public var location: Located<GeoPoint>? = nil
 }
 
 public enum EventStatus: String, Sendable, CaseIterable {
@@ -240,6 +244,9 @@ public struct Catalog: Sendable {
     /// Names (slug, title) and source ids of files that failed to load, so that when the
     /// build goes on to report the bodies' errors, links to them are not errors too.
     var unreadable: UnreadablePages = .init()
+    /// The images beside the pages, and the GeoJSON maps are drawn from.
+    public var images = ContentImages()
+    public var geo = GeoData()
 
     public init(site: SiteConfig) { self.site = site }
 

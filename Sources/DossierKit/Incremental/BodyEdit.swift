@@ -77,6 +77,10 @@ extension SiteBuilder {
             // The content guide is never read by a build, so editing it changes nothing.
             if ContentFiles.isAuthorsGuide(relativePath) { continue }
             let path = rootPath + "/" + relativePath
+            // An image or map file, new, changed or gone: pages anywhere may show it.
+            if cache.isMedia(relativePath) || ImageFormat(fileName: relativePath) != nil || relativePath.lowercased().hasSuffix(".geojson") {
+                return nil
+            }
             guard let old = cache.loaded(relativePath) else {
                 // Gone again before this build (vim's `4913`, an IDE's temporary copy renamed
                 // over the file): no build ever lists it. Anything else new needs the full listing.

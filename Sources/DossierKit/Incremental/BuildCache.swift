@@ -108,6 +108,37 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
+    private var mediaStamps: [String: FileStamp] = [:]
+    private var images: [String: (stamp: FileStamp, image: ContentImage)] = [:]
+
+    /// Records the images and GeoJSON files of this load: one added, changed or removed
+    /// counts as a change to front matter, since what shows it may be on any page.
+    func finishMediaLoad(_ stamps: [String: FileStamp]) {
+        withLock {
+            for (path, stamp) in stamps where mediaStamps[path] != stamp {
+                changes[path] = mediaStamps[path] == nil ? .added : .frontMatter
+            }
+            for path in mediaStamps.keys where stamps[path] == nil {
+                changes[path] = .removed
+                images[path] = nil
+            }
+            mediaStamps = stamps
+        }
+    }
+
+    func image(_ path: String, stamp: FileStamp) -> ContentImage? {
+        withLock { images[path].flatMap { $0.stamp == stamp ? $0.image : nil } }
+    }
+
+    func store(image: ContentImage, stamp: FileStamp) {
+        withLock { images[image.path] = (stamp, image) }
+    }
+
+    /// Whether the last load listed `path` as an image or GeoJSON file.
+    func isMedia(_ path: String) -> Bool {
+        withLock { mediaStamps[path] != nil }
+    }
+
     /// A file saved with the same front matter, read without listing the others.
     struct BodyEdit {
         var file: LoadedFile

@@ -100,7 +100,7 @@ public enum Linker {
             references.contains { reference in
                 switch reference.kind {
                 case .wikiLink(_, let fragment, _): fragment != nil
-                case .link(let url, _): url.utf8.contains(UInt8(ascii: "#"))
+                case .link(let url): url.utf8.contains(UInt8(ascii: "#"))
                 default: false
                 }
             }
@@ -134,7 +134,7 @@ public enum Linker {
     /// What a page shows for a reference depends on the site and the page, except for
     /// links that name no page: they stay as written (`PageContext` keeps them too).
     private static func gapOrKeep(_ reference: InlineReference) -> ReferenceRewrite {
-        guard case .link(let url, _) = reference.kind else { return .gap }
+        guard case .link(let url) = reference.kind else { return .gap }
         switch LinkDestination(url) {
         case .external, .file: return .replace(.keep)
         case .page, .unsafeScheme: return .gap
@@ -174,7 +174,7 @@ public enum Linker {
         let resolver = ReferenceResolver(
             names: names, headings: headings, sourceIDs: Set(sourcesByID.keys), pagesByContentFile: pagesByContentFile,
             contentPrefix: contentPrefix, drafts: unchangedNames?.resolver.drafts ?? NameIndex(drafts: catalog.drafts),
-            unreadable: catalog.unreadable)
+            unreadable: catalog.unreadable, images: catalog.images.withoutData)
 
         // A link to a heading may resolve differently once headings changed since the cached
         // resolutions were made (by the last link stage, which may have failed: comparing

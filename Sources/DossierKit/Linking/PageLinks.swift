@@ -18,7 +18,8 @@ struct PageLinks: Sendable {
         for resolution in resolved {
             switch resolution {
             case .failure(let diagnostic): diagnostics.append(diagnostic)
-            case .success(.citation(let ids)):
+            case .success(let reference) where !reference.citedSources.isEmpty:
+                let ids = reference.citedSources
                 for id in ids where !cited.contains(id) { cited.append(id) }
                 citationCount += ids.count
             case .success(.page(let target, .some, _)): fragmentTargets.append(target.path)

@@ -6,6 +6,16 @@ public enum ResolvedReference: Sendable, Equatable {
     case citation(ids: [String])
     case external
     case keep
+    case image(ResolvedImage)
+
+    /// The sources this reference cites: a citation's, or those of a figure's caption.
+    var citedSources: [String] {
+        switch self {
+        case .citation(let ids): ids
+        case .image(let image): image.citations
+        default: []
+        }
+    }
 }
 
 /// Resolves single references against the site's indexes. Pure; used by the link
@@ -21,6 +31,8 @@ public struct ReferenceResolver: Sendable {
     var drafts = NameIndex()
     /// Files that failed to load; links to them are not reported a second time.
     var unreadable = UnreadablePages()
+    /// The content's images, without their bytes.
+    var images = ContentImages()
 
     func resolve(_ reference: InlineReference) -> Result<ResolvedReference, Diagnostic> {
         switch reference.kind {
@@ -31,8 +43,11 @@ public struct ReferenceResolver: Sendable {
                 return .failure(Self.unknownSource(id, at: reference.location, known: sourceIDs))
             }
             return .success(.citation(ids: ids))
-        case .link(let url, _):
+        case .link(let url):
             return resolveLink(url, at: reference.location)
+        case .image(let image):
+            return FigureResolver(images: images, sourceIDs: sourceIDs).resolve(
+                image, at: reference.location, contentFile: contentRelative(reference.location.file))
         case .wikiLinkWithHTML:
             return .failure(
                 .warning(

@@ -110,7 +110,8 @@ extension Linker {
     private static func citations(in resolutions: Resolutions) -> (ids: [String], count: Int) {
         var ids: [String] = []
         var count = 0
-        for case .success(.citation(let cited)) in resolutions {
+        for case .success(let reference) in resolutions {
+            let cited = reference.citedSources
             count += cited.count
             for id in cited where !ids.contains(id) { ids.append(id) }
         }

@@ -18,9 +18,10 @@ extension MarkdownDocument {
     /// renders it: HTML (without its `<p>` for an `inline` value) and, for a body, its
     /// text. Call it after `references()`: each gap names its reference by its index in
     /// what that returned, plus `firstIndex`. The text stops once it holds more than
-    /// `textLimit` visible bytes, if given. nil when a gap cannot be left (an image to a
-    /// page, a link in an image's text) or the document's own text holds the gap mark;
-    /// the tree is then rewritten partly and must not be used.
+    /// `textLimit` visible bytes, if given. nil when a gap cannot be left (a reference
+    /// `references()` did not find) or the document's own text holds the gap mark; the
+    /// tree is then rewritten partly and must not be used. An image is a gap whole, its
+    /// text with it, so what its text holds never stops a gap.
     func prepared(
         allowRawHTML: Bool, inline: Bool, textLimit: Int?, firstIndex: Int, _ decide: (InlineReference) -> ReferenceRewrite
     ) -> PreparedMarkdown? {
@@ -49,9 +50,11 @@ extension MarkdownDocument {
         walk(root) { node in
             switch cmark_node_get_type(node) {
             case CMARK_NODE_TEXT:
-                if Self.literalContainsToken(node) { order.append(node) }
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: order.append(node)
-            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: htmlNodes.append(node)
+                // Not in an image: the image is replaced whole, its text with it.
+                if Self.literalContainsToken(node), !Self.isInside(CMARK_NODE_IMAGE, node) { order.append(node) }
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: if !Self.isInside(CMARK_NODE_IMAGE, node) { order.append(node) }
+            case CMARK_NODE_HTML_BLOCK: htmlNodes.append(node)
+            case CMARK_NODE_HTML_INLINE: if !Self.isInside(CMARK_NODE_IMAGE, node) { htmlNodes.append(node) }
             case CMARK_NODE_HEADING:
                 headingNodes.append(node)
                 // From the text as written, as `headings()` makes them for tables of
@@ -70,13 +73,16 @@ extension MarkdownDocument {
             }
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
             let known = scannedNodes[node]?.references.first
-            let reference =
-                known.map { found[$0] }
-                ?? InlineReference(kind: .link(url: url, isImage: type == CMARK_NODE_IMAGE), location: location(of: node), context: "")
+            if type == CMARK_NODE_IMAGE {
+                let reference = known.map { found[$0] } ?? InlineReference(kind: .image(image(node)), location: location(of: node), context: "")
+                rewriteImage(node, reference, known.map { firstIndex + $0 }, decide, gaps: &gaps)
+                continue
+            }
+            let reference = known.map { found[$0] } ?? InlineReference(kind: .link(url: url), location: location(of: node), context: "")
             switch decide(reference) {
             case .replace(.url(let newURL)): cmark_node_set_url(node, newURL)
             case .replace: break
-            case .gap where type == CMARK_NODE_IMAGE || Self.isInside(CMARK_NODE_IMAGE, node) || known == nil:
+            case .gap where Self.isInside(CMARK_NODE_IMAGE, node) || known == nil:
                 complete = false  // an image's text is an attribute: no tag to fill in it
             case .gap:
                 let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
@@ -138,13 +144,35 @@ extension MarkdownDocument {
         return complete
     }
 
-    private static func isInside(_ type: cmark_node_type, _ node: OpaquePointer) -> Bool {
-        var parent = cmark_node_parent(node)
-        while let current = parent {
-            if cmark_node_get_type(current) == type { return true }
-            parent = cmark_node_parent(current)
+    /// An image becomes HTML of the build's (its size, a figure for a captioned image
+    /// alone in its paragraph, which takes the paragraph's place), or a gap for it; or
+    /// stays as cmark renders it when `decide` keeps it.
+    private func rewriteImage(
+        _ node: OpaquePointer, _ reference: InlineReference, _ index: Int?, _ decide: (InlineReference) -> ReferenceRewrite,
+        gaps: inout [PreparedMarkdown.Gap]
+    ) {
+        guard case .image(let image) = reference.kind else { return }
+        let html: String
+        switch decide(reference) {
+        case .gap:
+            guard let index else { return }
+            html = GappedText.mark
+            gaps.append(.token(reference: index, inText: false))
+        case .replace(.html(let made)): html = made
+        case .replace(.url(let newURL)):
+            cmark_node_set_url(node, newURL)
+            return
+        case .replace: return
         }
-        return false
+        if image.standalone, let paragraph = cmark_node_parent(node) {
+            let block = cmark_node_new(CMARK_NODE_HTML_BLOCK)!
+            cmark_node_set_literal(block, html + "\n")
+            cmark_node_insert_before(paragraph, block)
+            cmark_node_free(paragraph)
+        } else {
+            cmark_node_insert_before(node, Self.htmlInline(html))
+            cmark_node_free(node)
+        }
     }
 
     /// A link with a class needs HTML of ours; the label is escaped because it is author text.

@@ -5,12 +5,14 @@ public struct InlineReference: Sendable {
     public enum Kind: Sendable, Equatable {
         case wikiLink(target: String, fragment: String?, label: String?)
         case citation(ids: [String])
-        /// An ordinary `[text](url)` link or image.
-        case link(url: String, isImage: Bool)
+        /// An ordinary `[text](url)` link.
+        case link(url: String)
+        /// `![alt](url "title")`.
+        case image(ImageReference)
         /// `[[` … `]]` with HTML inside, which cmark-gfm splits: no link can be made.
         case wikiLinkWithHTML
 
-        /// An ordinary link (or image), not a wiki link or citation.
+        /// An ordinary link, not a wiki link, citation or image.
         public var isLink: Bool {
             if case .link = self { true } else { false }
         }
@@ -20,6 +22,20 @@ public struct InlineReference: Sendable {
     public var location: SourceLocation
     /// The sentence around the reference, as plain text, for backlinks.
     public var context: String
+}
+
+/// An image as Markdown writes it.
+public struct ImageReference: Sendable, Equatable {
+    public var url: String
+    /// The alternative text, as plain text.
+    public var alt: String
+    /// The title, which a figure shows as its caption.
+    public var title: String
+    /// Alone in its paragraph: shown as a figure when it has a caption.
+    public var standalone: Bool
+    /// Line of the Markdown text it starts on (1 is the first), so an image near the top
+    /// of a page can load at once and the others lazily.
+    public var line: Int
 }
 
 /// What a reference becomes on the page.
@@ -148,7 +164,8 @@ public final class MarkdownDocument: @unchecked Sendable {
         walk(root) { node in
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_TEXT {
-                guard Self.literalContainsToken(node) else { return }
+                // An image's text is its alt attribute, where no link or marker can go.
+                guard Self.literalContainsToken(node), !Self.isInside(CMARK_NODE_IMAGE, node) else { return }
                 let literal = Self.literal(of: node)
                 if Self.opensWikiLinkBeforeHTML(node, literal) {
                     found.append(InlineReference(kind: .wikiLinkWithHTML, location: location(of: node, plus: literal.characterCount), context: ""))
@@ -171,17 +188,41 @@ public final class MarkdownDocument: @unchecked Sendable {
                     indices.append(found.count)
                     found.append(InlineReference(kind: kind, location: location(of: node, plus: offset), context: text))
                 }
-            } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+            } else if type == CMARK_NODE_IMAGE, !Self.isInside(CMARK_NODE_IMAGE, node) {
+                scannedNodes[node] = ([], [found.count])
+                found.append(InlineReference(kind: .image(image(node)), location: location(of: node), context: ""))
+            } else if type == CMARK_NODE_LINK, !Self.isInside(CMARK_NODE_IMAGE, node) {
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 let isWeb = url.contains(":") || url.hasPrefix("//") || url.hasPrefix("#")
                 scannedNodes[node] = ([], [found.count])
                 found.append(
                     InlineReference(
-                        kind: .link(url: url, isImage: type == CMARK_NODE_IMAGE), location: location(of: node),
+                        kind: .link(url: url), location: location(of: node),
                         context: isWeb || !quoted.insert(url).inserted ? "" : context(node, 0)))
             }
         }
         return found
+    }
+
+    func image(_ node: OpaquePointer) -> ImageReference {
+        let parent = cmark_node_parent(node)
+        let alone =
+            parent.map { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH } ?? false && cmark_node_previous(node) == nil
+            && cmark_node_next(node) == nil
+        return ImageReference(
+            url: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
+            alt: Self.plainText(of: node).trimmingSpaces(),
+            title: cmark_node_get_title(node).map { String(cString: $0) } ?? "",
+            standalone: alone, line: Int(cmark_node_get_start_line(node)))
+    }
+
+    static func isInside(_ type: cmark_node_type, _ node: OpaquePointer) -> Bool {
+        var parent = cmark_node_parent(node)
+        while let current = parent {
+            if cmark_node_get_type(current) == type { return true }
+            parent = cmark_node_parent(current)
+        }
+        return false
     }
 
     /// Text ending in an unclosed `[[` right before inline HTML: the label held markup.

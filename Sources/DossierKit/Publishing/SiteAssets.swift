@@ -38,8 +38,9 @@ public struct SiteAssets: Sendable {
 
     static let fingerprintedExtensions: Set<String> = ["css", "js"]
 
-    static func fingerprinted(_ name: String, _ data: Data) -> String {
-        guard let dot = name.lastIndex(of: "."), fingerprintedExtensions.contains(String(name[name.index(after: dot)...])) else {
+    /// `always`: whatever the extension (content images, which no stylesheet names).
+    static func fingerprinted(_ name: String, _ data: Data, always: Bool = false) -> String {
+        guard let dot = name.lastIndex(of: "."), always || fingerprintedExtensions.contains(String(name[name.index(after: dot)...])) else {
             return name
         }
         return "\(name[..<dot]).\(ContentHash.hex(data))\(name[dot...])"

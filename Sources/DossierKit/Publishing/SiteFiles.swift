@@ -29,6 +29,7 @@ struct SiteFiles {
     /// the function of that name) and the sitemap of `pages`.
     func writeAll(pages: [RenderedPage], frontMatterFiles: [(path: String, data: Data)], into output: OutputFolder) throws {
         for asset in assets.assets { try output.write(asset.outputPath, asset.data) }
+        for image in contentImages { try output.write(image.outputPath, image.data) }
         for file in frontMatterFiles { try output.write(file.path, file.data) }
         try output.write(SiteFeeds.sitemapPath, SiteFeeds.sitemap(pages, site: site.catalog.site))
     }
@@ -36,5 +37,11 @@ struct SiteFiles {
     /// Over the assets of the served folder, each replaced in one step.
     func writeAssets(replacingIn output: OutputFolder) throws {
         for asset in assets.assets { try output.replace(asset.outputPath, asset.data) }
+        for image in contentImages { try output.replace(image.outputPath, image.data) }
+    }
+
+    /// The content's images, in path order.
+    private var contentImages: [ContentImage] {
+        site.catalog.images.byPath.values.sorted { $0.path < $1.path }
     }
 }

@@ -48,6 +48,8 @@ struct PageContext {
             return isLink ? .url(destination) : .link(url: destination, label: label, cssClass: "xref")
         case .citation(let ids):
             return .html(citationMarker(ids))
+        case .image(let image):
+            return .html(imageHTML(image))
         case .external, .keep:
             return .keep
         case nil:

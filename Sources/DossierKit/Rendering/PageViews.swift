@@ -21,6 +21,7 @@ extension PageContext {
             "timeline_url": url("timeline/"),
             "references": references(),
             "tracker": trackerValues(),
+            "map": homeMap(),
         ]
     }
 
@@ -78,6 +79,7 @@ extension PageContext {
             "timeline_legend": TimelineLegend.html(asOf: timeline.asOf, fullKeyURL: url("timeline/#timeline-key")),
             "backlinks": backlinkGroups(entity.header.path),
             "references": references(),
+            "map": entityMap(entity),
         ]
         neighbourhoodGraph(entity).forEach { values[$0.key] = $0.value }
         return values

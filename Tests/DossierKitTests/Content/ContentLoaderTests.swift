@@ -105,13 +105,27 @@ struct ContentLoaderTests {
         }
     }
 
-    @Test func nonMarkdownFileIsAWarning() async throws {
+    @Test func aFileNeitherMarkdownNorAnImageIsAWarningAndAFalseImageAnError() async throws {
         try await withTempSite(nil) { site in
             try site.write("site.yml", siteYML)
+            try site.write("entities/countries/notes.txt", "some notes")
             try site.write("entities/countries/map.png", "not really a png")
-            let (_, diagnostics) = try await ContentLoader.load(from: site.content, displayRoot: "Content")
-            #expect(diagnostics.errors.isEmpty)
-            #expect(diagnostics.warnings.first?.location.file == "Content/entities/countries/map.png")
+            let (catalog, diagnostics) = try await ContentLoader.load(from: site.content, displayRoot: "Content")
+            #expect(diagnostics.warnings.map(\.location.file) == ["Content/entities/countries/notes.txt"])
+            #expect(diagnostics.errors.map(\.location.file) == ["Content/entities/countries/map.png"])
+            #expect(catalog.images.byPath.isEmpty)
+        }
+    }
+
+    @Test func anImageLinkedFromOutsideTheContentFolderIsIgnored() async throws {
+        try await withTempSite(nil) { site in
+            try site.write("site.yml", siteYML)
+            let outside = site.root.appendingPathComponent("secret.png")
+            try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1]).write(to: outside)
+            try FileManager.default.createSymbolicLink(at: site.content.appendingPathComponent("linked.png"), withDestinationURL: outside)
+            let (catalog, diagnostics) = try await ContentLoader.load(from: site.content, displayRoot: "Content")
+            #expect(catalog.images.byPath.isEmpty)
+            #expect(diagnostics.warnings.first?.message == "file link points outside the content folder and is ignored")
         }
     }
 

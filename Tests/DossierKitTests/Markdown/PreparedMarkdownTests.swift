@@ -17,7 +17,8 @@ struct PreparedMarkdownTests {
             default: return .text("«\(target)» & <b>")
             }
         case .citation(let ids): return .html("<sup class=\"cite\">[\(ids.joined(separator: ", "))]</sup>")
-        case .link(let url, _): return url.hasSuffix(".md") ? .url("../page/ \"é\" & 'q'/\(url.count)/") : .keep
+        case .image: return .html("<img src=\"x\" alt=\"\">")
+        case .link(let url): return url.hasSuffix(".md") ? .url("../page/ \"é\" & 'q'/\(url.count)/") : .keep
         case .wikiLinkWithHTML: return .keep
         }
     }
@@ -28,15 +29,14 @@ struct PreparedMarkdownTests {
         return (inline ? document.renderInlineHTML() : document.renderHTML(), document.plainText())
     }
 
-    /// Every token and link a gap, but images, which stay as decided.
+    /// Every token, link and image a gap.
     static func prepared(_ text: String, allowRawHTML: Bool, inline: Bool, textLimit: Int? = nil) -> (html: String, text: String?)? {
         let document = MarkdownDocument(MarkdownText(text: text, firstLine: 1, file: "doc.md"))
         let references = document.references()
         let prepared = document.prepared(
             allowRawHTML: allowRawHTML, inline: inline, textLimit: textLimit, firstIndex: 0
         ) { reference in
-            if case .link(_, isImage: true) = reference.kind { return .replace(replacement(reference)) }
-            return .gap
+            .gap
         }
         return prepared?.filled { replacement(references[prepared!.gaps[$0].reference]) }
     }
@@ -52,6 +52,9 @@ struct PreparedMarkdownTests {
         "> Quoted [[Mali]]\n\n- item [[Niger]]\n- [x] task [to](t.md)\n",
         "Raw <b>HTML</b> next to [[Mali]].\n\n<div>block [[x]]</div>\n",
         "An image ![alt](map.png \"t\") and [[Niger]].",
+        "A figure alone:\n\n![The three states](map.png \"Caption [@src]\")\n\nthen [[Mali]].",
+        "[![linked image](a.png)](page.md) and ![nested ![inner](i.png)](o.png) and ![<b>html</b> [[x]]](h.png)",
+        "# Heading ![icon](i.svg)\n\n| a | ![cell](c.gif) |\n|---|---|\n| 1 | 2 |\n",
         "Accents: [[Côte d’Ivoire]] — “quotes” & [lien](côte.md#Histoire).",
         "Autolink https://example.org/[[x]] and www.example.com and [[Mali]].",
         "Broken [[Mali and [[Niger]] and [@x",
@@ -77,16 +80,24 @@ struct PreparedMarkdownTests {
     }
 
     @Test func whatCannotBePreparedIsLeftToTheRenderer() {
-        // An image to a page: its text is an attribute, with no tag to fill around it.
-        let document = MarkdownDocument(MarkdownText(text: "![map](mali.md) [[Mali]]", firstLine: 1, file: "doc.md"))
-        _ = document.references()
-        #expect(document.prepared(allowRawHTML: false, inline: false, textLimit: nil, firstIndex: 0) { _ in .gap } == nil)
-        // A wiki link or a link in an image's text, which is an attribute.
-        #expect(Self.prepared("An image ![alt [[Mali]]](map.png) and [[Niger]].", allowRawHTML: false, inline: false) == nil)
-        #expect(Self.prepared("An image ![alt [a](a.md)](map.png).", allowRawHTML: false, inline: false) == nil)
         // The gap mark written by the author, as a character reference.
         #expect(Self.prepared("A mark &#2; here and [[Mali]].", allowRawHTML: false, inline: false) == nil)
         #expect(Self.prepared("A mark &#x2; alone.", allowRawHTML: false, inline: false) == nil)
+    }
+
+    @Test func imagesAreGapsWholeWhateverTheirTextHolds() throws {
+        // An image is replaced by HTML of the build, its text with it: a wiki link or a
+        // link in its alt text is no reason to render the page from the Markdown again.
+        for text in ["![map](mali.md) [[Mali]]", "An image ![alt [[Mali]]](map.png) and [[Niger]].", "An image ![alt [a](a.md)](map.png)."] {
+            let filled = try #require(Self.prepared(text, allowRawHTML: false, inline: false))
+            #expect(filled.html == Self.fresh(text, allowRawHTML: false, inline: false).html)
+            #expect(filled.html.contains("<img src=\"x\" alt=\"\">"))
+        }
+    }
+
+    @Test func aCaptionedImageAloneInItsParagraphTakesThePlaceOfTheParagraph() {
+        let html = Self.fresh("Before.\n\n![Map](m.png \"Caption\")\n\nAfter ![x](y.png).", allowRawHTML: false, inline: false).html
+        #expect(html == "<p>Before.</p>\n<img src=\"x\" alt=\"\">\n<p>After <img src=\"x\" alt=\"\">.</p>\n")
     }
 
     /// A heading's anchor is the id `headings()` gives it (tables of contents and links to

@@ -26,7 +26,7 @@ struct ReferencesTests {
         #expect(kinds == [
             .wikiLink(target: "Mali", fragment: nil, label: nil),
             .citation(ids: ["a", "b"]),
-            .link(url: "../y.md", isImage: false),
+            .link(url: "../y.md"),
         ])
     }
 
@@ -82,7 +82,7 @@ struct ReferencesTests {
             switch reference.kind {
             case .wikiLink(let target, _, _): return .link(url: "/pages/\(target)", label: target, cssClass: "xref")
             case .citation(let ids): return .html("<sup>\(ids.joined(separator: ","))</sup>")
-            case .link: return .url("/resolved/")
+            case .link, .image: return .url("/resolved/")
             case .wikiLinkWithHTML: return .keep
             }
         }
@@ -130,8 +130,20 @@ struct ReferencesTests {
         #expect(reference.context == "The junta in Mali announced it on 22 September 2025.")
     }
 
-    @Test func imagesAreLinksToo() {
-        let kinds = MarkdownDocument(MarkdownText(text: "![map](map.png)", firstLine: 1, file: "f.md")).references().map(\.kind)
-        #expect(kinds == [.link(url: "map.png", isImage: true)])
+    @Test func imagesAreReferencesWithAltTitleAndPlace() {
+        let kinds = MarkdownDocument(MarkdownText(text: "Intro.\n\n![A *map*](map.png \"Caption\")\n\nSee ![x](y.png) inline.", firstLine: 1, file: "f.md"))
+            .references().map(\.kind)
+        #expect(
+            kinds == [
+                .image(ImageReference(url: "map.png", alt: "A map", title: "Caption", standalone: true, line: 3)),
+                .image(ImageReference(url: "y.png", alt: "x", title: "", standalone: false, line: 5)),
+            ])
+    }
+
+    @Test func tokensInsideAnImageAreItsAltTextNotReferences() {
+        let kinds = MarkdownDocument(MarkdownText(text: "![[[Mali]] [@src] [l](x.md)](m.png)", firstLine: 1, file: "f.md")).references().map(\.kind)
+        #expect(kinds.count == 1)
+        guard case .image(let image) = kinds.first else { Issue.record("not an image"); return }
+        #expect(image.alt.contains("[[Mali]]"))
     }
 }

@@ -10,7 +10,7 @@ extension Robustness {
     @Suite("Hostile content")
     struct HostileContent {
         static let utf8Hint = "save the file as UTF-8; binary files belong in Templates/assets/, not Content/"
-        static let nonMarkdownHint = "images and other assets belong in Templates/assets/"
+        static let nonMarkdownHint = "images (PNG, JPEG, GIF, WebP, SVG) go beside the page that shows them; other assets in Templates/assets/"
 
         /// Builds the fixture, applies `change`, and expects the build to fail with exactly
         /// `expected` (as printed) while the previous output stays byte-identical.
@@ -91,20 +91,29 @@ extension Robustness {
             }
         }
 
+        @Test("a PNG header followed by noise gives an impossible size: an error at the file")
+        func noiseAfterAPNGHeader() async throws {
+            try await failsKeepingOutput([
+                "Content/entities/countries/flag.png:1:1: error: PNG file gives no usable width and height\n    hint: save it again as PNG, or give it the extension of its real format"
+            ]) { site in
+                try site.writeData("entities/countries/flag.png", Self.pngHeader + Self.seededBytes(2048, seed: 4))
+            }
+        }
+
         @Test("binary files with other names are ignored with a warning and not published")
         func binaryNonMarkdownFiles() async throws {
             try await withTempSite { site in
-                try site.writeData("entities/countries/flag.png", Self.pngHeader + Self.seededBytes(2048, seed: 4))
+                try site.writeData("entities/countries/flag.tiff", Self.pngHeader + Self.seededBytes(2048, seed: 4))
                 try site.writeData("data.bin", Self.seededBytes(2048, seed: 5))
                 try site.writeData("briefings/notes", Self.seededBytes(100, seed: 6))  // no extension at all
                 let report = try await site.build()
                 #expect(report.diagnostics.map(\.description).sorted() == [
-                    "Content/briefings/notes:1:1: warning: file is not Markdown and is ignored\n    hint: \(Self.nonMarkdownHint)",
-                    "Content/data.bin:1:1: warning: file is not Markdown and is ignored\n    hint: \(Self.nonMarkdownHint)",
-                    "Content/entities/countries/flag.png:1:1: warning: file is not Markdown and is ignored\n    hint: \(Self.nonMarkdownHint)",
+                    "Content/briefings/notes:1:1: warning: file is not Markdown, an image or GeoJSON, and is ignored\n    hint: \(Self.nonMarkdownHint)",
+                    "Content/data.bin:1:1: warning: file is not Markdown, an image or GeoJSON, and is ignored\n    hint: \(Self.nonMarkdownHint)",
+                    "Content/entities/countries/flag.tiff:1:1: warning: file is not Markdown, an image or GeoJSON, and is ignored\n    hint: \(Self.nonMarkdownHint)",
                 ])
                 let files = try snapshot(site.output)
-                #expect(!files.keys.contains { $0.hasSuffix("flag.png") || $0.hasSuffix("data.bin") || $0.hasSuffix("notes") })
+                #expect(!files.keys.contains { $0.hasSuffix("flag.tiff") || $0.hasSuffix("data.bin") || $0.hasSuffix("notes") })
                 #expect(files["entities/countries/mali/index.html"] != nil)
             }
         }

@@ -7,6 +7,7 @@ from pathlib import Path
 from .a11y import check_static_a11y, check_structure, find_briefing
 from .browser import BROWSER_PAGES, run_browser
 from .builds import Server, Site, free_port
+from .figures import check_figures
 from .focus_contrast import css_has_dark
 from .graph_pages import check_graph_pages
 from .links import LinkChecker
@@ -58,6 +59,10 @@ def run_checks(args, sites: dict[str, Site], report: Report) -> None:
             if "portable" in sites:  # the script from file://, as an offline copy runs it
                 with report.check("graph-pages/portable") as c:
                     check_graph_pages(sites["portable"], c, Path(args.results), {"graph"})
+        if want("figures"):
+            for site in sites.values():
+                with report.check(f"figures/{site.name}") as c:
+                    check_figures(site, c, Path(args.results))
         if want("browser"):
             pages = dict(BROWSER_PAGES, briefing=briefing or "briefings/")
             if args.browser_pages:

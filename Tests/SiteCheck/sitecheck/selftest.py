@@ -35,13 +35,19 @@ def self_test(args) -> int:
              '<svg data-graph="" viewBox="0 0 200 40" width="200" height="40"><text x="10" y="20">self-test one</text>'
              '<text x="14" y="22">self-test two</text></svg>',
              "after_main", ["labels overlap", "self-test one"]),
+            ("broken image", "figures", '<img src="no-such-image.png">', "after_main",
+             ["broken image: no-such-image.png", "has no alt"]),
+            ("overlapping map labels", "figures",
+             '<svg class="map" viewBox="0 0 300 200" width="300" height="200"><text x="10" y="20">Label one</text>'
+             '<text x="14" y="24">Label two</text></svg>', "after_main",
+             ["map labels 'Label one' and 'Label two' overlap"]),
             ("JS error", "browser", '<script>throw new Error("site-check self-test error")</script>',
              "before_body_end", ["console error", "site-check self-test error"]),
         ]
         passed = failed = 0
         script = Path(__file__).resolve().parents[1] / "site_check.py"
         for label, only, snippet, where, expect in faults:
-            copy = workdir / f"fault-{only}"
+            copy = workdir / ("fault-" + label.replace(" ", "-"))  # two faults may share a check
             shutil.copytree(sites["root"].dir, copy)
             target = copy / page
             html = target.read_text()
