@@ -19,6 +19,11 @@ public struct SiteBuilder: Sendable {
         /// Content files (relative to the content folder) known to be all that changed
         /// since the last build, as the file watcher saw them; nil when not known.
         public var changedContentFiles: Set<String>?
+        /// Dates of last change from git when the content is in a checkout; off, front
+        /// matter's `updated:` only.
+        public var useGit = true
+        /// Prints the print edition to `print/dossier.pdf` (full builds only).
+        public var pdf: PDFPrinter?
 
         public init(projectRoot: URL, contentFolder: URL? = nil, templatesFolder: URL? = nil, outputFolder: URL?) {
             self.projectRoot = projectRoot
@@ -33,6 +38,10 @@ public struct SiteBuilder: Sendable {
         /// Pages rendered by this build: all of them, unless an incremental rebuild needed fewer.
         public var renderedCount: Int
         public var diagnostics: [Diagnostic]
+        /// Things worth saying once that are neither errors nor warnings.
+        public var notes: [String] = []
+        /// The PDF of the print edition, when this build printed one: its size in bytes.
+        public var pdfBytes: Int?
         public var catalog: Catalog?
         public var site: LinkedSite?
         public var timeline: Timeline?
@@ -82,6 +91,15 @@ public struct SiteBuilder: Sendable {
             }
         }
         if options.portable { catalog.site.portable = true }
+        var notes: [String] = []
+        var pdfBytes: Int?
+        let history = options.useGit ? GitHistory.read(contentFolder: options.contentFolder) : nil
+        if history == nil {
+            notes.append(
+                "note: \(display(options.contentFolder)) is not in a git checkout; dates of last change come from front matter 'updated:' only")
+        }
+        catalog.gitHistory = history
+        catalog.lastChanged = LastChangedDates.make(catalog, history: history, contentPrefix: display(options.contentFolder) + "/")
         let templates = log.capture { try TemplateSet.load(from: options.templatesFolder, displayRoot: display(options.templatesFolder)) }
         let assetsFolder = options.templatesFolder.appendingPathComponent("assets")
         let assets = log.capture {
@@ -111,6 +129,7 @@ public struct SiteBuilder: Sendable {
         progress("Rendering")
         var renderer = SiteRenderer(site: site, timeline: timeline, templates: templates!, assets: assets!, portable: catalog.site.portable)
         renderer.searchCache = options.cache?.searchRecords
+        renderer.pdfPlanned = options.pdf != nil
         let assetPaths = assets!.assets.map(\.outputPath)
         let cache = options.cache
         let selection = cache.flatMap { cache -> RenderPlan.Selection? in
@@ -151,7 +170,11 @@ public struct SiteBuilder: Sendable {
                 progress("Writing")
                 do {
                     try files.writeAll(pages: rendered.pages, frontMatterFiles: await frontMatterFiles, into: output)
+                    if let printer = options.pdf { pdfBytes = try printPDF(printer, output: output, asOfOfSite: catalog.site.asOf) }
                     try output.commit()
+                } catch let failure as BuildFailure {
+                    output.discardStaging()
+                    throw failure
                 } catch {
                     output.discardStaging()
                     throw BuildFailure([.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: output.url.path))])
@@ -165,8 +188,26 @@ public struct SiteBuilder: Sendable {
                 site: site, timeline: timeline, templates: templates!, assets: assets!, sourceDiagnostics: sourceDiagnostics,
                 pageCount: pageCount, searchIndexPath: rendered.searchIndexPath))
         return Report(
-            pageCount: pageCount, renderedCount: rendered.rendered, diagnostics: log.diagnostics, catalog: catalog, site: site,
-            timeline: timeline)
+            pageCount: pageCount, renderedCount: rendered.rendered, diagnostics: log.diagnostics, notes: notes, pdfBytes: pdfBytes,
+            catalog: catalog, site: site, timeline: timeline)
+    }
+
+    /// Prints the edition written into staging and puts the PDF beside it, so it is swapped
+    /// in with the rest of the site, or not at all.
+    private func printPDF(_ printer: PDFPrinter, output: OutputFolder, asOfOfSite: DossierDate?) throws -> Int {
+        progress("Printing the print edition to PDF (\(printer.paper.title))")
+        do {
+            var data = try printer.print(siteFolder: output.staging)
+            if let asOf = asOfOfSite { data = PDFPrinter.stampDates(data, day: asOf) }
+            try output.write(PrintEdition.pdfPath, data)
+            return data.count
+        } catch {
+            throw BuildFailure([
+                .error(
+                    "cannot print \(PrintEdition.pdfPath): \(error)", at: SourceLocation(file: printer.chromium),
+                    hint: "build without --pdf, or check that '\(printer.chromium) --headless --print-to-pdf' works here")
+            ])
+        }
     }
 
     /// `Content/briefings/x.md` rather than an absolute path, when under the project.

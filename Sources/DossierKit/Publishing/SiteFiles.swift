@@ -30,7 +30,7 @@ struct SiteFiles {
     func writeAll(pages: [RenderedPage], frontMatterFiles: [(path: String, data: Data)], into output: OutputFolder) throws {
         for asset in assets.assets { try output.write(asset.outputPath, asset.data) }
         for file in frontMatterFiles { try output.write(file.path, file.data) }
-        try output.write(SiteFeeds.sitemapPath, SiteFeeds.sitemap(pages, site: site.catalog.site))
+        try output.write(SiteFeeds.sitemapPath, SiteFeeds.sitemap(pages, site: site.catalog.site, lastChanged: site.catalog.lastChanged))
     }
 
     /// Over the assets of the served folder, each replaced in one step.

@@ -7,6 +7,9 @@ struct PageContext {
     /// For the 404 page, which a host serves at any depth: links start from the site's
     /// root path (`/dossier/`) instead of being relative to where the page is.
     var absoluteRoot: String? = nil
+    /// The print edition's one numbering of sources for the whole document; nil: each
+    /// page numbers its own.
+    var bibliography: Bibliography? = nil
     /// Plain text of the Markdown this page renders as a body, for the search index.
     let bodyText = TextCollector()
     /// Each source's link in this page's citation markers, made when first cited.
@@ -57,7 +60,8 @@ struct PageContext {
 
     /// Number of a source in this page's reference list, in first-cited order.
     func citationNumber(_ id: String) -> Int? {
-        site.citations[path]?.firstIndex(of: id).map { $0 + 1 }
+        if let bibliography { return bibliography.number(for: id) }
+        return site.citations[path]?.firstIndex(of: id).map { $0 + 1 }
     }
 
     private func citationMarker(_ ids: [String]) -> String {

@@ -43,6 +43,8 @@ public struct SiteRenderer: Sendable {
     let assets: SiteAssets
     let portable: Bool
     var searchCache: SearchIndexCache?
+    /// The build prints the print edition to a PDF, so pages may link to it.
+    var pdfPlanned = false
 
     public init(site: LinkedSite, timeline: Timeline, templates: TemplateSet, assets: SiteAssets, portable: Bool) {
         self.site = site
@@ -72,7 +74,13 @@ public struct SiteRenderer: Sendable {
             jobs.append(RenderJob(path: path, file: file, template: template, title: title, description: summary ?? description, kind: kind, values: values))
         }
         let home = catalog.home
-        add("", "home", home?.title.value ?? catalog.site.title, home?.summary, .home) { $0.home(home) }
+        let pdfPlanned = self.pdfPlanned
+        add("", "home", home?.title.value ?? catalog.site.title, home?.summary, .home) { context in
+            var values = context.home(home)
+            values["print_url"] = context.url(PrintEdition.path)
+            values["pdf_url"] = pdfPlanned ? context.url(PrintEdition.pdfPath) : false
+            return values
+        }
         add("briefings/", "list", "Briefings", "All briefings of the dossier.") { $0.briefingList() }
         // Read through the array's storage: a loop over the pages copies each one,
         // retaining every field, only to drop most of them.
@@ -107,6 +115,9 @@ public struct SiteRenderer: Sendable {
         add("sources/", "sources", "Sources", "Every source the dossier relies on.") { $0.sourcesPage() }
         add("graph/", "graph", "Relationship graph", "How the dossier’s entities relate.") { context in
             ["graph": GraphDrawing.whole(context.site, url: context.url)]
+        }
+        add(PrintEdition.path, "print", "Print edition", "The whole dossier as one document, for paper and PDF.") {
+            $0.printEdition(pdfMade: pdfPlanned)
         }
         add("404.html", "404", "Page not found", nil, .notFound) { _ in [:] }
         return jobs
