@@ -42,6 +42,8 @@ public struct SiteBuilder: Sendable {
         public var notes: [String] = []
         /// The PDF of the print edition, when this build printed one: its size in bytes.
         public var pdfBytes: Int?
+        /// What changed between the dossier's editions (full and incremental builds).
+        public var changeLog: ChangeLog?
         public var catalog: Catalog?
         public var site: LinkedSite?
         public var timeline: Timeline?
@@ -126,10 +128,15 @@ public struct SiteBuilder: Sendable {
         let reusable = options.cache.flatMap { $0.onlyBodiesChanged ? $0.previous?.timeline : nil }
         let timeline = reusable ?? TimelineBuilder.build(site)
 
+        progress("Reading what changed between editions")
+        let changeLog = await ChangeLogReader.make(
+            .init(catalog: catalog, timeline: timeline, contentFolder: options.contentFolder, contentPrefix: contentPrefix))
+
         progress("Rendering")
         var renderer = SiteRenderer(site: site, timeline: timeline, templates: templates!, assets: assets!, portable: catalog.site.portable)
         renderer.searchCache = options.cache?.searchRecords
         renderer.pdfPlanned = options.pdf != nil
+        renderer.changeLog = changeLog
         let assetPaths = assets!.assets.map(\.outputPath)
         let cache = options.cache
         let selection = cache.flatMap { cache -> RenderPlan.Selection? in
@@ -139,7 +146,7 @@ public struct SiteBuilder: Sendable {
                     previous: previous, site: site, changes: cache.changes, siteConfigChanged: cache.siteConfigChanged,
                     templateSources: templates!.sources, assetPaths: assetPaths, contentPrefix: contentPrefix))
         }
-        let files = SiteFiles(site: site, timeline: timeline, assets: assets!)
+        let files = SiteFiles(site: site, timeline: timeline, assets: assets!, changeLog: changeLog)
         let rendered: SiteRenderer.Output
         if let selection, let output {
             // Few pages: render them in memory, then write over the served folder only if all went well.
@@ -170,7 +177,7 @@ public struct SiteBuilder: Sendable {
                 progress("Writing")
                 do {
                     try files.writeAll(pages: rendered.pages, frontMatterFiles: await frontMatterFiles, into: output)
-                    if let printer = options.pdf { pdfBytes = try printPDF(printer, output: output, asOfOfSite: catalog.site.asOf) }
+                    if let printer = options.pdf { pdfBytes = try printPDF(printer, output: output, site: catalog.site) }
                     try output.commit()
                 } catch let failure as BuildFailure {
                     output.discardStaging()
@@ -189,16 +196,17 @@ public struct SiteBuilder: Sendable {
                 pageCount: pageCount, searchIndexPath: rendered.searchIndexPath))
         return Report(
             pageCount: pageCount, renderedCount: rendered.rendered, diagnostics: log.diagnostics, notes: notes, pdfBytes: pdfBytes,
-            catalog: catalog, site: site, timeline: timeline)
+            changeLog: changeLog, catalog: catalog, site: site, timeline: timeline)
     }
 
     /// Prints the edition written into staging and puts the PDF beside it, so it is swapped
     /// in with the rest of the site, or not at all.
-    private func printPDF(_ printer: PDFPrinter, output: OutputFolder, asOfOfSite: DossierDate?) throws -> Int {
+    private func printPDF(_ printer: PDFPrinter, output: OutputFolder, site config: SiteConfig) throws -> Int {
         progress("Printing the print edition to PDF (\(printer.paper.title))")
         do {
-            var data = try printer.print(siteFolder: output.staging)
-            if let asOf = asOfOfSite { data = PDFPrinter.stampDates(data, day: asOf) }
+            let title = config.title + (config.asOf.map { ", current to " + DateFormatting.display($0) } ?? "")
+            var data = try printer.print(siteFolder: output.staging, title: title)
+            if let asOf = config.asOf { data = PDFPrinter.stampDates(data, day: asOf) }
             try output.write(PrintEdition.pdfPath, data)
             return data.count
         } catch {

@@ -61,6 +61,10 @@ public struct GitHistory: Sendable, Equatable {
 enum Git {
     /// Standard output of `git args` run in `folder`, or nil if git is missing or failed.
     static func run(_ arguments: [String], in folder: URL, input: Data? = nil) -> String? {
+        runData(arguments, in: folder, input: input).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    static func runData(_ arguments: [String], in folder: URL, input: Data? = nil) -> Data? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-C", folder.path] + arguments
@@ -88,6 +92,6 @@ enum Git {
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        return data
     }
 }

@@ -35,18 +35,22 @@ public struct PDFPrinter: Sendable {
         return nil
     }
 
-    /// The edition's HTML with the paper size set: the stylesheet leaves it to the printer,
-    /// so a reader printing from a browser gets the paper in the printer.
-    static func withPaper(_ html: String, _ paper: Paper) -> String {
-        let style = "<style>@page { size: \(paper.css); }</style>\n</head>"
-        guard let range = html.range(of: "</head>") else { return html }
-        return html.replacingCharacters(in: range, with: style)
+    /// The edition's HTML with the paper size set (the stylesheet leaves it to the printer,
+    /// so a reader printing from a browser gets the paper in the printer) and the title the
+    /// PDF takes as its document title.
+    static func withPaper(_ html: String, _ paper: Paper, title: String) -> String {
+        var text = html
+        if let start = text.range(of: "<title>"), let end = text.range(of: "</title>", range: start.upperBound..<text.endIndex) {
+            text.replaceSubrange(start.upperBound..<end.lowerBound, with: HTML.escape(title))
+        }
+        guard let head = text.range(of: "</head>") else { return text }
+        return text.replacingCharacters(in: head, with: "<style>@page { size: \(paper.css); }</style>\n</head>")
     }
 
     /// Prints `print/index.html` of a written site (the staging folder, before the swap)
     /// and returns the PDF. The page is printed from a copy beside it, so its stylesheet
     /// and images load as they do for the page; the copy is removed.
-    func print(siteFolder: URL) throws -> Data {
+    func print(siteFolder: URL, title: String) throws -> Data {
         let fm = FileManager.default
         let page = siteFolder.appendingPathComponent(PrintEdition.path + "index.html")
         let html = try String(contentsOf: page, encoding: .utf8)
@@ -57,7 +61,7 @@ public struct PDFPrinter: Sendable {
             try? fm.removeItem(at: copy)
             try? fm.removeItem(at: scratch)
         }
-        try Data(Self.withPaper(html, paper).utf8).write(to: copy)
+        try Data(Self.withPaper(html, paper, title: title).utf8).write(to: copy)
         let pdf = scratch.appendingPathComponent("edition.pdf")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromium)

@@ -127,6 +127,7 @@ struct PageContext {
             "date_note": event.dateNote ?? false,
             "is_future": asOf.map { event.date.firstDay > $0.lastDay } ?? false,
             "derived": false,
+            "changed": changed((event.page ?? event.derivation?.cause)?.path),
         ]
         if let derivation = event.derivation {
             values["derived"] = [
@@ -137,6 +138,11 @@ struct PageContext {
             ]
         }
         return values
+    }
+
+    /// When a page last changed, for "new since you last looked" (`data-changed`); false if unknown.
+    func changed(_ path: String?) -> Any {
+        path.flatMap { site.catalog.lastChanged[$0]?.sortKey } ?? false
     }
 
     func pendingValues(_ pending: PendingWithdrawal) -> [String: Any] {

@@ -45,6 +45,10 @@ public struct SiteRenderer: Sendable {
     var searchCache: SearchIndexCache?
     /// The build prints the print edition to a PDF, so pages may link to it.
     var pdfPlanned = false
+    /// What changed between editions, for `updates/`; nil: no such page.
+    var changeLog: ChangeLog?
+    /// The newest change of any page: what a reader has seen when they last looked.
+    let siteChanged: String
 
     public init(site: LinkedSite, timeline: Timeline, templates: TemplateSet, assets: SiteAssets, portable: Bool) {
         self.site = site
@@ -52,6 +56,7 @@ public struct SiteRenderer: Sendable {
         self.templates = templates
         self.assets = assets
         self.portable = portable
+        self.siteChanged = site.catalog.lastChanged.values.map(\.sortKey).max() ?? site.catalog.site.asOf?.firstDayISO ?? ""
     }
 
     static let searchPath = "search/"
@@ -116,8 +121,16 @@ public struct SiteRenderer: Sendable {
         add("graph/", "graph", "Relationship graph", "How the dossier’s entities relate.") { context in
             ["graph": GraphDrawing.whole(context.site, url: context.url)]
         }
-        add(PrintEdition.path, "print", "Print edition", "The whole dossier as one document, for paper and PDF.") {
-            $0.printEdition(pdfMade: pdfPlanned)
+        // Templates of an older dossier may lack the newer layouts: their pages are left out.
+        if templates.sources["print"] != nil {
+            add(PrintEdition.path, "print", "Print edition", "The whole dossier as one document, for paper and PDF.") {
+                $0.printEdition(pdfMade: pdfPlanned)
+            }
+        }
+        if let changeLog, templates.sources["updates"] != nil {
+            add(UpdatesFeed.pagePath, "updates", "Updates", "What changed each time the dossier was brought up to date.") {
+                $0.updatesPage(changeLog)
+            }
         }
         add("404.html", "404", "Page not found", nil, .notFound) { _ in [:] }
         return jobs
@@ -215,6 +228,7 @@ public struct SiteRenderer: Sendable {
             "urls": [
                 "briefings": context.url("briefings/"), "entities": context.url("entities/"), "timeline": context.url("timeline/"),
                 "graph": context.url("graph/"), "sources": context.url("sources/"), "search": context.url(Self.searchPath),
+                "updates": context.url(UpdatesFeed.pagePath), "print": context.url(PrintEdition.path),
             ] as [String: Any],
             "canonical_url": canonical,
             "stylesheet": assets.path(of: "style.css").map { context.url($0) } ?? false,
@@ -224,6 +238,9 @@ public struct SiteRenderer: Sendable {
             "og_type": PageMetadata.openGraphType(job.kind),
             "json_ld": PageMetadata.jsonLD(job, site: site, canonicalURL: canonical),
             "as_of": config.asOf.map(DateFormatting.display) ?? false,
+            "last_changed": site.catalog.lastChanged[job.path].map { ["date": DateFormatting.display($0.date), "iso": $0.sortKey] } ?? false,
+            "site_changed": siteChanged,
+            "new_since_script": assets.path(of: "new-since.js").map { context.url($0) } ?? false,
             "nav": nav.map { title, path in
                 ["title": title, "url": context.url(path), "current": job.path.hasPrefix(path)]
             },
