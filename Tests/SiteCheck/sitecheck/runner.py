@@ -9,6 +9,7 @@ from .browser import BROWSER_PAGES, run_browser
 from .builds import Server, Site, free_port
 from .focus_contrast import css_has_dark
 from .links import LinkChecker
+from .print_updates import check_new_since, check_print_pdf, check_updates
 from .publish import check_publish
 from .results import Report
 from .validate import check_validator
@@ -46,6 +47,14 @@ def run_checks(args, sites: dict[str, Site], report: Report) -> None:
         if want("a11y"):
             with report.check("a11y") as c:
                 check_static_a11y(first, c)
+        if want("print"):  # issue #26: the PDF of the print edition, updates/, "new since"
+            with report.check("print-pdf") as c:
+                check_print_pdf(first, c, Path(args.results))
+            with report.check("updates") as c:
+                check_updates(first, c)
+            for site in [s for s in sites.values() if s is first or s.portable]:
+                with report.check(f"new-since/{site.name}") as c:
+                    check_new_since(site, c)
         if want("browser"):
             pages = dict(BROWSER_PAGES, briefing=briefing or "briefings/")
             if args.browser_pages:
