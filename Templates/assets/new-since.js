@@ -31,8 +31,11 @@
     badge.className = "new-since-badge";
     badge.textContent = "New";
     element.classList.add("is-new");
-    var anchor = element.querySelector("a, h2, h3, p");
-    (anchor || element).insertAdjacentElement(anchor ? "afterend" : "beforeend", badge);
+    // Beside the entry's title: inside its heading, or after its first link.
+    var title = element.querySelector("h2, h3, a");
+    if (!title) element.appendChild(badge);
+    else if (/^H[23]$/.test(title.tagName)) title.appendChild(badge);
+    else title.insertAdjacentElement("afterend", badge);
     marks.push([element, badge]);
   }
   Array.prototype.forEach.call(document.querySelectorAll("[data-changed]"), function (element) {
@@ -48,10 +51,10 @@
   notice.className = "new-since";
   notice.setAttribute("role", "status");
   var text = document.createElement("p");
-  var parts = [];
-  if (pageIsNew) parts.push("This page changed since your last visit.");
-  if (marks.length) parts.push(marks.length + (marks.length === 1 ? " entry" : " entries") + " below changed since then, marked “New”.");
-  text.textContent = parts.join(" ");
+  var entries = marks.length + (marks.length === 1 ? " entry" : " entries");
+  text.textContent = pageIsNew
+    ? "This page changed since your last visit" + (marks.length ? ", and so did " + entries + " below, marked “New”." : ".")
+    : entries + " below changed since your last visit, marked “New”.";
   var clear = document.createElement("button");
   clear.type = "button";
   clear.textContent = "Mark all as seen";

@@ -1,8 +1,16 @@
 /// The values of the change log page (`updates.mustache`).
 extension PageContext {
     func updatesPage(_ log: ChangeLog) -> [String: Any] {
-        [
-            "entries": log.entries.map(updateEntryValues),
+        // The newest edition changed when its newest page did, which may be after its
+        // `as_of` (a reader who looked after that day has not seen what came later).
+        let newest = site.catalog.lastChanged.values.map(\.sortKey).max() ?? ""
+        let entries = log.entries.enumerated().map { index, entry -> [String: Any] in
+            var values = updateEntryValues(entry)
+            values["changed"] = index == 0 ? max(entry.asOf.firstDayISO, newest) : entry.asOf.firstDayISO
+            return values
+        }
+        return [
+            "entries": entries,
             "from_git": log.fromGit,
             "updates_feed_url": url(UpdatesFeed.path),
         ]

@@ -157,7 +157,7 @@ def check_updates(site: Site, check: Check) -> None:
     if dates != sorted(dates, reverse=True):
         check.fail(f"updates/ is not newest first: {dates}")
     for section in sections:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", section.get("data-changed", "")):
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}(T[\d:]+Z)?", section.get("data-changed", "")):
             check.fail(f"updates/#{section.get('id')} has no data-changed date")
 
     feed = feedparser.parse(str(feed_file))
