@@ -193,7 +193,7 @@ public struct SiteBuilder: Sendable {
         cache?.finishBuild(
             PreviousBuild(
                 site: site, timeline: timeline, templates: templates!, assets: assets!, sourceDiagnostics: sourceDiagnostics,
-                pageCount: pageCount, searchIndexPath: rendered.searchIndexPath))
+                pageCount: pageCount, searchIndexPath: rendered.searchIndexPath, changeLog: changeLog))
         return Report(
             pageCount: pageCount, renderedCount: rendered.rendered, diagnostics: log.diagnostics, notes: notes, pdfBytes: pdfBytes,
             changeLog: changeLog, catalog: catalog, site: site, timeline: timeline)

@@ -43,6 +43,7 @@ extension SiteBuilder {
         var renderer = SiteRenderer(
             site: site, timeline: previous.timeline, templates: previous.templates, assets: previous.assets, portable: catalog.site.portable)
         renderer.searchCache = cache.searchRecords
+        renderer.changeLog = previous.changeLog
         let collected = CollectedFiles()
         let rendered = await renderer.render(selection: selection, write: collected.add)
         var log = DiagnosticLog()

@@ -11,8 +11,10 @@ enum ChangeLogReader {
         var contentPrefix: String
     }
 
-    static func make(_ inputs: Inputs) async -> ChangeLog {
+    /// nil when the dossier has no `as_of`: without it there are no editions to tell apart.
+    static func make(_ inputs: Inputs) async -> ChangeLog? {
         let catalog = inputs.catalog
+        guard catalog.site.asOf != nil else { return nil }
         guard let history = catalog.gitHistory, var past = GitEditions.read(contentFolder: inputs.contentFolder) else {
             return ChangeLog(entries: [withoutHistory(inputs)], fromGit: false)
         }

@@ -8,16 +8,48 @@ enum PrintEdition {
 
     /// Makes the ids of one briefing's body unique in the document, and moves its
     /// headings one level down, under the briefing's own title. `ref-N` links, the
-    /// citations of the shared bibliography, are left alone.
+    /// citations of the shared bibliography, are left alone. One pass over the bytes:
+    /// Foundation's replacing, a dozen passes, was a quarter of a 10,000-page build.
     static func scopedBody(_ html: String, prefix: String) -> String {
-        var text = html
-        for level in stride(from: 5, through: 1, by: -1) {
-            text = text.replacingOccurrences(of: "<h\(level)", with: "<h\(level + 1)")
-            text = text.replacingOccurrences(of: "</h\(level)>", with: "</h\(level + 1)>")
+        let bytes = Array(html.utf8)
+        let scope = Array((prefix + "-").utf8)
+        let id = Array(" id=\"".utf8), href = Array(" href=\"#".utf8), ref = Array("ref-".utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + bytes.count / 16)
+        func matches(_ pattern: [UInt8], at index: Int) -> Bool {
+            index + pattern.count <= bytes.count && bytes[index..<(index + pattern.count)].elementsEqual(pattern)
         }
-        text = text.replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)-")
-        text = text.replacingOccurrences(of: " href=\"#", with: " href=\"#\(prefix)-")
-        return text.replacingOccurrences(of: " href=\"#\(prefix)-ref-", with: " href=\"#ref-")
+        let open = UInt8(ascii: "<"), slash = UInt8(ascii: "/"), h = UInt8(ascii: "h"), space = UInt8(ascii: " ")
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == open {
+                // <h1 … <h5 and </h1 … </h5 become one level lower.
+                let letter = index + 1 < bytes.count && bytes[index + 1] == slash ? index + 2 : index + 1
+                if letter + 1 < bytes.count, bytes[letter] == h, (UInt8(ascii: "1")...UInt8(ascii: "5")).contains(bytes[letter + 1]) {
+                    output.append(contentsOf: bytes[index...letter])
+                    output.append(bytes[letter + 1] + 1)
+                    index = letter + 2
+                    continue
+                }
+            } else if byte == space {
+                if matches(id, at: index) {
+                    output.append(contentsOf: id)
+                    output.append(contentsOf: scope)
+                    index += id.count
+                    continue
+                }
+                if matches(href, at: index) {
+                    output.append(contentsOf: href)
+                    if !matches(ref, at: index + href.count) { output.append(contentsOf: scope) }
+                    index += href.count
+                    continue
+                }
+            }
+            output.append(byte)
+            index += 1
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// How each status reads in black and white: a shape, then the word.

@@ -228,7 +228,7 @@ public struct SiteRenderer: Sendable {
             "urls": [
                 "briefings": context.url("briefings/"), "entities": context.url("entities/"), "timeline": context.url("timeline/"),
                 "graph": context.url("graph/"), "sources": context.url("sources/"), "search": context.url(Self.searchPath),
-                "updates": context.url(UpdatesFeed.pagePath), "print": context.url(PrintEdition.path),
+                "updates": changeLog == nil ? false : context.url(UpdatesFeed.pagePath), "print": context.url(PrintEdition.path),
             ] as [String: Any],
             "canonical_url": canonical,
             "stylesheet": assets.path(of: "style.css").map { context.url($0) } ?? false,
