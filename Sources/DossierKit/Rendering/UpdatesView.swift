@@ -27,7 +27,9 @@ extension PageContext {
             "previous_as_of": entry.previousAsOf.map(DateFormatting.display) ?? false,
             "is_first": entry.isFirst,
             "counts": entry.counts.isEmpty ? false : entry.counts.map { "\($0.count) \($0.section.pluralTitle.lowercased())" }.joined(separator: ", "),
-            "added": entry.added.map(page),
+            "added": entry.added.filter { $0.section != .source }.map(page),
+            // Sources come in numbers and say little by title alone: a list of their own.
+            "sources_added": entry.added.filter { $0.section == .source }.map(page),
             "updated": entry.updated.map { update -> [String: Any] in
                 var values = page(update.page)
                 values["note"] = update.note ?? false
