@@ -98,7 +98,7 @@ public struct SiteBuilder: Sendable {
         let history = options.useGit ? GitHistory.read(contentFolder: options.contentFolder) : nil
         if history == nil {
             notes.append(
-                "note: \(display(options.contentFolder)) is not in a git checkout; dates of last change come from front matter 'updated:' only")
+                "note: \(display(options.contentFolder)) is not in a git checkout that git can read; dates of last change come from front matter 'updated:' only")
         }
         catalog.gitHistory = history
         catalog.lastChanged = LastChangedDates.make(catalog, history: history, contentPrefix: display(options.contentFolder) + "/")
