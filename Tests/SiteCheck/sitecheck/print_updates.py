@@ -212,6 +212,15 @@ def check_new_since(site: Site, check: Check) -> None:
         first = driver.execute_script("return document.querySelectorAll('.new-since-badge').length")
         if first:
             check.fail(f"a first visit marks {first} entries as new")
-        check.counts = f"{marked} of {entries} timeline entries marked for a returning reader, cleared by the button"
+        # The two pages of this feature, on a phone: nothing wider than the screen.
+        driver.set_window_size(390, 844)
+        for rel in ("print/index.html", "updates/index.html"):
+            driver.get(site.page_url(rel))
+            width, client = driver.execute_script(
+                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+            if width > client + 1:
+                check.fail(f"{rel} at 390 px scrolls sideways: {width} px wide in {client}")
+        check.counts = (f"{marked} of {entries} timeline entries marked for a returning reader, cleared by the button; "
+                        "print/ and updates/ fit 390 px")
     finally:
         driver.quit()
