@@ -21,6 +21,11 @@ public struct SiteBuilder: Sendable {
         /// Content files (relative to the content folder) known to be all that changed
         /// since the last build, as the file watcher saw them; nil when not known.
         public var changedContentFiles: Set<String>?
+        /// Dates of last change from git when the content is in a checkout; off, front
+        /// matter's `updated:` only.
+        public var useGit = true
+        /// Prints the print edition to `print/dossier.pdf` (full builds only).
+        public var pdf: PDFPrinter?
 
         public init(projectRoot: URL, contentFolder: URL? = nil, templatesFolder: URL? = nil, outputFolder: URL?) {
             self.projectRoot = projectRoot
@@ -35,6 +40,12 @@ public struct SiteBuilder: Sendable {
         /// Pages rendered by this build: all of them, unless an incremental rebuild needed fewer.
         public var renderedCount: Int
         public var diagnostics: [Diagnostic]
+        /// Things worth saying once that are neither errors nor warnings.
+        public var notes: [String] = []
+        /// The PDF of the print edition, when this build printed one: its size in bytes.
+        public var pdfBytes: Int?
+        /// What changed between the dossier's editions (full and incremental builds).
+        public var changeLog: ChangeLog?
         public var catalog: Catalog?
         public var site: LinkedSite?
         public var timeline: Timeline?
@@ -89,6 +100,15 @@ public struct SiteBuilder: Sendable {
         if let baseURL = options.baseURL { catalog.site.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         if let asOf = options.asOf { catalog.site.asOf = asOf }
         if options.portable { catalog.site.portable = true }
+        var notes: [String] = []
+        var pdfBytes: Int?
+        let history = options.useGit ? GitHistory.read(contentFolder: options.contentFolder) : nil
+        if history == nil {
+            notes.append(
+                "note: \(display(options.contentFolder)) is not in a git checkout that git can read; dates of last change come from front matter 'updated:' only")
+        }
+        catalog.gitHistory = history
+        catalog.lastChanged = LastChangedDates.make(catalog, history: history, contentPrefix: display(options.contentFolder) + "/")
         let templates = log.capture { try TemplateSet.load(from: options.templatesFolder, displayRoot: display(options.templatesFolder)) }
         let assetsFolder = options.templatesFolder.appendingPathComponent("assets")
         let assets = log.capture {
@@ -121,9 +141,15 @@ public struct SiteBuilder: Sendable {
         let reusable = options.cache.flatMap { $0.onlyBodiesChanged ? $0.previous?.timeline : nil }
         let timeline = reusable ?? TimelineBuilder.build(site)
 
+        progress("Reading what changed between editions")
+        let changeLog = await ChangeLogReader.make(
+            .init(catalog: catalog, timeline: timeline, contentFolder: options.contentFolder, contentPrefix: contentPrefix))
+
         progress("Rendering")
         var renderer = SiteRenderer(site: site, timeline: timeline, templates: templates!, assets: assets!, portable: catalog.site.portable)
         renderer.searchCache = options.cache?.searchRecords
+        renderer.pdfPlanned = options.pdf != nil
+        renderer.changeLog = changeLog
         let assetPaths = assets!.assets.map(\.outputPath)
         let cache = options.cache
         let selection = cache.flatMap { cache -> RenderPlan.Selection? in
@@ -133,7 +159,7 @@ public struct SiteBuilder: Sendable {
                     previous: previous, site: site, changes: cache.changes, siteConfigChanged: cache.siteConfigChanged,
                     templateSources: templates!.sources, assetPaths: assetPaths, contentPrefix: contentPrefix))
         }
-        let files = SiteFiles(site: site, timeline: timeline, assets: assets!)
+        let files = SiteFiles(site: site, timeline: timeline, assets: assets!, changeLog: changeLog)
         let rendered: SiteRenderer.Output
         if let selection, let output {
             // Few pages: render them in memory, then write over the served folder only if all went well.
@@ -164,7 +190,11 @@ public struct SiteBuilder: Sendable {
                 progress("Writing")
                 do {
                     try files.writeAll(pages: rendered.pages, frontMatterFiles: await frontMatterFiles, into: output)
+                    if let printer = options.pdf { pdfBytes = try printPDF(printer, output: output, site: catalog.site) }
                     try output.commit()
+                } catch let failure as BuildFailure {
+                    output.discardStaging()
+                    throw failure
                 } catch {
                     output.discardStaging()
                     throw output.writeFailure(error)
@@ -176,10 +206,29 @@ public struct SiteBuilder: Sendable {
         cache?.finishBuild(
             PreviousBuild(
                 site: site, timeline: timeline, templates: templates!, assets: assets!, sourceDiagnostics: sourceDiagnostics,
-                pageCount: pageCount, searchIndexPath: rendered.searchIndexPath))
+                pageCount: pageCount, searchIndexPath: rendered.searchIndexPath, changeLog: changeLog))
         return Report(
-            pageCount: pageCount, renderedCount: rendered.rendered, diagnostics: log.diagnostics, catalog: catalog, site: site,
-            timeline: timeline)
+            pageCount: pageCount, renderedCount: rendered.rendered, diagnostics: log.diagnostics, notes: notes, pdfBytes: pdfBytes,
+            changeLog: changeLog, catalog: catalog, site: site, timeline: timeline)
+    }
+
+    /// Prints the edition written into staging and puts the PDF beside it, so it is swapped
+    /// in with the rest of the site, or not at all.
+    private func printPDF(_ printer: PDFPrinter, output: OutputFolder, site config: SiteConfig) throws -> Int {
+        progress("Printing the print edition to PDF (\(printer.paper.title))")
+        do {
+            let title = config.title + (config.asOf.map { ", current to " + DateFormatting.display($0) } ?? "")
+            var data = try printer.print(siteFolder: output.staging, title: title)
+            if let asOf = config.asOf { data = PDFPrinter.stampDates(data, day: asOf) }
+            try output.write(PrintEdition.pdfPath, data)
+            return data.count
+        } catch {
+            throw BuildFailure([
+                .error(
+                    "cannot print \(PrintEdition.pdfPath): \(error)", at: SourceLocation(file: printer.chromium),
+                    hint: "build without --pdf, or check that '\(printer.chromium) --headless --print-to-pdf' works here")
+            ])
+        }
     }
 
     /// What `--base-url` and `base_url` accept: an http(s) URL without spaces.

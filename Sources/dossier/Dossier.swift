@@ -140,18 +140,36 @@ struct Build: AsyncParsableCommand {
     @Flag(name: .long, help: "Write links that also work when the site is opened from disk (file://).")
     var portable = false
 
+    @Flag(name: .long, help: "Also print the print edition to print/dossier.pdf with headless Chromium, when it is installed.")
+    var pdf = false
+
+    @Option(name: .long, help: "Paper of the PDF: a4 or letter.")
+    var paper: PDFPrinter.Paper = .a4
+
     func run() async throws {
         returnFreedMemorySooner()
         let started = Date()
         let outputURL = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
         var options = site.builderOptions(output: outputURL)
         options.portable = portable
+        var pdfNote: String?
+        if pdf {
+            if let chromium = PDFPrinter.findChromium() {
+                options.pdf = PDFPrinter(chromium: chromium, paper: paper)
+            } else {
+                pdfNote = "note: no PDF made: Chromium was not found (install chromium, or set DOSSIER_CHROMIUM to its path); the rest of the site was built"
+            }
+        }
         let builder = SiteBuilder(options: options, progress: Terminal.progress(verbose: site.verbose))
         do {
             let report = try await builder.build()
             keepUntilExit(report)
             Terminal.printDiagnostics(report.diagnostics, quiet: site.quiet)
             if !site.quiet {
+                for note in report.notes + [pdfNote].compactMap({ $0 }) { FileHandle.standardError.write(Data((note + "\n").utf8)) }
+                if let bytes = report.pdfBytes {
+                    print("Printed \(output)/print/dossier.pdf (\(paper.title), \(bytes / 1024) KB) with \(options.pdf!.chromium)")
+                }
                 let ms = Int(Date().timeIntervalSince(started) * 1000)
                 let warnings = report.warnings.count
                 print("Built \(report.pageCount) pages in \(ms) ms -> \(output)/" + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : ""))
@@ -291,3 +309,4 @@ struct New: ParsableCommand {
 
 extension NewDocument.Kind: ExpressibleByArgument {}
 extension EntityKind: ExpressibleByArgument {}
+extension PDFPrinter.Paper: ExpressibleByArgument {}

@@ -9,6 +9,11 @@ file://), then checks:
   publish/*  feed.xml (Atom, feedparser), sitemap.xml, robots.txt, favicon.svg
   structure  the pages the publishing contract names, and the header search form
   a11y       lang, one h1, title, img alt, header/nav/main/footer on every page
+  print-pdf  the print edition printed to PDF (A4) by `build --pdf`: pages, title, language,
+             bookmarks, every briefing title in its text, no word at the paper's edge,
+             bibliography numbered 1..N (poppler: pdfinfo, pdftotext, pdftoppm)
+  updates    updates/ newest first and updates.xml (Atom, feedparser)
+  new-since/*  the "new since you last looked" marks in Chromium, over http and file://
   browser/*  headless Chromium: console errors, failed requests, horizontal
              scrolling, visible SVGs, search, screenshots. The root build over
              http at 1280x900 and 390x844; the subpath build over http and the
@@ -45,7 +50,7 @@ def main() -> int:
     parser.add_argument("--dossier", help="the dossier executable; builds the three sites with it")
     parser.add_argument("--root-site", help="check this already built site (served at /) instead of building")
     parser.add_argument("--base-url", help="the base URL the site was built with (default: Content/site.yml)")
-    parser.add_argument("--only", help="comma list of: validate,links,publish,structure,a11y,timeline,graph,figures,browser")
+    parser.add_argument("--only", help="comma list of: validate,links,publish,structure,a11y,timeline,graph,figures,print,browser")
     parser.add_argument("--browser-pages", help="comma list of: " + ",".join(BROWSER_PAGES))
     parser.add_argument("--results", default=str(REPO / "results" / "site-check"), help="screenshots and report")
     parser.add_argument("--keep", action="store_true", help="keep the temporary builds")

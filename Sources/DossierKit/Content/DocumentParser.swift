@@ -21,8 +21,8 @@ enum ParsedDocument: Sendable {
 
 /// Turns one file's text into a typed document. Pure: no disk, no clock.
 enum DocumentParser {
-    static let commonFields = ["title", "summary", "draft"]
-    static let briefingFields = commonFields + ["date", "updated", "order", "key_points", "tags"]
+    static let commonFields = ["title", "summary", "draft", "updated", "change_note"]
+    static let briefingFields = commonFields + ["date", "order", "key_points", "tags"]
     static let entityFields = commonFields + ["kind", "aliases", "facts", "relations", "withdrawal_rule", "geo", "location"]
     static let eventFields = commonFields + ["date", "status", "kind", "entities", "treaty", "sources", "date_note"]
     static let sourceFields = commonFields + [
@@ -80,10 +80,14 @@ enum DocumentParser {
         let title = fields.string("title", required: true)
         let summary = fields.string("summary")?.value
         let draft = fields.bool("draft") ?? false
+        let updated = fields.date("updated")?.value
+        let changeNote = fields.string("change_note")?.value
         let resolvedTitle = title ?? Located(stem, at: fields.location)
         // Captures values only: the section parsers hold `fields` inout while calling this.
         let header = { (path: String) in
-            PageHeader(file: file, section: section, slug: slug, path: path, title: resolvedTitle, summary: summary, body: body, draft: draft)
+            PageHeader(
+                file: file, section: section, slug: slug, path: path, title: resolvedTitle, summary: summary, body: body, draft: draft,
+                updated: updated, changeNote: changeNote)
         }
 
         let document: ParsedDocument?
@@ -95,7 +99,7 @@ enum DocumentParser {
             let briefing = Briefing(
                 header: header("briefings/\(slug)/"),
                 date: fields.date("date")?.value,
-                updated: fields.date("updated")?.value,
+                updated: updated,
                 order: fields.int("order"),
                 keyPoints: fields.stringList("key_points"),
                 tags: fields.stringList("tags").map(\.value))

@@ -48,6 +48,10 @@ public struct PageHeader: Sendable {
     public var summary: String?
     public var body: MarkdownText
     public var draft: Bool
+    /// `updated:`, the day the page last changed, which wins over what git says.
+    public var updated: DossierDate? = nil
+    /// `change_note:`, one line for the change log about the page's last change.
+    public var changeNote: String? = nil
 }
 
 public struct SiteConfig: Sendable, Equatable {
@@ -247,6 +251,10 @@ public struct Catalog: Sendable {
     /// The images beside the pages, and the GeoJSON maps are drawn from.
     public var images = ContentImages()
     public var geo = GeoData()
+    /// Page path → when the page last changed (front matter `updated:`, else git).
+    public var lastChanged: [String: LastChanged] = [:]
+    /// The content folder's git history; nil when it is not in a git checkout.
+    public var gitHistory: GitHistory?
 
     public init(site: SiteConfig) { self.site = site }
 

@@ -38,9 +38,12 @@ extension SiteBuilder {
         progress("Rendering")
         var selection = RenderPlan.Selection()
         for path in edited.map(\.path) + reached { selection.pages.insert(RenderPlan.pagePath(path)) }
+        // The print edition holds every briefing's body.
+        if edited.contains(where: { $0.section == .briefing }) { selection.pages.insert(PrintEdition.path) }
         var renderer = SiteRenderer(
             site: site, timeline: previous.timeline, templates: previous.templates, assets: previous.assets, portable: catalog.site.portable)
         renderer.searchCache = cache.searchRecords
+        renderer.changeLog = previous.changeLog
         let collected = CollectedFiles()
         let rendered = await renderer.render(selection: selection, write: collected.add)
         var log = DiagnosticLog()

@@ -212,6 +212,8 @@ struct PreviousBuild {
     var sourceDiagnostics: [Diagnostic]
     var pageCount: Int
     var searchIndexPath: String
+    /// The change log it showed: a patched rebuild renders pages as that build did.
+    var changeLog: ChangeLog? = nil
 }
 
 /// Files a build holds in memory until it knows it succeeded.

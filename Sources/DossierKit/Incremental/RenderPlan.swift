@@ -51,6 +51,8 @@ enum RenderPlan {
             if previous.site.headings[path] != inputs.site.headings[path] { return nil }  // fragment links may point at them
             affected.pages.insert(pagePath(path))
         }
+        // The print edition holds every briefing's body.
+        if changedPages.contains(where: { $0.hasPrefix("briefings/") }) { affected.pages.insert(PrintEdition.path) }
         // The sources page lists who cites each source, in order of first citation.
         if previous.site.citedBy != inputs.site.citedBy { affected.pages.insert("sources/") }
         // Backlinks quote the sentence around a link, so a page linked from a changed body,

@@ -7,12 +7,12 @@ enum SiteFeeds {
     static let feedPath = "feed.xml"
     static let sitemapPath = "sitemap.xml"
 
-    static func sitemap(_ pages: [RenderedPage], site config: SiteConfig) -> Data {
+    static func sitemap(_ pages: [RenderedPage], site config: SiteConfig, lastChanged: [String: LastChanged] = [:]) -> Data {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for page in pages.sorted(by: { $0.job.path < $1.job.path }) {
             if case .notFound = page.job.kind { continue }
             xml += "  <url><loc>\(HTML.escape(config.baseURL + page.job.path))</loc>"
-            if let date = lastModified(page.job.kind, site: config) { xml += "<lastmod>\(date)</lastmod>" }
+            if let date = lastModified(page.job.kind, site: config, changed: lastChanged[page.job.path]) { xml += "<lastmod>\(date)</lastmod>" }
             xml += "</url>\n"
         }
         xml += "</urlset>\n"
@@ -20,7 +20,9 @@ enum SiteFeeds {
     }
 
     /// W3C Datetime allows `2025`, `2025-09` and `2025-09-22`: the precision the content has.
-    static func lastModified(_ kind: PageKind, site config: SiteConfig) -> String? {
+    /// When the page last changed (front matter, else git) wins over the older rules.
+    static func lastModified(_ kind: PageKind, site config: SiteConfig, changed: LastChanged? = nil) -> String? {
+        if let changed { return changed.w3cDatetime }
         if case .briefing(let briefing) = kind, let date = briefing.updated ?? briefing.date { return date.start.isoString }
         return config.asOf?.start.isoString
     }
@@ -34,6 +36,7 @@ enum SiteFeeds {
         var title: String
         var summary: String
         var category: String
+        /// A full Atom timestamp.
         var updated: String
         var published: String?
     }
@@ -44,9 +47,11 @@ enum SiteFeeds {
         // An event's entry is dated by the event, but never after the day the dossier
         // is current to: a projected deadline is not news from the future.
         func clamp(_ day: String) -> String { asOf.map { min(day, $0) } ?? day }
+        func timestamp(_ day: String) -> String { day + "T00:00:00Z" }
         var entries: [Entry] = []
         for briefing in catalog.briefings {
-            guard let updated = (briefing.updated ?? briefing.date)?.firstDayISO ?? asOf else { continue }
+            let changed = catalog.lastChanged[briefing.header.path]?.atomTimestamp
+            guard let updated = changed ?? ((briefing.updated ?? briefing.date)?.firstDayISO ?? asOf).map(timestamp) else { continue }
             entries.append(
                 Entry(
                     path: briefing.header.path, title: briefing.header.title.value, summary: briefing.header.summary ?? "",
@@ -57,7 +62,9 @@ enum SiteFeeds {
             entries.append(
                 Entry(
                     path: event.header.path, title: "\(date): \(event.header.title.value)", summary: event.header.summary ?? "",
-                    category: "Event", updated: clamp(event.date.value.firstDayISO), published: nil))
+                    category: "Event",
+                    updated: catalog.lastChanged[event.header.path]?.atomTimestamp ?? timestamp(clamp(event.date.value.firstDayISO)),
+                    published: nil))
         }
         return entries.sorted { ($0.updated, $1.path) > ($1.updated, $0.path) }
     }
@@ -65,8 +72,8 @@ enum SiteFeeds {
     static func atom(_ catalog: Catalog) -> Data {
         let config = catalog.site
         let entries = entries(catalog)
-        let updated = entries.map(\.updated).max() ?? config.asOf?.firstDayISO ?? "1970-01-01"
         func timestamp(_ day: String) -> String { day + "T00:00:00Z" }
+        let updated = entries.map(\.updated).max() ?? timestamp(config.asOf?.firstDayISO ?? "1970-01-01")
         func text(_ value: String) -> String { HTML.escape(value) }
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
@@ -76,7 +83,7 @@ enum SiteFeeds {
               <link rel="self" type="application/atom+xml" href="\(text(config.baseURL + feedPath))"/>
               <link rel="alternate" type="text/html" href="\(text(config.baseURL))"/>
               <id>\(text(config.baseURL))</id>
-              <updated>\(timestamp(updated))</updated>
+              <updated>\(updated)</updated>
               <author><name>\(text(config.author ?? config.title))</name></author>
               <generator>dossier</generator>
 
@@ -87,7 +94,7 @@ enum SiteFeeds {
             xml += "    <title>\(text(entry.title))</title>\n"
             xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(url)\"/>\n"
             xml += "    <id>\(url)</id>\n"
-            xml += "    <updated>\(timestamp(entry.updated))</updated>\n"
+            xml += "    <updated>\(entry.updated)</updated>\n"
             if let published = entry.published { xml += "    <published>\(timestamp(published))</published>\n" }
             xml += "    <category term=\"\(text(entry.category))\"/>\n"
             if !entry.summary.isEmpty { xml += "    <summary>\(text(entry.summary))</summary>\n" }

@@ -6,6 +6,7 @@ struct SiteFiles {
     let site: LinkedSite
     let timeline: Timeline
     let assets: SiteAssets
+    var changeLog: ChangeLog? = nil
 
     /// The files made from front matter alone: the timeline's data, the feed, robots.txt.
     /// They are independent of each other and of the pages, so they are made in parallel,
@@ -13,8 +14,8 @@ struct SiteFiles {
     /// other, they were the whole of the writing stage's time at 10,000 pages, on one core.
     func frontMatterFiles() async -> [(path: String, data: Data)] {
         let config = site.catalog.site
-        let (site, timeline) = (self.site, self.timeline)
-        let exports: [@Sendable () -> (String, Data)] = [
+        let (site, timeline, changeLog) = (self.site, self.timeline, self.changeLog)
+        var exports: [@Sendable () -> (String, Data)] = [
             { ("timeline.json", TimelineExports.json(timeline, baseURL: config.baseURL)) },
             { ("events.ics", TimelineExports.iCalendar(timeline, site: config)) },
             { ("robots.txt", SiteFeeds.robots(site: config)) },
@@ -22,6 +23,7 @@ struct SiteFiles {
             // GitHub Pages would otherwise run Jekyll, which drops files starting with "_" or ".".
             { (".nojekyll", Data()) },
         ]
+        if let changeLog { exports.append { (UpdatesFeed.path, UpdatesFeed.atom(changeLog, site: config)) } }
         return await Parallel.map(exports) { $0() }.map { (path: $0.0, data: $0.1) }
     }
 
@@ -31,7 +33,7 @@ struct SiteFiles {
         for asset in assets.assets { try output.write(asset.outputPath, asset.data) }
         for image in contentImages { try output.write(image.outputPath, image.data) }
         for file in frontMatterFiles { try output.write(file.path, file.data) }
-        try output.write(SiteFeeds.sitemapPath, SiteFeeds.sitemap(pages, site: site.catalog.site))
+        try output.write(SiteFeeds.sitemapPath, SiteFeeds.sitemap(pages, site: site.catalog.site, lastChanged: site.catalog.lastChanged))
     }
 
     /// Over the assets of the served folder, each replaced in one step.

@@ -7,6 +7,9 @@ struct PageContext {
     /// For the 404 page, which a host serves at any depth: links start from the site's
     /// root path (`/dossier/`) instead of being relative to where the page is.
     var absoluteRoot: String? = nil
+    /// The print edition's one numbering of sources for the whole document; nil: each
+    /// page numbers its own.
+    var bibliography: Bibliography? = nil
     /// Plain text of the Markdown this page renders as a body, for the search index.
     let bodyText = TextCollector()
     /// Each source's link in this page's citation markers, made when first cited.
@@ -59,7 +62,8 @@ struct PageContext {
 
     /// Number of a source in this page's reference list, in first-cited order.
     func citationNumber(_ id: String) -> Int? {
-        site.citations[path]?.firstIndex(of: id).map { $0 + 1 }
+        if let bibliography { return bibliography.number(for: id) }
+        return site.citations[path]?.firstIndex(of: id).map { $0 + 1 }
     }
 
     func citationMarker(_ ids: [String]) -> String {
@@ -125,6 +129,7 @@ struct PageContext {
             "date_note": event.dateNote ?? false,
             "is_future": asOf.map { event.date.firstDay > $0.lastDay } ?? false,
             "derived": false,
+            "changed": changed((event.page ?? event.derivation?.cause)?.path),
         ]
         if let derivation = event.derivation {
             values["derived"] = [
@@ -135,6 +140,11 @@ struct PageContext {
             ]
         }
         return values
+    }
+
+    /// When a page last changed, for "new since you last looked" (`data-changed`); false if unknown.
+    func changed(_ path: String?) -> Any {
+        path.flatMap { site.catalog.lastChanged[$0]?.sortKey } ?? false
     }
 
     func pendingValues(_ pending: PendingWithdrawal) -> [String: Any] {

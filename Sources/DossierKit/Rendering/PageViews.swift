@@ -6,7 +6,10 @@ extension PageContext {
     func home(_ header: PageHeader?) -> [String: Any] {
         let catalog = site.catalog
         let briefings = sortedBriefings().map { briefing in
-            ["title": briefing.header.title.value, "url": url(briefing.header.path), "summary": briefing.header.summary ?? ""] as [String: Any]
+            [
+                "title": briefing.header.title.value, "url": url(briefing.header.path), "summary": briefing.header.summary ?? "",
+                "changed": changed(briefing.header.path),
+            ] as [String: Any]
         }
         let kinds = EntityKind.allCases.compactMap { kind -> [String: Any]? in
             let count = catalog.entities.filter { $0.kind == kind }.count
@@ -122,7 +125,10 @@ extension PageContext {
             guard !members.isEmpty else { return nil }
             return [
                 "title": groupKind.pluralTitle, "url": url("entities/\(groupKind.folder)/"),
-                "items": members.map { ["title": $0.header.title.value, "url": url($0.header.path), "summary": $0.header.summary ?? ""] as [String: Any] },
+                "items": members.map {
+                    ["title": $0.header.title.value, "url": url($0.header.path), "summary": $0.header.summary ?? "", "changed": changed($0.header.path)]
+                        as [String: Any]
+                },
             ]
         }
         return ["groups": groups, "intro": kind == nil ? "Every country, person, organization, court, treaty and armed group in the dossier." : false]
@@ -133,7 +139,10 @@ extension PageContext {
             "groups": [
                 [
                     "title": "Briefings", "url": url("briefings/"),
-                    "items": sortedBriefings().map { ["title": $0.header.title.value, "url": url($0.header.path), "summary": $0.header.summary ?? ""] as [String: Any] },
+                    "items": sortedBriefings().map {
+                        ["title": $0.header.title.value, "url": url($0.header.path), "summary": $0.header.summary ?? "", "changed": changed($0.header.path)]
+                            as [String: Any]
+                    },
                 ]
             ],
             "intro": "Analyses in reading order.",

@@ -43,6 +43,12 @@ public struct SiteRenderer: Sendable {
     let assets: SiteAssets
     let portable: Bool
     var searchCache: SearchIndexCache?
+    /// The build prints the print edition to a PDF, so pages may link to it.
+    var pdfPlanned = false
+    /// What changed between editions, for `updates/`; nil: no such page.
+    var changeLog: ChangeLog?
+    /// The newest change of any page: what a reader has seen when they last looked.
+    let siteChanged: String
 
     public init(site: LinkedSite, timeline: Timeline, templates: TemplateSet, assets: SiteAssets, portable: Bool) {
         self.site = site
@@ -50,6 +56,7 @@ public struct SiteRenderer: Sendable {
         self.templates = templates
         self.assets = assets
         self.portable = portable
+        self.siteChanged = site.catalog.lastChanged.values.map(\.sortKey).max() ?? site.catalog.site.asOf?.firstDayISO ?? ""
     }
 
     static let searchPath = "search/"
@@ -72,7 +79,13 @@ public struct SiteRenderer: Sendable {
             jobs.append(RenderJob(path: path, file: file, template: template, title: title, description: summary ?? description, kind: kind, values: values))
         }
         let home = catalog.home
-        add("", "home", home?.title.value ?? catalog.site.title, home?.summary, .home) { $0.home(home) }
+        let pdfPlanned = self.pdfPlanned
+        add("", "home", home?.title.value ?? catalog.site.title, home?.summary, .home) { context in
+            var values = context.home(home)
+            values["print_url"] = context.url(PrintEdition.path)
+            values["pdf_url"] = pdfPlanned ? context.url(PrintEdition.pdfPath) : false
+            return values
+        }
         add("briefings/", "list", "Briefings", "All briefings of the dossier.") { $0.briefingList() }
         // Read through the array's storage: a loop over the pages copies each one,
         // retaining every field, only to drop most of them.
@@ -114,6 +127,17 @@ public struct SiteRenderer: Sendable {
         }
         add("sources/", "sources", "Sources", "Every source the dossier relies on.") { $0.sourcesPage() }
         add("graph/", "graph", "Relationship graph", "How the dossier’s entities relate.") { $0.graphPage() }
+        // Templates of an older dossier may lack the newer layouts: their pages are left out.
+        if templates.sources["print"] != nil {
+            add(PrintEdition.path, "print", "Print edition", "The whole dossier as one document, for paper and PDF.") {
+                $0.printEdition(pdfMade: pdfPlanned)
+            }
+        }
+        if let changeLog, templates.sources["updates"] != nil {
+            add(UpdatesFeed.pagePath, "updates", "Updates", "What changed each time the dossier was brought up to date.") {
+                $0.updatesPage(changeLog)
+            }
+        }
         add("404.html", "404", "Page not found", nil, .notFound) { _ in [:] }
         return jobs
     }
@@ -201,6 +225,8 @@ public struct SiteRenderer: Sendable {
         let home = context.url("")
         var urls: [String: Any] = ["events": context.url("events/"), "tags": context.url("tags/"), "search": context.url(Self.searchPath)]
         for section in Self.mainSections { urls[section.key] = context.url(section.path) }
+        urls["updates"] = changeLog == nil ? false : context.url(UpdatesFeed.pagePath)
+        urls["print"] = context.url(PrintEdition.path)
         return [
             "site_title": config.title,
             "site_description": config.description,
@@ -224,6 +250,9 @@ public struct SiteRenderer: Sendable {
             "og_type": PageMetadata.openGraphType(job.kind),
             "json_ld": PageMetadata.jsonLD(job, site: site, canonicalURL: canonical),
             "as_of": config.asOf.map(DateFormatting.display) ?? false,
+            "last_changed": site.catalog.lastChanged[job.path].map { ["date": DateFormatting.display($0.date), "iso": $0.sortKey] } ?? false,
+            "site_changed": siteChanged,
+            "new_since_script": assets.path(of: "new-since.js").map { context.url($0) } ?? false,
             "nav": Self.mainSections.map { section in
                 ["title": section.title, "url": context.url(section.path), "current": job.path.hasPrefix(section.path)]
             },

@@ -104,7 +104,7 @@ def build_sites(dossier: Path, workdir: Path, base_url: str, check: Check, names
     sub_port = free_port()
     sub_base = f"http://127.0.0.1:{sub_port}/dossier/"
     plans = [
-        ("root", workdir / "root", []),
+        ("root", workdir / "root", ["--pdf"]),  # the print edition's PDF, for the print check
         ("subpath", workdir / "subpath" / "dossier", ["--base-url", sub_base]),
         ("portable", workdir / "portable", ["--portable"]),
     ]

@@ -11,6 +11,7 @@ from .figures import check_figures
 from .focus_contrast import css_has_dark
 from .graph_pages import check_graph_pages
 from .links import LinkChecker
+from .print_updates import check_new_since, check_print_pdf, check_updates
 from .publish import check_publish
 from .results import Report
 from .timeline import check_timeline
@@ -63,6 +64,14 @@ def run_checks(args, sites: dict[str, Site], report: Report) -> None:
             for site in sites.values():
                 with report.check(f"figures/{site.name}") as c:
                     check_figures(site, c, Path(args.results))
+        if want("print"):  # issue #26: the PDF of the print edition, updates/, "new since"
+            with report.check("print-pdf") as c:
+                check_print_pdf(first, c, Path(args.results))
+            with report.check("updates") as c:
+                check_updates(first, c)
+            for site in [s for s in sites.values() if s is first or s.portable]:
+                with report.check(f"new-since/{site.name}") as c:
+                    check_new_since(site, c)
         if want("browser"):
             pages = dict(BROWSER_PAGES, briefing=briefing or "briefings/")
             if args.browser_pages:

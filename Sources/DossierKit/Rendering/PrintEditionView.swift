@@ -1,0 +1,126 @@
+/// The values of the print edition (`print.mustache`): the whole dossier as one document
+/// in reading order, its sources numbered once, in the order the document first cites them.
+extension PageContext {
+    func printEdition(pdfMade: Bool) -> [String: Any] {
+        var document = self
+        let bibliography = Bibliography(known: Set(site.sourcesByID.keys))
+        document.bibliography = bibliography
+        // Paper and a PDF leave the site: their links go to the published pages. A
+        // portable copy keeps relative links, which work from the disk it is on.
+        if !portable { document.absoluteRoot = site.catalog.site.baseURL }
+        // Built one after the other, in reading order: the order of first citation is the
+        // order of the numbers.
+        let briefings = document.printBriefings()
+        let timeline = document.printTimeline()
+        let entities = document.printEntities()
+        let sources = document.printBibliography(bibliography)
+        let config = site.catalog.site
+        let paperWindow = self.paperWindow()
+        var contents: [[String: Any]] = [["title": "Withdrawal tracker", "anchor": "tracker", "items": [] as [Any]]]
+        contents.append(["title": "Briefings", "anchor": "briefings", "items": briefings.map { ["title": $0["title"]!, "anchor": $0["anchor"]!] }])
+        contents.append(["title": "Timeline", "anchor": "timeline", "items": [] as [Any]])
+        contents.append([
+            "title": "Entities", "anchor": "entities", "items": entities.map { ["title": $0["title"]!, "anchor": $0["anchor"]!] },
+        ])
+        contents.append(["title": "Bibliography", "anchor": "bibliography", "items": [] as [Any]])
+        return [
+            "summary": site.catalog.home?.summary ?? config.description,
+            "home_page": document.url(""),
+            "contents": contents,
+            "briefings": briefings,
+            "timeline_rows": timeline,
+            "timeline_overview": TimelineDrawing.overview(paperWindow.timeline, url: document.url),
+            "overview_years": paperWindow.years,
+            "pending": self.timeline.pending.map(document.pendingValues),
+            "entity_groups": entities.isEmpty ? [] : groupedEntities(entities),
+            "bibliography": sources,
+            "source_count": sources.count,
+            "pdf_file": pdfMade ? PrintEdition.pdfFile : false,
+        ]
+    }
+
+    /// The overview drawn for the width of a page: the last dozen years up to the dossier's
+    /// date and its projections, at a scale whose labels can be read on paper; the table
+    /// lists every event.
+    private func paperWindow(years: Int = 12) -> (timeline: Timeline, years: String) {
+        guard let last = timeline.events.last else { return (timeline, "") }
+        let lastYear = max(last.date.lastYear, timeline.asOf?.start.year ?? last.date.lastYear)
+        let firstYear = max(lastYear - years + 1, timeline.events.first!.date.start.year)
+        let events = timeline.events.filter { $0.date.lastYear >= firstYear }
+        return (Timeline(events: events, pending: timeline.pending, asOf: timeline.asOf), "\(firstYear)–\(lastYear)")
+    }
+
+    private func printBriefings() -> [[String: Any]] {
+        sortedBriefings().map { briefing in
+            let anchor = "briefing-\(briefing.header.slug)"
+            let keyPoints = briefing.keyPoints.map { ["html": inlineHTML($0)] as [String: Any] }
+            return [
+                "anchor": anchor,
+                "title": briefing.header.title.value,
+                "summary": briefing.header.summary ?? false,
+                "date": briefing.date.map(DateFormatting.display) ?? false,
+                "iso_date": briefing.date?.firstDayISO ?? false,
+                "updated": briefing.updated.map(DateFormatting.display) ?? false,
+                "web_url": url(briefing.header.path),
+                "key_points": keyPoints,
+                "body": PrintEdition.scopedBody(html(briefing.header.body), prefix: anchor),
+            ]
+        }
+    }
+
+    private func printTimeline() -> [[String: Any]] {
+        timeline.events.map { event in
+            [
+                "date": DateFormatting.display(event.date),
+                "iso_date": event.date.firstDayISO,
+                "title": event.title,
+                "url": event.page.map { url($0.path) } ?? url("timeline/#" + event.anchor),
+                "status": event.status.rawValue,
+                "glyph": PrintEdition.statusGlyph(event.status),
+                "derived": event.derivation != nil,
+                "citations": citationHTML(event.sources),
+            ]
+        }
+    }
+
+    private func printEntities() -> [[String: Any]] {
+        let entities = site.catalog.entities.sorted(byKey: { (EntityKind.allCases.firstIndex(of: $0.kind)!, sortKey($0.header.title.value)) }, <)
+        return entities.map { entity in
+            [
+                "anchor": "entity-\(entity.header.slug)",
+                "title": entity.header.title.value,
+                "kind": entity.kind.title,
+                "kind_plural": entity.kind.pluralTitle,
+                "summary": entity.header.summary ?? false,
+                "web_url": url(entity.header.path),
+                "facts": entity.facts.map { ["label": $0.label, "html": inlineHTML($0.value)] as [String: Any] },
+            ]
+        }
+    }
+
+    private func groupedEntities(_ entities: [[String: Any]]) -> [[String: Any]] {
+        var groups: [[String: Any]] = []
+        for entity in entities {
+            let kind = entity["kind_plural"] as! String
+            if groups.last?["title"] as? String != kind { groups.append(["title": kind, "entities": [] as [[String: Any]]]) }
+            var members = groups[groups.count - 1]["entities"] as! [[String: Any]]
+            members.append(entity)
+            groups[groups.count - 1]["entities"] = members
+        }
+        return groups
+    }
+
+    /// Every source of the dossier: those the document cites, in the order of their
+    /// numbers, then the others by title, numbered on.
+    private func printBibliography(_ bibliography: Bibliography) -> [[String: Any]] {
+        let uncited = site.catalog.sources.sorted(byKey: { sortKey($0.header.title.value) }, <)
+        for source in uncited { _ = bibliography.number(for: source.id) }
+        return bibliography.order.enumerated().compactMap { index, id in
+            guard let source = site.sourcesByID[id] else { return nil }
+            var values = sourceValues(source)
+            values["number"] = index + 1
+            values["anchor"] = "ref-\(index + 1)"
+            return values
+        }
+    }
+}
