@@ -56,10 +56,10 @@ enum PrintEdition {
     static func statusGlyph(_ status: EventStatus) -> String {
         switch status {
         case .confirmed: "●"
-        case .reported: "◐"
-        case .projected: "○"
-        case .disputed: "◆"
-        case .unconfirmed: "◇"
+        case .reported: "◆"
+        case .projected: "◌"
+        case .disputed: "△"
+        case .unconfirmed: "□"
         }
     }
 }

@@ -8,7 +8,7 @@ extension PageContext {
             guard let page = event.page else { continue }  // derived events live on the timeline only
             if event.date.start.year != years.last?.year { years.append((event.date.start.year, [])) }
             let summary = "\(DateFormatting.display(event.date)) · \(event.status.rawValue)"
-            years[years.count - 1].items.append(["title": event.title, "url": url(page.path), "summary": summary])
+            years[years.count - 1].items.append(["title": event.title, "url": url(page.path), "summary": summary, "changed": changed(page.path)])
         }
         return [
             "groups": years.map { ["title": String($0.year), "url": url("timeline/") + "#year-\($0.year)", "items": $0.items] as [String: Any] },
@@ -21,7 +21,9 @@ extension PageContext {
         [
             "groups": BriefingTags(site.catalog.briefings).tags.map { tag in
                 // Titles only: a briefing is listed under each of its tags, and its summary on each tag's page.
-                let items = tag.briefings.map { ["title": $0.header.title.value, "url": url($0.header.path), "summary": false] as [String: Any] }
+                let items = tag.briefings.map {
+                    ["title": $0.header.title.value, "url": url($0.header.path), "summary": false, "changed": changed($0.header.path)] as [String: Any]
+                }
                 return ["title": tag.name, "url": url(tag.path), "items": items] as [String: Any]
             },
             "intro": "The tags of the dossier’s briefings.",
@@ -42,7 +44,10 @@ extension PageContext {
     }
 
     private func briefingItem(_ briefing: Briefing) -> [String: Any] {
-        ["title": briefing.header.title.value, "url": url(briefing.header.path), "summary": briefing.header.summary ?? ""]
+        [
+            "title": briefing.header.title.value, "url": url(briefing.header.path), "summary": briefing.header.summary ?? "",
+            "changed": changed(briefing.header.path),
+        ]
     }
 }
 

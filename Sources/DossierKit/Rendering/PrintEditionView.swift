@@ -10,12 +10,12 @@ extension PageContext {
         if !portable { document.absoluteRoot = site.catalog.site.baseURL }
         // Built one after the other, in reading order: the order of first citation is the
         // order of the numbers.
+        let tracker = document.paperTracker()
         let briefings = document.printBriefings()
         let timeline = document.printTimeline()
         let entities = document.printEntities()
         let sources = document.printBibliography(bibliography)
         let config = site.catalog.site
-        let paperWindow = self.paperWindow()
         var contents: [[String: Any]] = [["title": "Withdrawal tracker", "anchor": "tracker", "items": [] as [Any]]]
         contents.append(["title": "Briefings", "anchor": "briefings", "items": briefings.map { ["title": $0["title"]!, "anchor": $0["anchor"]!] }])
         contents.append(["title": "Timeline", "anchor": "timeline", "items": [] as [Any]])
@@ -29,8 +29,9 @@ extension PageContext {
             "contents": contents,
             "briefings": briefings,
             "timeline_rows": timeline,
-            "timeline_overview": TimelineDrawing.overview(paperWindow.timeline, url: document.url),
-            "overview_years": paperWindow.years,
+            "timeline_overview": TimelineDrawing.overview(self.timeline, url: document.url),
+            "timeline_legend": TimelineLegend.html(asOf: self.timeline.asOf, fullKeyURL: nil),
+            "tracker": tracker,
             "pending": self.timeline.pending.map(document.pendingValues),
             "entity_groups": entities.isEmpty ? [] : groupedEntities(entities),
             "bibliography": sources,
@@ -39,15 +40,15 @@ extension PageContext {
         ]
     }
 
-    /// The overview drawn for the width of a page: the last dozen years up to the dossier's
-    /// date and its projections, at a scale whose labels can be read on paper; the table
-    /// lists every event.
-    private func paperWindow(years: Int = 12) -> (timeline: Timeline, years: String) {
-        guard let last = timeline.events.last else { return (timeline, "") }
-        let lastYear = max(last.date.lastYear, timeline.asOf?.start.year ?? last.date.lastYear)
-        let firstYear = max(lastYear - years + 1, timeline.events.first!.date.start.year)
-        let events = timeline.events.filter { $0.date.lastYear >= firstYear }
-        return (Timeline(events: events, pending: timeline.pending, asOf: timeline.asOf), "\(firstYear)–\(lastYear)")
+    /// The home page's tracker with every case shown: paper cannot open the folded
+    /// earlier cases.
+    private func paperTracker() -> [String: Any] {
+        var tracker = trackerValues()
+        let current = tracker["current"] as? [Any] ?? [], earlier = tracker["earlier"] as? [Any] ?? []
+        tracker["current"] = current + earlier
+        tracker["earlier"] = [Any]()
+        tracker["earlier_count"] = 0
+        return tracker
     }
 
     private func printBriefings() -> [[String: Any]] {
