@@ -206,10 +206,12 @@ struct Check: AsyncParsableCommand {
         var diagnostics: [Diagnostic] = []
         var summary: [String: Int] = [:]
         var externalSummary: String?
+        var notes: [String] = []
         do {
             let report = try await builder.build()
             keepUntilExit(report)
             diagnostics = report.diagnostics
+            notes = report.notes
             if let catalog = report.catalog, let linked = report.site, let timeline = report.timeline {
                 summary = CheckSummary.figures(catalog, linked, timeline)
                 if external {
@@ -228,6 +230,8 @@ struct Check: AsyncParsableCommand {
             print(CheckSummary.json(diagnostics: diagnostics, figures: summary))
         case .text:
             Terminal.printDiagnostics(diagnostics, quiet: site.quiet)
+            // After the diagnostics, as `build` prints them, so the two commands say the same.
+            for note in notes { FileHandle.standardError.write(Data((note + "\n").utf8)) }
             if let externalSummary { print(externalSummary) }
             if !site.quiet {
                 let figures = summary.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
