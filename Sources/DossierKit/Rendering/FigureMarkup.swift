@@ -6,7 +6,7 @@ extension PageContext {
         let file = image.file
         let loading = image.isEager ? "" : " loading=\"lazy\""
         let img =
-            "<img src=\"\(HTML.escape(url(file.outputPath)))\" alt=\"\(HTML.escape(image.alt))\" width=\"\(file.size.width)\" height=\"\(file.size.height)\"\(loading) decoding=\"async\">"
+            "<img src=\"\(HTML.escape(fileURL(file.outputPath)))\" alt=\"\(HTML.escape(image.alt))\" width=\"\(file.size.width)\" height=\"\(file.size.height)\"\(loading) decoding=\"async\">"
         guard image.isFigure else { return img }
         var caption = captionHTML(image.caption)
         if !image.credit.isEmpty { caption += " <span class=\"credit\">Credit: \(captionHTML(image.credit))</span>" }

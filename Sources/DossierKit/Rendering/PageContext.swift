@@ -7,6 +7,9 @@ struct PageContext {
     /// For the 404 page, which a host serves at any depth: links start from the site's
     /// root path (`/dossier/`) instead of being relative to where the page is.
     var absoluteRoot: String? = nil
+    /// The print edition links to the published pages but shows its images from the copy
+    /// it is part of, so that a PDF printed from the disk has them.
+    var filesStayRelative = false
     /// The print edition's one numbering of sources for the whole document; nil: each
     /// page numbers its own.
     var bibliography: Bibliography? = nil
@@ -18,6 +21,11 @@ struct PageContext {
     func url(_ target: String) -> String {
         if let absoluteRoot { return absoluteRoot + target }
         return URLPaths.relative(from: path, to: target, portable: portable)
+    }
+
+    /// The address of a file the page shows (an image), rather than one it links to.
+    func fileURL(_ target: String) -> String {
+        filesStayRelative ? URLPaths.relative(from: path, to: target, portable: portable) : url(target)
     }
 
     /// Body or inline Markdown of this page, links resolved and made relative.

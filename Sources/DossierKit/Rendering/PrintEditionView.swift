@@ -7,7 +7,10 @@ extension PageContext {
         document.bibliography = bibliography
         // Paper and a PDF leave the site: their links go to the published pages. A
         // portable copy keeps relative links, which work from the disk it is on.
-        if !portable { document.absoluteRoot = site.catalog.site.baseURL }
+        if !portable {
+            document.absoluteRoot = site.catalog.site.baseURL
+            document.filesStayRelative = true
+        }
         // Built one after the other, in reading order: the order of first citation is the
         // order of the numbers.
         let tracker = document.paperTracker()
