@@ -57,7 +57,7 @@ final class RunningPreview: @unchecked Sendable {
 
 /// The event stream, opened and past its first line, so no event is missed.
 func openEvents(port: Int) throws -> RawHTTP {
-    let client = try RawHTTP(port: port, timeout: 10)
+    let client = try RawHTTP(port: port, timeout: 30)
     try client.send("GET", "/_dossier/events")
     let head = try client.readHead()
     #expect(head.status == 200)
