@@ -59,13 +59,7 @@ public enum ContentLoader {
                 catalog.drafts.append(document.header)
                 continue
             }
-            switch document {
-            case .home(let header): catalog.home = header
-            case .briefing(let briefing): catalog.briefings.append(briefing)
-            case .entity(let entity): catalog.entities.append(entity)
-            case .event(let event): catalog.events.append(event)
-            case .source(let source): catalog.sources.append(source)
-            }
+            catalog.add(document)
         }
         log.report(contentsOf: slugCollisions(in: catalog))
         return (catalog, log.diagnostics)

@@ -1,6 +1,19 @@
 import Foundation
 
 /// One parsed Markdown file, before the catalog puts it with the others.
+extension Catalog {
+    /// Files the document under its kind.
+    mutating func add(_ document: ParsedDocument) {
+        switch document {
+        case .home(let header): home = header
+        case .briefing(let briefing): briefings.append(briefing)
+        case .entity(let entity): entities.append(entity)
+        case .event(let event): events.append(event)
+        case .source(let source): sources.append(source)
+        }
+    }
+}
+
 enum ParsedDocument: Sendable {
     case home(PageHeader)
     case briefing(Briefing)

@@ -72,13 +72,7 @@ enum ChangeLogReader {
         for (path, text) in texts.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".md") {
             guard !path.split(separator: "/").contains(where: { ContentFiles.isEditorLeftover(String($0)) }) else { continue }
             guard let document = DocumentParser.parse(text: text, relativePath: path, file: prefix + path).0, !document.header.draft else { continue }
-            switch document {
-            case .home(let header): catalog.home = header
-            case .briefing(let briefing): catalog.briefings.append(briefing)
-            case .entity(let entity): catalog.entities.append(entity)
-            case .event(let event): catalog.events.append(event)
-            case .source(let source): catalog.sources.append(source)
-            }
+            catalog.add(document)
         }
         return catalog
     }
