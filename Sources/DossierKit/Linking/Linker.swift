@@ -117,13 +117,13 @@ public enum Linker {
         var references: [InlineReference] = []
         var prepared: [PreparedMarkdown?] = []
         for unit in page.units {
-            let document = MarkdownDocument(unit.markdown)
+            let markdown = ScannedMarkdown(unit.markdown)
             if unit.role == .body {
-                headings = document.headings()
+                headings = markdown.headings()
             }
-            let found = document.references()
+            let found = markdown.references
             prepared.append(
-                document.prepared(
+                markdown.prepared(
                     allowRawHTML: allowRawHTML, inline: unit.role != .body, textLimit: textLimit, firstIndex: references.count,
                     gapOrKeep))
             references += found

@@ -11,35 +11,13 @@ extension MarkdownDocument {
     /// Replaces each reference, in the order `references()` returned them, with what
     /// `replacement` decides; neutralises raw HTML unless allowed; gives headings ids.
     public func rewrite(allowRawHTML: Bool, _ replacement: (InlineReference) -> InlineReplacement) {
-        _ = rewrite(allowRawHTML: allowRawHTML) { .replace(replacement($0)) }
-    }
-
-    /// Rewrites the tree as `rewrite` does, but leaves a gap where `decide` says, and
-    /// renders it: HTML (without its `<p>` for an `inline` value) and, for a body, its
-    /// text. Call it after `references()`: each gap names its reference by its index in
-    /// what that returned, plus `firstIndex`. The text stops once it holds more than
-    /// `textLimit` visible bytes, if given. nil when a gap cannot be left (a reference
-    /// `references()` did not find) or the document's own text holds the gap mark; the
-    /// tree is then rewritten partly and must not be used. An image is a gap whole, its
-    /// text with it, so what its text holds never stops a gap.
-    func prepared(
-        allowRawHTML: Bool, inline: Bool, textLimit: Int?, firstIndex: Int, _ decide: (InlineReference) -> ReferenceRewrite
-    ) -> PreparedMarkdown? {
-        guard let gaps = rewrite(allowRawHTML: allowRawHTML, firstIndex: firstIndex, decide) else { return nil }
-        let tokens = gaps.count(where: { if case .token(_, inText: true) = $0 { true } else { false } })
-        guard let html = GappedText(inline ? renderInlineHTML() : renderHTML(), gaps: gaps.count) else { return nil }
-        var text: GappedText?
-        if !inline {
-            guard let body = GappedText(plainText(), gaps: tokens) else { return nil }
-            text = textLimit.map { body.prefix(visible: $0 + 1) } ?? body
-        }
-        return PreparedMarkdown(gaps: gaps, html: html, text: text)
+        _ = rewrite(allowRawHTML: allowRawHTML, scan: ReferenceScan()) { .replace(replacement($0)) }
     }
 
     /// The gaps left, in document order; nil if one could not be left (or a reference
-    /// was not among those `references()` found, which gaps name).
-    private func rewrite(
-        allowRawHTML: Bool, firstIndex: Int = 0, _ decide: (InlineReference) -> ReferenceRewrite
+    /// was not among those `scan` holds, which gaps name: an empty scan leaves none).
+    func rewrite(
+        allowRawHTML: Bool, scan: ReferenceScan, firstIndex: Int = 0, _ decide: (InlineReference) -> ReferenceRewrite
     ) -> [PreparedMarkdown.Gap]? {
         mergeAdjacentText()
         var order: [OpaquePointer] = []
@@ -68,25 +46,28 @@ extension MarkdownDocument {
         for node in order {
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_TEXT {
-                if !rewriteText(node, firstIndex, decide, gaps: &gaps) { complete = false }
+                if !rewriteText(node, scan, firstIndex, decide, gaps: &gaps) { complete = false }
                 continue
             }
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            let known = scannedNodes[node]?.references.first
+            let known = scan.nodes[node]?.references.first
             if type == CMARK_NODE_IMAGE {
-                let reference = known.map { found[$0] } ?? InlineReference(kind: .image(image(node)), location: location(of: node), context: "")
+                let reference = known.map { scan.references[$0] } ?? InlineReference(kind: .image(image(node)), location: location(of: node), context: "")
                 rewriteImage(node, reference, known.map { firstIndex + $0 }, decide, gaps: &gaps)
                 continue
             }
-            let reference = known.map { found[$0] } ?? InlineReference(kind: .link(url: url), location: location(of: node), context: "")
+            let reference = known.map { scan.references[$0] } ?? InlineReference(kind: .link(url: url), location: location(of: node), context: "")
             switch decide(reference) {
             case .replace(.url(let newURL)): cmark_node_set_url(node, newURL)
             case .replace: break
-            case .gap where Self.isInside(CMARK_NODE_IMAGE, node) || known == nil:
-                complete = false  // an image's text is an attribute: no tag to fill in it
             case .gap:
+                // An image's text is an attribute: no tag to fill in it.
+                guard let known, !Self.isInside(CMARK_NODE_IMAGE, node) else {
+                    complete = false
+                    break
+                }
                 let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
-                gaps.append(.link(reference: firstIndex + known!, url: url, title: title))
+                gaps.append(.link(reference: firstIndex + known, url: url, title: title))
                 unwrapLink(node)
             }
         }
@@ -97,10 +78,11 @@ extension MarkdownDocument {
 
     /// False if a gap could not be left.
     private func rewriteText(
-        _ node: OpaquePointer, _ firstIndex: Int, _ decide: (InlineReference) -> ReferenceRewrite, gaps: inout [PreparedMarkdown.Gap]
+        _ node: OpaquePointer, _ scan: ReferenceScan, _ firstIndex: Int, _ decide: (InlineReference) -> ReferenceRewrite,
+        gaps: inout [PreparedMarkdown.Gap]
     ) -> Bool {
         var complete = true
-        let scanned = scannedNodes[node]
+        let scanned = scan.nodes[node]
         var tokens = 0
         for piece in scanned?.pieces ?? InlineScanner.scan(Self.literal(of: node)) {
             let newNode: OpaquePointer
@@ -111,19 +93,22 @@ extension MarkdownDocument {
                 let known = scanned?.references[tokens]
                 tokens += 1
                 let reference =
-                    known.map { found[$0] }
+                    known.map { scan.references[$0] }
                     ?? InlineReference(kind: Self.kind(of: token), location: location(of: node, plus: offset), context: "")
                 switch decide(reference) {
-                case .gap where Self.isInside(CMARK_NODE_IMAGE, node) || known == nil:
-                    complete = false  // an image's text is an attribute: no tag to fill in it
-                    newNode = Self.textNode(source)
                 case .gap:
+                    // An image's text is an attribute: no tag to fill in it.
+                    guard let known, !Self.isInside(CMARK_NODE_IMAGE, node) else {
+                        complete = false
+                        newNode = Self.textNode(source)
+                        break
+                    }
                     newNode = Self.htmlInline(GappedText.mark)
                     // The mark stands in the text too, where the link's label will go,
                     // unless in a heading: headings become HTML, which has no text.
                     let inText = !Self.isInside(CMARK_NODE_HEADING, node)
                     if inText { visibleTextOfHTML[newNode] = GappedText.mark }
-                    gaps.append(.token(reference: firstIndex + known!, inText: inText))
+                    gaps.append(.token(reference: firstIndex + known, inText: inText))
                 case .replace(.link(let url, let label, let cssClass)):
                     if let cssClass {
                         newNode = Self.htmlInline(Self.classedLink(url: url, label: label, cssClass: cssClass))

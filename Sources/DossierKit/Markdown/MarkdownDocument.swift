@@ -65,11 +65,6 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// The text a reader sees for HTML nodes the build made (a wiki link's label), since
     /// cmark has no text for raw HTML.
     var visibleTextOfHTML: [OpaquePointer: String] = [:]
-    /// What `references()` found, and where: each text node's pieces with the index of
-    /// each token's reference, each link node's index. Rewriting the same tree afterwards
-    /// (`prepared`) reads them instead of scanning and locating every token again.
-    private(set) var found: [InlineReference] = []
-    private(set) var scannedNodes: [OpaquePointer: (pieces: [InlineScanner.Piece], references: [Int])] = [:]
     /// Where this Markdown starts in its file, to turn tree positions into file positions.
     let file: String
     let firstLine: Int
@@ -147,9 +142,12 @@ public final class MarkdownDocument: @unchecked Sendable {
     }
 
     /// Every wiki link, citation and ordinary link, in document order, never inside code.
-    public func references() -> [InlineReference] {
-        found = []
-        scannedNodes = [:]
+    public func references() -> [InlineReference] { scanReferences().references }
+
+    /// The references and where they are; `ScannedMarkdown` keeps it for its one rewrite.
+    func scanReferences() -> ReferenceScan {
+        var found: [InlineReference] = []
+        var scannedNodes: [OpaquePointer: ReferenceScan.Node] = [:]
         // Backlinks quote the sentence around a link; citations and web links need none,
         // and a paragraph's text is made once however many links it holds.
         var blockTexts: [OpaquePointer: [UInt8]] = [:]
@@ -173,7 +171,7 @@ public final class MarkdownDocument: @unchecked Sendable {
                 var byteOffset = 0  // of each piece in the literal, for the sentence around it
                 let pieces = InlineScanner.scan(literal)
                 var indices: [Int] = []
-                defer { scannedNodes[node] = (pieces, indices) }
+                defer { scannedNodes[node] = ReferenceScan.Node(pieces: pieces, references: indices) }
                 for piece in pieces {
                     let pieceBytes: Int
                     switch piece {
@@ -189,19 +187,19 @@ public final class MarkdownDocument: @unchecked Sendable {
                     found.append(InlineReference(kind: kind, location: location(of: node, plus: offset), context: text))
                 }
             } else if type == CMARK_NODE_IMAGE, !Self.isInside(CMARK_NODE_IMAGE, node) {
-                scannedNodes[node] = ([], [found.count])
+                scannedNodes[node] = ReferenceScan.Node(pieces: [], references: [found.count])
                 found.append(InlineReference(kind: .image(image(node)), location: location(of: node), context: ""))
             } else if type == CMARK_NODE_LINK, !Self.isInside(CMARK_NODE_IMAGE, node) {
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 let isWeb = url.contains(":") || url.hasPrefix("//") || url.hasPrefix("#")
-                scannedNodes[node] = ([], [found.count])
+                scannedNodes[node] = ReferenceScan.Node(pieces: [], references: [found.count])
                 found.append(
                     InlineReference(
                         kind: .link(url: url), location: location(of: node),
                         context: isWeb || !quoted.insert(url).inserted ? "" : context(node, 0)))
             }
         }
-        return found
+        return ReferenceScan(references: found, nodes: scannedNodes)
     }
 
     func image(_ node: OpaquePointer) -> ImageReference {

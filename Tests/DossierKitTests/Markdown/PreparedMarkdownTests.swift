@@ -31,9 +31,9 @@ struct PreparedMarkdownTests {
 
     /// Every token, link and image a gap.
     static func prepared(_ text: String, allowRawHTML: Bool, inline: Bool, textLimit: Int? = nil) -> (html: String, text: String?)? {
-        let document = MarkdownDocument(MarkdownText(text: text, firstLine: 1, file: "doc.md"))
-        let references = document.references()
-        let prepared = document.prepared(
+        let markdown = ScannedMarkdown(MarkdownText(text: text, firstLine: 1, file: "doc.md"))
+        let references = markdown.references
+        let prepared = markdown.prepared(
             allowRawHTML: allowRawHTML, inline: inline, textLimit: textLimit, firstIndex: 0
         ) { reference in
             .gap
