@@ -75,40 +75,67 @@ public struct SiteBuilder: Sendable {
         }
     }
 
+    /// One of three paths, each ending in `writeOut`:
+    /// 1. `patchEditedBodies` (`BodyEdit.swift`): `serve` saw only Markdown bodies saved;
+    ///    the last build is patched, nothing else is loaded or linked.
+    /// 2. `renderAgain`: everything is loaded and linked, but only the pages the changes
+    ///    since the last build reach are rendered, over the last build's output.
+    /// 3. `renderAll`: everything is loaded, linked and rendered into a staging folder,
+    ///    which replaces the output whole.
     private func buildSite() async throws -> Report {
-        var log = DiagnosticLog()
         let output = options.outputFolder.map(OutputFolder.init)
         try output?.checkSafe(projectRoot: options.projectRoot, protected: [options.contentFolder, options.templatesFolder])
-        if let cache = options.cache {
-            let outputIsLastBuild = cache.lastBuildSucceeded
-            cache.startBuild()
-            if outputIsLastBuild, let files = options.changedContentFiles, let output, let previous = cache.previous,
-                let report = try await rebuildEditedBodies(files, cache: cache, previous: previous, output: output)
-            {
-                return report
-            }
+        let outputIsLastBuild = options.cache?.lastBuildSucceeded ?? false
+        options.cache?.startBuild()
+        if outputIsLastBuild, let output, let report = try await patchEditedBodies(output: output) {
+            return report
         }
+        let linked = try await loadAndLink()
+        if let output, let selection = renderPlan(linked, output: output) {
+            return try await renderAgain(selection, linked, into: output)
+        }
+        return try await renderAll(linked, into: output)
+    }
 
+    /// What the stages before rendering made of the whole site.
+    struct LinkedBuild {
+        var catalog: Catalog
+        var site: LinkedSite
+        var timeline: Timeline
+        var changeLog: ChangeLog?
+        /// Display prefix of content files, e.g. `Content/`.
+        var contentPrefix: String
+        var templates: TemplateSet
+        var assets: SiteAssets
+        /// What loading and linking reported; `log` adds what the whole site shows.
+        var sourceDiagnostics: [Diagnostic]
+        var log: DiagnosticLog
+        var notes: [String]
+    }
+
+    /// Load → link → timeline → change log. Throws every error loading and linking found.
+    private func loadAndLink() async throws -> LinkedBuild {
         progress("Loading content")
+        var log = DiagnosticLog()
         let display = { (url: URL) in Self.displayPath(url, relativeTo: options.projectRoot) }
+        let contentPrefix = display(options.contentFolder) + "/"
         var (catalog, loadDiagnostics) = try await ContentLoader.load(
             from: options.contentFolder, displayRoot: display(options.contentFolder), options: .init(includeDrafts: options.includeDrafts),
             cache: options.cache)
         log.report(contentsOf: loadDiagnostics)
         log.report(contentsOf: MapChecks.diagnostics(catalog))
-        log.report(contentsOf: FigureChecks.warnings(catalog.images, prefix: display(options.contentFolder) + "/"))
+        log.report(contentsOf: FigureChecks.warnings(catalog.images, prefix: contentPrefix))
         if let baseURL = options.baseURL { catalog.site.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         if let asOf = options.asOf { catalog.site.asOf = asOf }
         if options.portable { catalog.site.portable = true }
         var notes: [String] = []
-        var pdfBytes: Int?
         let history = options.useGit ? GitHistory.read(contentFolder: options.contentFolder) : nil
         if history == nil {
             notes.append(
                 "note: \(display(options.contentFolder)) is not in a git checkout that git can read; dates of last change come from front matter 'updated:' only")
         }
         catalog.gitHistory = history
-        catalog.lastChanged = LastChangedDates.make(catalog, history: history, contentPrefix: display(options.contentFolder) + "/")
+        catalog.lastChanged = LastChangedDates.make(catalog, history: history, contentPrefix: contentPrefix)
         let templates = log.capture { try TemplateSet.load(from: options.templatesFolder, displayRoot: display(options.templatesFolder)) }
         let assetsFolder = options.templatesFolder.appendingPathComponent("assets")
         let assets = log.capture {
@@ -116,12 +143,11 @@ public struct SiteBuilder: Sendable {
                 throw BuildFailure([.error("cannot read assets: \(error.localizedDescription)", at: SourceLocation(file: display(assetsFolder)))])
             }
         }
-        let contentPrefix = display(options.contentFolder) + "/"
-        if log.hasErrors {
+        guard let templates, let assets, !log.hasErrors else {
             // The bodies of the files that loaded may have errors of their own: report them
             // in the same run (links to the files that failed are not errors here).
             log.report(contentsOf: await Linker.link(catalog, contentPrefix: contentPrefix).1)
-            try log.throwIfErrors()
+            throw BuildFailure(log.diagnostics)
         }
 
         progress("Linking \(catalog.pageCount) pages")
@@ -144,72 +170,129 @@ public struct SiteBuilder: Sendable {
         progress("Reading what changed between editions")
         let changeLog = await ChangeLogReader.make(
             .init(catalog: catalog, timeline: timeline, contentFolder: options.contentFolder, contentPrefix: contentPrefix))
+        return LinkedBuild(
+            catalog: catalog, site: site, timeline: timeline, changeLog: changeLog, contentPrefix: contentPrefix, templates: templates,
+            assets: assets,
+            sourceDiagnostics: sourceDiagnostics, log: log, notes: notes)
+    }
 
+    /// The pages the changes since the last build reach; nil for all of them (no last
+    /// build, its output gone, or a change that may show on any page).
+    private func renderPlan(_ linked: LinkedBuild, output: OutputFolder) -> RenderPlan.Selection? {
+        guard let cache = options.cache, let previous = cache.previous, FileManager.default.fileExists(atPath: output.url.path) else {
+            return nil
+        }
+        return RenderPlan.selection(
+            .init(
+                previous: previous, site: linked.site, changes: cache.changes, siteConfigChanged: cache.siteConfigChanged,
+                templateSources: linked.templates.sources, assetPaths: linked.assets.assets.map(\.outputPath),
+                contentPrefix: linked.contentPrefix))
+    }
+
+    private func renderer(_ linked: LinkedBuild) -> SiteRenderer {
         progress("Rendering")
-        var renderer = SiteRenderer(site: site, timeline: timeline, templates: templates!, assets: assets!, portable: catalog.site.portable)
+        var renderer = SiteRenderer(
+            site: linked.site, timeline: linked.timeline, templates: linked.templates, assets: linked.assets,
+            portable: linked.catalog.site.portable)
         renderer.searchCache = options.cache?.searchRecords
         renderer.pdfPlanned = options.pdf != nil
-        renderer.changeLog = changeLog
-        let assetPaths = assets!.assets.map(\.outputPath)
-        let cache = options.cache
-        let selection = cache.flatMap { cache -> RenderPlan.Selection? in
-            guard let previous = cache.previous, let output, FileManager.default.fileExists(atPath: output.url.path) else { return nil }
-            return RenderPlan.selection(
-                .init(
-                    previous: previous, site: site, changes: cache.changes, siteConfigChanged: cache.siteConfigChanged,
-                    templateSources: templates!.sources, assetPaths: assetPaths, contentPrefix: contentPrefix))
-        }
-        let files = SiteFiles(site: site, timeline: timeline, assets: assets!, changeLog: changeLog)
-        let rendered: SiteRenderer.Output
-        if let selection, let output {
-            // Few pages: render them in memory, then write over the served folder only if all went well.
-            let collected = CollectedFiles()
-            rendered = await renderer.render(selection: selection, write: collected.add)
-            log.report(contentsOf: rendered.diagnostics)
+        renderer.changeLog = linked.changeLog
+        return renderer
+    }
+
+    /// Path 2: few pages, rendered in memory, written over the served folder only if all
+    /// went well. The sitemap, feed and timeline data come from front matter, which this
+    /// path has not seen change; assets may have.
+    private func renderAgain(_ selection: RenderPlan.Selection, _ linked: LinkedBuild, into output: OutputFolder) async throws -> Report {
+        let collected = CollectedFiles()
+        let rendered = await renderer(linked).render(selection: selection, write: collected.add)
+        var log = linked.log
+        let previousIndex = options.cache?.previous?.searchIndexPath
+        let files = SiteFiles(site: linked.site, timeline: linked.timeline, assets: linked.assets, changeLog: linked.changeLog)
+        _ = try writeOut(rendered, &log, to: .overLastBuild(output, collected, previousSearchIndex: previousIndex, assets: files))
+        // The pages of the last build are still there.
+        return finish(linked, rendered, log: log, pageCount: options.cache?.previous?.pageCount ?? rendered.pages.count, pdfBytes: nil)
+    }
+
+    /// Path 3: every page, written into staging as it is rendered; then the files made
+    /// from front matter and the PDF, and staging swapped in. Without an output folder
+    /// (`check`), it renders and writes nothing.
+    private func renderAll(_ linked: LinkedBuild, into output: OutputFolder?) async throws -> Report {
+        if let output { try output.prepareStaging() }
+        let files = SiteFiles(site: linked.site, timeline: linked.timeline, assets: linked.assets, changeLog: linked.changeLog)
+        async let frontMatterFiles = output == nil ? [] : files.frontMatterFiles()
+        let rendered = await renderer(linked).render { path, data in try output?.write(path, data) }
+        var log = linked.log
+        let target: WriteTarget
+        if let output { target = .staging(output, files, frontMatterFiles: await frontMatterFiles) } else { target = .nowhere }
+        let pdfBytes = try writeOut(rendered, &log, to: target)
+        return finish(linked, rendered, log: log, pageCount: rendered.pages.count, pdfBytes: pdfBytes)
+    }
+
+    /// Where `writeOut` puts what a path rendered.
+    enum WriteTarget {
+        /// `check`: nothing.
+        case nowhere
+        /// The pages rendered in memory replace theirs in the last build's output, file
+        /// by file, with the assets if given; the last search index goes if its name changed.
+        case overLastBuild(OutputFolder, CollectedFiles, previousSearchIndex: String?, assets: SiteFiles?)
+        /// The pages are in staging already: the rest of the site joins them, the PDF is
+        /// printed from them, and staging replaces the output whole.
+        case staging(OutputFolder, SiteFiles, frontMatterFiles: [(path: String, data: Data)])
+    }
+
+    /// The step every path ends in: the render's diagnostics are reported, and the output
+    /// is written only if there is no error; if writing fails, the output is as it was
+    /// (or, over the last build, its pages partly replaced, which the next build redoes).
+    /// Returns the size of the PDF, when one was printed.
+    func writeOut(_ rendered: SiteRenderer.Output, _ log: inout DiagnosticLog, to target: WriteTarget) throws -> Int? {
+        log.report(contentsOf: rendered.diagnostics)
+        switch target {
+        case .nowhere:
+            try log.throwIfErrors()
+            return nil
+        case .overLastBuild(let output, let collected, let previousIndex, let assets):
             try log.throwIfErrors()
             progress("Writing \(rendered.rendered) page\(rendered.rendered == 1 ? "" : "s")")
             do {
-                try collected.files(besides: cache?.previous?.searchIndexPath).forEach { try output.replace($0.path, $0.data) }
-                // The sitemap, feed and timeline data come from front matter, which an
-                // incremental rebuild has not seen change; assets may have.
-                try files.writeAssets(replacingIn: output)
-                if let old = cache?.previous?.searchIndexPath, old != rendered.searchIndexPath { try output.remove(old) }
+                try collected.files(besides: previousIndex).forEach { try output.replace($0.path, $0.data) }
+                try assets?.writeAssets(replacingIn: output)
+                if let previousIndex, previousIndex != rendered.searchIndexPath { try output.remove(previousIndex) }
             } catch {
                 throw output.writeFailure(error)
             }
-        } else {
-            if let output { try output.prepareStaging() }
-            async let frontMatterFiles = output == nil ? [] : files.frontMatterFiles()
-            rendered = await renderer.render { path, data in try output?.write(path, data) }
-            log.report(contentsOf: rendered.diagnostics)
+            return nil
+        case .staging(let output, let files, let frontMatterFiles):
             if log.hasErrors {
-                output?.discardStaging()
+                output.discardStaging()
                 try log.throwIfErrors()
             }
-            if let output {
-                progress("Writing")
-                do {
-                    try files.writeAll(pages: rendered.pages, frontMatterFiles: await frontMatterFiles, into: output)
-                    if let printer = options.pdf { pdfBytes = try printPDF(printer, output: output, site: catalog.site) }
-                    try output.commit()
-                } catch let failure as BuildFailure {
-                    output.discardStaging()
-                    throw failure
-                } catch {
-                    output.discardStaging()
-                    throw output.writeFailure(error)
-                }
+            progress("Writing")
+            do {
+                try files.writeAll(pages: rendered.pages, frontMatterFiles: frontMatterFiles, into: output)
+                let pdfBytes = try options.pdf.map { try printPDF($0, output: output, site: files.site.catalog.site) }
+                try output.commit()
+                return pdfBytes
+            } catch let failure as BuildFailure {
+                output.discardStaging()
+                throw failure
+            } catch {
+                output.discardStaging()
+                throw output.writeFailure(error)
             }
         }
-        // An incremental build has the pages of the last one.
-        let pageCount = selection == nil ? rendered.pages.count : cache?.previous?.pageCount ?? rendered.pages.count
-        cache?.finishBuild(
+    }
+
+    /// Paths 2 and 3 end here: the cache learns what this build was, the caller what it found.
+    private func finish(_ linked: LinkedBuild, _ rendered: SiteRenderer.Output, log: DiagnosticLog, pageCount: Int, pdfBytes: Int?) -> Report {
+        options.cache?.finishBuild(
             PreviousBuild(
-                site: site, timeline: timeline, templates: templates!, assets: assets!, sourceDiagnostics: sourceDiagnostics,
-                pageCount: pageCount, searchIndexPath: rendered.searchIndexPath, changeLog: changeLog))
+                site: linked.site, timeline: linked.timeline, templates: linked.templates, assets: linked.assets,
+                sourceDiagnostics: linked.sourceDiagnostics, pageCount: pageCount, searchIndexPath: rendered.searchIndexPath,
+                changeLog: linked.changeLog))
         return Report(
-            pageCount: pageCount, renderedCount: rendered.rendered, diagnostics: log.diagnostics, notes: notes, pdfBytes: pdfBytes,
-            changeLog: changeLog, catalog: catalog, site: site, timeline: timeline)
+            pageCount: pageCount, renderedCount: rendered.rendered, diagnostics: log.diagnostics, notes: linked.notes, pdfBytes: pdfBytes,
+            changeLog: linked.changeLog, catalog: linked.catalog, site: linked.site, timeline: linked.timeline)
     }
 
     /// Prints the edition written into staging and puts the PDF beside it, so it is swapped

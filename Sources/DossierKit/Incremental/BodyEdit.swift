@@ -16,10 +16,11 @@ import Foundation
 /// relations reach other pages), the warnings of a page changed (the report lists them
 /// for the whole site, in page order), a link to a heading that is gone.
 extension SiteBuilder {
-    func rebuildEditedBodies(
-        _ files: Set<String>, cache: BuildCache, previous: PreviousBuild, output: OutputFolder
-    ) async throws -> Report? {
-        guard FileManager.default.fileExists(atPath: output.url.path) else { return nil }
+    /// Path 1 of `buildSite`: nil when it does not apply, or cannot patch exactly.
+    func patchEditedBodies(output: OutputFolder) async throws -> Report? {
+        guard let cache = options.cache, let files = options.changedContentFiles, let previous = cache.previous,
+            FileManager.default.fileExists(atPath: output.url.path)
+        else { return nil }
         progress("Loading \(files.count) edited file\(files.count == 1 ? "" : "s")")
         guard let loaded = loadBodyEdits(files, cache: cache) else { return nil }
         let edits = loaded.filter(\.value.bodyChanged).mapValues(\.file)
@@ -49,16 +50,7 @@ extension SiteBuilder {
         var log = DiagnosticLog()
         log.report(contentsOf: previous.sourceDiagnostics)
         log.report(contentsOf: Sourcing.uncitedSources(site))
-        log.report(contentsOf: rendered.diagnostics)
-        try log.throwIfErrors()
-
-        progress("Writing \(rendered.rendered) page\(rendered.rendered == 1 ? "" : "s")")
-        do {
-            try collected.files(besides: previous.searchIndexPath).forEach { try output.replace($0.path, $0.data) }
-            if previous.searchIndexPath != rendered.searchIndexPath { try output.remove(previous.searchIndexPath) }
-        } catch {
-            throw output.writeFailure(error)
-        }
+        _ = try writeOut(rendered, &log, to: .overLastBuild(output, collected, previousSearchIndex: previous.searchIndexPath, assets: nil))
         var next = previous
         next.site = site
         next.searchIndexPath = rendered.searchIndexPath
