@@ -151,7 +151,12 @@ public struct SiteBuilder: Sendable {
         }
 
         progress("Linking \(catalog.pageCount) pages")
-        var (site, linkDiagnostics) = await Linker.link(catalog, contentPrefix: contentPrefix, cache: options.cache)
+        // Whole texts are kept for `serve`, whose cache outlives a change in the page count.
+        let textLimit = options.cache == nil ? SearchIndex.textLimit(for: catalog) : nil
+        let reuse = options.cache.map { cache in
+            LinkReuse(scans: cache, unchangedNames: cache.onlyBodiesChanged ? cache.previous?.site : nil)
+        }
+        var (site, linkDiagnostics) = await Linker.link(catalog, contentPrefix: contentPrefix, textLimit: textLimit, reuse: reuse)
         log.report(contentsOf: linkDiagnostics)
         try log.throwIfErrors()
         if options.cache == nil {

@@ -200,6 +200,8 @@ public final class BuildCache: @unchecked Sendable {
     }
 }
 
+extension BuildCache: ScanCache {}
+
 /// The parts of a successful build that the next one compares against.
 struct PreviousBuild {
     var site: LinkedSite

@@ -34,50 +34,14 @@ public struct LinkedSite: Sendable {
     /// Page path → content files of the pages linking to one of its headings, whose links
     /// a change to its headings can change.
     var fragmentLinks: [String: Set<String>]
-    /// Content file → its Markdown as rendered while linking, one entry per unit.
-    var preparedMarkdown: [String: [PreparedUnit]]
+    /// Each page's Markdown as rendered while linking, which pages render from.
+    var renderedAhead: RenderedAhead
 
     /// `markdown` rendered while linking, if it is a unit of a page.
-    func prepared(_ markdown: MarkdownText) -> PreparedUnit? {
-        preparedMarkdown[markdown.file]?.first { $0.markdown == markdown }
-    }
+    func prepared(_ markdown: MarkdownText) -> PreparedUnit? { renderedAhead.unit(markdown) }
 
-    /// Empties the Markdown of every briefing, entity and event body rendered ahead, in the
-    /// catalog and in its prepared unit alike, so that pages still find the unit and
-    /// render from it. For a full build, which renders each page once: those bodies were
-    /// the largest thing held while rendering (53 MB at 10,000 pages). The home page and
-    /// sources are left whole: the sources page asks whether each has a body.
-    mutating func releaseMarkdownRenderedAhead() {
-        func release(_ header: inout PageHeader) {
-            guard var units = preparedMarkdown[header.file],
-                let index = units.firstIndex(where: { $0.markdown == header.body && $0.prepared != nil })
-            else { return }
-            header.body.text = ""
-            units[index].markdown.text = ""
-            preparedMarkdown[header.file] = units
-        }
-        for index in catalog.briefings.indices { release(&catalog.briefings[index].header) }
-        for index in catalog.entities.indices { release(&catalog.entities[index].header) }
-        for index in catalog.events.indices { release(&catalog.events[index].header) }
-    }
-}
-
-struct PreparedUnit: Sendable {
-    var markdown: MarkdownText
-    /// nil when it could not be rendered ahead: rendering a page parses it then.
-    var prepared: PreparedMarkdown?
-    /// What the reference of each gap resolved to; nil if it did not.
-    var resolved: [ResolvedReference?]
-
-    /// A page's units (`texts`, as scanned) with their gaps' references resolved.
-    static func units(_ texts: [MarkdownText], _ scan: Linker.PageScan, _ resolutions: Linker.Resolutions) -> [PreparedUnit] {
-        zip(texts, scan.prepared).map { markdown, prepared in
-            let resolved = (prepared?.gaps ?? []).map { gap -> ResolvedReference? in
-                if case .success(let reference) = resolutions[gap.reference] { reference } else { nil }
-            }
-            return PreparedUnit(markdown: markdown, prepared: prepared, resolved: resolved)
-        }
-    }
+    /// For a full build, which renders each page once: see `RenderedAhead.releaseMarkdown`.
+    mutating func releaseMarkdownRenderedAhead() { renderedAhead.releaseMarkdown(of: &catalog) }
 }
 
 typealias InlineCitations = (page: LinkTarget, ids: [String])
@@ -141,13 +105,16 @@ public enum Linker {
         }
     }
 
-    public static func link(_ catalog: Catalog, contentPrefix: String, cache: BuildCache? = nil) async -> (LinkedSite, [Diagnostic]) {
+    /// Links every page. Of each body's text, only `textLimit` visible bytes are kept, if
+    /// given (what search keeps); scans and resolutions are reused and stored in `reuse`.
+    public static func link(_ catalog: Catalog, contentPrefix: String, textLimit: Int? = nil) async -> (LinkedSite, [Diagnostic]) {
+        await link(catalog, contentPrefix: contentPrefix, textLimit: textLimit, reuse: nil)
+    }
+
+    static func link(_ catalog: Catalog, contentPrefix: String, textLimit: Int?, reuse: LinkReuse?) async -> (LinkedSite, [Diagnostic]) {
         let pages = catalog.pages
-        // Whole texts are kept for `serve`, whose cache outlives a change in the page count.
-        let textLimit = cache == nil ? SearchIndex.textLimit(for: catalog) : nil
-        // When only Markdown bodies changed since the last good build, names, titles and
-        // sources are as they were: its name index and the resolutions of unchanged pages hold.
-        let unchangedNames = cache?.onlyBodiesChanged == true ? cache?.previous?.site : nil
+        let cache = reuse?.scans
+        let unchangedNames = reuse?.unchangedNames
         // Names and what front matter links need no body: made while the bodies are
         // scanned, rather than on one core between the two parallel steps.
         async let frontMatterIndexes = FrontMatterIndexes(catalog, names: unchangedNames?.resolver.names)
@@ -222,7 +189,7 @@ public enum Linker {
             eventEntities: frontMatter.eventEntities, eventsByEntity: frontMatter.eventsByEntity, eventTreaty: frontMatter.eventTreaty,
             sourcesByID: sourcesByID, entitiesByPath: indexes.entitiesByPath,
             inlineCitationCount: inlineCitationCount, inlineCitations: inlineCitations, frontMatterCitations: frontMatter.citations,
-            fragmentLinks: fragmentLinks, preparedMarkdown: preparedMarkdown)
+            fragmentLinks: fragmentLinks, renderedAhead: RenderedAhead(units: preparedMarkdown))
         return (site, diagnostics)
     }
 

@@ -7,7 +7,7 @@ extension Linker {
     /// sources page when who cites what changed; or nil when the patch would not be exact:
     /// a page's warnings changed, or a link to a heading no longer resolves.
     static func relink(
-        _ previous: LinkedSite, catalog: Catalog, edited: [String], cache: BuildCache
+        _ previous: LinkedSite, catalog: Catalog, edited: [String], cache: any ScanCache
     ) -> (site: LinkedSite, pages: [String])? {
         // Which headings the cached resolutions agree with is unknown until the patch is
         // whole, if it changes headings (see the end of the loop below).
@@ -45,7 +45,7 @@ extension Linker {
             }
             cache.store(scan: scan, for: page.header.file, texts: page.units.map(\.markdown))
             cache.store(resolutions: resolutions, for: page.header.file)
-            site.preparedMarkdown[page.header.file] = PreparedUnit.units(page.units.map(\.markdown), scan, resolutions)
+            site.renderedAhead.units[page.header.file] = PreparedUnit.units(page.units.map(\.markdown), scan, resolutions)
             for target in fragmentTargets(oldResolutions) { site.fragmentLinks[target]?.remove(page.header.file) }
             for target in fragmentTargets(resolutions) { site.fragmentLinks[target, default: []].insert(page.header.file) }
 
@@ -81,7 +81,7 @@ extension Linker {
     /// changed, and updates what their Markdown shows; returns the pages whose links now
     /// resolve differently, or nil if one no longer resolves (the full build reports it).
     private static func resolveLinks(
-        toHeadingsOf pages: Set<String>, besides edited: Set<String>, in site: inout LinkedSite, cache: BuildCache
+        toHeadingsOf pages: Set<String>, besides edited: Set<String>, in site: inout LinkedSite, cache: any ScanCache
     ) -> [String]? {
         let files = pages.reduce(into: Set<String>()) { $0.formUnion(site.fragmentLinks[$1] ?? []) }.subtracting(edited)
         var changed: [String] = []
@@ -92,7 +92,7 @@ extension Linker {
             if resolved != resolutions {
                 cache.store(resolutions: resolved, for: file)
                 changed.append(entry.scan.target.path)
-                site.preparedMarkdown[file] = PreparedUnit.units(entry.texts, entry.scan, resolved)
+                site.renderedAhead.units[file] = PreparedUnit.units(entry.texts, entry.scan, resolved)
             }
         }
         return changed
