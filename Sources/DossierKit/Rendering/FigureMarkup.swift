@@ -4,9 +4,10 @@ extension PageContext {
     /// stands alone. Every value in it comes from the author and is escaped.
     func imageHTML(_ image: ResolvedImage) -> String {
         let file = image.file
-        let loading = image.isEager ? "" : " loading=\"lazy\""
+        let loading = image.isEager || forPaper ? "" : " loading=\"lazy\""
+        let decoding = forPaper ? "sync" : "async"
         let img =
-            "<img src=\"\(HTML.escape(fileURL(file.outputPath)))\" alt=\"\(HTML.escape(image.alt))\" width=\"\(file.size.width)\" height=\"\(file.size.height)\"\(loading) decoding=\"async\">"
+            "<img src=\"\(HTML.escape(fileURL(file.outputPath)))\" alt=\"\(HTML.escape(image.alt))\" width=\"\(file.size.width)\" height=\"\(file.size.height)\"\(loading) decoding=\"\(decoding)\">"
         guard image.isFigure else { return img }
         var caption = captionHTML(image.caption)
         if !image.credit.isEmpty { caption += " <span class=\"credit\">Credit: \(captionHTML(image.credit))</span>" }

@@ -10,6 +10,9 @@ struct PageContext {
     /// The print edition links to the published pages but shows its images from the copy
     /// it is part of, so that a PDF printed from the disk has them.
     var filesStayRelative = false
+    /// The print edition: images load at once, since Chromium prints the PDF when the page
+    /// has loaded, and a lazy image may or may not be there by then.
+    var forPaper = false
     /// The print edition's one numbering of sources for the whole document; nil: each
     /// page numbers its own.
     var bibliography: Bibliography? = nil

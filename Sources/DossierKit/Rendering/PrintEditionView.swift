@@ -5,6 +5,7 @@ extension PageContext {
         var document = self
         let bibliography = Bibliography(known: Set(site.sourcesByID.keys))
         document.bibliography = bibliography
+        document.forPaper = true
         // Paper and a PDF leave the site: their links go to the published pages. A
         // portable copy keeps relative links, which work from the disk it is on.
         if !portable {
