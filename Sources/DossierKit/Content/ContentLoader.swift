@@ -194,7 +194,7 @@ struct UnreadablePages: Sendable {
 }
 
 enum SiteConfigParser {
-    static let fields = ["title", "base_url", "language", "description", "author", "as_of", "focus", "allow_raw_html", "portable"]
+    static let fields = ["title", "base_url", "language", "description", "author", "as_of", "focus", "allow_raw_html", "portable", "languages"]
 
     static func parse(_ data: Data, file: String) throws -> (config: SiteConfig, warnings: [Diagnostic]) {
         let text = try SourceText.decode(data, file: file)
@@ -223,6 +223,7 @@ enum SiteConfigParser {
             yaml.error("focus must be a range such as 2024-09/2027-12", at: yaml.location)
             config.focus = nil
         }
+        config.languages = LanguageConfigParser.parse(&yaml, config: config)
         yaml.reportUnknownKeys(known: fields)
         let errors = yaml.diagnostics
         if errors.contains(where: { $0.severity == .error }) { throw BuildFailure(errors) }

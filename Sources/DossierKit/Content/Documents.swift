@@ -66,6 +66,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var focus: DossierDate? = nil
     public var allowRawHTML: Bool
     public var portable: Bool
+    /// The languages the dossier is published in, the default first (`languages:`).
+    public var languages: [LanguageConfig] = []
 
     public init(
         title: String, baseURL: String = "https://example.org/", language: String = "en", description: String = "",
