@@ -5,7 +5,15 @@ public enum DateFormatting {
         "July", "August", "September", "October", "November", "December",
     ]
 
+    /// The language of the pages being rendered: a build renders each language's pages
+    /// in a task of its own, so every date on them follows without being passed along.
+    @TaskLocal static var language = "en"
+
     public static func display(_ date: DossierDate) -> String {
+        language == "fr" ? FrenchDates.display(date) : english(date)
+    }
+
+    static func english(_ date: DossierDate) -> String {
         let prefix = date.isApproximate ? "c. " : ""
         guard let end = date.end else { return prefix + display(date.start) }
         let start = date.start
