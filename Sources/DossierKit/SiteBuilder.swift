@@ -87,7 +87,9 @@ public struct SiteBuilder: Sendable {
         try output?.checkSafe(projectRoot: options.projectRoot, protected: [options.contentFolder, options.templatesFolder])
         let outputIsLastBuild = options.cache?.lastBuildSucceeded ?? false
         options.cache?.startBuild()
-        if outputIsLastBuild, let output, let report = try await patchEditedBodies(output: output) {
+        // A multilingual site is built whole: an edit may reach every language.
+        let multilingual = options.cache?.previous?.site.catalog.site.isMultilingual ?? false
+        if outputIsLastBuild, !multilingual, let output, let report = try await patchEditedBodies(output: output) {
             return report
         }
         let linked = try await loadAndLink()
@@ -111,6 +113,9 @@ public struct SiteBuilder: Sendable {
         var sourceDiagnostics: [Diagnostic]
         var log: DiagnosticLog
         var notes: [String]
+        /// The interface's words, and the site in its other languages.
+        var strings = InterfaceStrings()
+        var editions: [LanguageEditions.Linked] = []
     }
 
     /// Load → link → timeline → change log. Throws every error loading and linking found.
@@ -143,6 +148,9 @@ public struct SiteBuilder: Sendable {
                 throw BuildFailure([.error("cannot read assets: \(error.localizedDescription)", at: SourceLocation(file: display(assetsFolder)))])
             }
         }
+        let (strings, stringDiagnostics) = InterfaceStrings.load(
+            from: options.templatesFolder, displayRoot: display(options.templatesFolder), languages: catalog.site.languages)
+        log.report(contentsOf: stringDiagnostics)
         guard let templates, let assets, !log.hasErrors else {
             // The bodies of the files that loaded may have errors of their own: report them
             // in the same run (links to the files that failed are not errors here).
@@ -158,6 +166,8 @@ public struct SiteBuilder: Sendable {
         }
         var (site, linkDiagnostics) = await Linker.link(catalog, contentPrefix: contentPrefix, textLimit: textLimit, reuse: reuse)
         log.report(contentsOf: linkDiagnostics)
+        let (editions, editionDiagnostics) = await LanguageEditions.link(catalog, contentPrefix: contentPrefix)
+        log.report(contentsOf: editionDiagnostics)
         try log.throwIfErrors()
         if options.cache == nil {
             // Rendered once, from what linking made of them; `serve` keeps bodies for edits.
@@ -178,13 +188,15 @@ public struct SiteBuilder: Sendable {
         return LinkedBuild(
             catalog: catalog, site: site, timeline: timeline, changeLog: changeLog, contentPrefix: contentPrefix, templates: templates,
             assets: assets,
-            sourceDiagnostics: sourceDiagnostics, log: log, notes: notes)
+            sourceDiagnostics: sourceDiagnostics, log: log, notes: notes, strings: strings, editions: editions)
     }
 
     /// The pages the changes since the last build reach; nil for all of them (no last
     /// build, its output gone, or a change that may show on any page).
     private func renderPlan(_ linked: LinkedBuild, output: OutputFolder) -> RenderPlan.Selection? {
-        guard let cache = options.cache, let previous = cache.previous, FileManager.default.fileExists(atPath: output.url.path) else {
+        guard let cache = options.cache, let previous = cache.previous, !linked.catalog.site.isMultilingual, previous.strings == linked.strings,
+            FileManager.default.fileExists(atPath: output.url.path)
+        else {
             return nil
         }
         return RenderPlan.selection(
@@ -202,6 +214,11 @@ public struct SiteBuilder: Sendable {
         renderer.searchCache = options.cache?.searchRecords
         renderer.pdfPlanned = options.pdf != nil
         renderer.changeLog = linked.changeLog
+        renderer.strings = linked.strings
+        let config = linked.catalog.site
+        if config.isMultilingual {
+            renderer.languageLinks = LanguageLinks(languages: config.languages, baseURL: config.baseURL, editions: linked.editions.map(\.edition))
+        }
         return renderer
     }
 
@@ -226,8 +243,16 @@ public struct SiteBuilder: Sendable {
         if let output { try output.prepareStaging() }
         let files = SiteFiles(site: linked.site, timeline: linked.timeline, assets: linked.assets, changeLog: linked.changeLog)
         async let frontMatterFiles = output == nil ? [] : files.frontMatterFiles()
-        let rendered = await renderer(linked).render { path, data in try output?.write(path, data) }
+        let renderer = renderer(linked)
+        let rendered = await renderer.render { path, data in try output?.write(path, data) }
         var log = linked.log
+        if let links = renderer.languageLinks {
+            log.report(
+                contentsOf: await LanguageEditions.render(
+                    linked.editions, templates: linked.templates, assets: linked.assets, portable: linked.catalog.site.portable, links: links,
+                    strings: linked.strings
+                ) { path, data in try output?.write(path, data) })
+        }
         let target: WriteTarget
         if let output { target = .staging(output, files, frontMatterFiles: await frontMatterFiles) } else { target = .nowhere }
         let pdfBytes = try writeOut(rendered, &log, to: target)
@@ -294,7 +319,7 @@ public struct SiteBuilder: Sendable {
             PreviousBuild(
                 site: linked.site, timeline: linked.timeline, templates: linked.templates, assets: linked.assets,
                 sourceDiagnostics: linked.sourceDiagnostics, pageCount: pageCount, searchIndexPath: rendered.searchIndexPath,
-                changeLog: linked.changeLog))
+                changeLog: linked.changeLog, strings: linked.strings))
         return Report(
             pageCount: pageCount, renderedCount: rendered.rendered, diagnostics: log.diagnostics, notes: linked.notes, pdfBytes: pdfBytes,
             changeLog: linked.changeLog, catalog: linked.catalog, site: linked.site, timeline: linked.timeline)

@@ -28,7 +28,10 @@ public enum ContentLoader {
         log.report(contentsOf: listing.diagnostics)
 
         let rootPath = root.path
-        let parsed = await Parallel.map(listing.markdown) { relativePath -> (String, BuildCache.LoadedFile?, ParsedDocument?, [Diagnostic]) in
+        let languages = site?.otherLanguages.map(\.code) ?? []
+        let translationPaths = languages.isEmpty ? [] : listing.markdown.filter { TranslationFiles.original(of: $0, languages: languages) != nil }
+        let originals = translationPaths.isEmpty ? listing.markdown : listing.markdown.filter { !translationPaths.contains($0) }
+        let parsed = await Parallel.map(originals) { relativePath -> (String, BuildCache.LoadedFile?, ParsedDocument?, [Diagnostic]) in
             // Only a cache compares stamps and keeps the parts of a file.
             let stamp = cache == nil ? nil : BuildCache.FileStamp.of(rootPath + "/" + relativePath)
             if let stamp, let hit = cache?.loaded(relativePath, stamp: stamp) {
@@ -62,6 +65,12 @@ public enum ContentLoader {
             catalog.add(document)
         }
         log.report(contentsOf: slugCollisions(in: catalog))
+        if !translationPaths.isEmpty {
+            let (translations, hashes, diagnostics) = TranslationLoader.load(translationPaths, languages: languages, rootPath: rootPath, prefix: prefix)
+            catalog.translations = translations
+            catalog.originalHashes = hashes
+            log.report(contentsOf: diagnostics)
+        }
         return (catalog, log.diagnostics)
     }
 

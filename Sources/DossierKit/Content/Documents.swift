@@ -257,6 +257,11 @@ public struct Catalog: Sendable {
     public var lastChanged: [String: LastChanged] = [:]
     /// The content folder's git history; nil when it is not in a git checkout.
     public var gitHistory: GitHistory?
+    /// Translations of pages into the site's other languages (`mali.fr.md`).
+    public var translations: [Translation] = []
+    /// Hash of the text of each original that has a translation, by its path in the
+    /// content folder: what a translation's `translation_of` is compared with.
+    public var originalHashes: [String: String] = [:]
 
     public init(site: SiteConfig) { self.site = site }
 

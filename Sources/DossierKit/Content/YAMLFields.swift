@@ -223,6 +223,9 @@ struct YAMLFields {
         return YAMLFields(file: file, lineOffset: lineOffset, mapping: node, at: locate(node))
     }
 
+    /// Counts a key as read without reading it (a field reported otherwise).
+    mutating func markRead(_ key: String) { readKeys.insert(key) }
+
     /// Keys that no read asked for: typos such as `titel:` are reported, not ignored.
     mutating func reportUnknownKeys(known: [String]) {
         for pair in pairs where !readKeys.contains(pair.key) {

@@ -45,6 +45,7 @@ extension SiteBuilder {
             site: site, timeline: previous.timeline, templates: previous.templates, assets: previous.assets, portable: catalog.site.portable)
         renderer.searchCache = cache.searchRecords
         renderer.changeLog = previous.changeLog
+        renderer.strings = previous.strings
         let collected = CollectedFiles()
         let rendered = await renderer.render(selection: selection, write: collected.add)
         var log = DiagnosticLog()

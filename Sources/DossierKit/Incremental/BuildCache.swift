@@ -216,6 +216,8 @@ struct PreviousBuild {
     var searchIndexPath: String
     /// The change log it showed: a patched rebuild renders pages as that build did.
     var changeLog: ChangeLog? = nil
+    /// The interface's words it rendered with.
+    var strings = InterfaceStrings()
 }
 
 /// Files a build holds in memory until it knows it succeeded.

@@ -18,6 +18,9 @@ struct PageContext {
     var bibliography: Bibliography? = nil
     /// Plain text of the Markdown this page renders as a body, for the search index.
     let bodyText = TextCollector()
+    /// On a page of a language edition: the edition's folder and the language of the pages
+    /// outside it, whose links are marked as leading to another language.
+    var fallbackLanguage: (prefix: String, code: String)? = nil
     /// Each source's link in this page's citation markers, made when first cited.
     private let citationLinks = CitationLinks()
 
@@ -59,6 +62,12 @@ struct PageContext {
         switch resolved {
         case .page(let target, let fragment, let label):
             let destination = url(target.path + (fragment.map { "#" + $0 } ?? ""))
+            if let fallback = fallbackLanguage, !isLink, !target.path.hasPrefix(fallback.prefix) {
+                // An untranslated page: the reader is told before following the link.
+                return .html(
+                    "<a class=\"xref\" href=\"\(HTML.escape(destination))\" hreflang=\"\(fallback.code)\">\(HTML.escape(label))</a>"
+                        + "<span class=\"language-marker\" lang=\"\(fallback.code)\"> (\(fallback.code))</span>")
+            }
             return isLink ? .url(destination) : .link(url: destination, label: label, cssClass: "xref")
         case .citation(let ids):
             return .html(citationMarker(ids))

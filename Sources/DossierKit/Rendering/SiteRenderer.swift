@@ -49,6 +49,14 @@ public struct SiteRenderer: Sendable {
     var changeLog: ChangeLog?
     /// The newest change of any page: what a reader has seen when they last looked.
     let siteChanged: String
+    /// A multilingual site's switcher and alternates; nil: one language.
+    var languageLinks: LanguageLinks?
+    /// The interface's words (`t`); empty for templates without `i18n/`.
+    var strings = InterfaceStrings()
+    /// A language edition's folder, and the language its untranslated pages are in.
+    var fallbackLanguage: (prefix: String, code: String)?
+    /// Pages translated from an earlier version of their original.
+    var staleTranslations: Set<String> = []
 
     public init(site: LinkedSite, timeline: Timeline, templates: TemplateSet, assets: SiteAssets, portable: Bool) {
         self.site = site
@@ -80,7 +88,7 @@ public struct SiteRenderer: Sendable {
         }
         let home = catalog.home
         let pdfPlanned = self.pdfPlanned
-        add("", "home", home?.title.value ?? catalog.site.title, home?.summary, .home) { context in
+        add(home?.path ?? "", "home", home?.title.value ?? catalog.site.title, home?.summary, .home) { context in
             var values = context.home(home)
             values["print_url"] = context.url(PrintEdition.path)
             values["pdf_url"] = pdfPlanned ? context.url(PrintEdition.pdfPath) : false
@@ -168,7 +176,7 @@ public struct SiteRenderer: Sendable {
     /// the search page. With a selection, the site's pages must be those of the build
     /// `searchCache` last saw, which holds the search records of the others.
     func render(selection: RenderPlan.Selection? = nil, write: @escaping @Sendable (String, Data) throws -> Void) async -> Output {
-        var (rendered, diagnostics) = await render(jobs(in: selection), write: write)
+        var (rendered, diagnostics) = await renderPages(jobs(in: selection), write: write)
         let index =
             if selection != nil, let searchCache {
                 SearchIndex.script(updating: rendered, site: site, cache: searchCache)
@@ -179,11 +187,11 @@ public struct SiteRenderer: Sendable {
         do { try write(indexPath, index) } catch {
             diagnostics.append(.error("cannot write \(indexPath): \(error.localizedDescription)", at: SourceLocation(file: indexPath)))
         }
-        let (search, searchDiagnostics) = await render([searchJob(indexPath: indexPath)], write: write)
+        let (search, searchDiagnostics) = await renderPages([searchJob(indexPath: indexPath)], write: write)
         return Output(pages: rendered + search, rendered: rendered.count + 1, searchIndexPath: indexPath, diagnostics: diagnostics + searchDiagnostics)
     }
 
-    private func render(_ jobs: [RenderJob], write: @escaping @Sendable (String, Data) throws -> Void) async -> ([RenderedPage], [Diagnostic]) {
+    func renderPages(_ jobs: [RenderJob], write: @escaping @Sendable (String, Data) throws -> Void) async -> ([RenderedPage], [Diagnostic]) {
         // The site-wide pages (lists, timeline, sources, graph) are the slowest, and come
         // last in site order: at 10,000 pages one core rendered them alone for most of a
         // second after the other had finished. Started first, they run beside the rest;
@@ -191,6 +199,7 @@ public struct SiteRenderer: Sendable {
         let siteWideFirst = jobs.indices.filter { jobs[$0].isSiteWide } + jobs.indices.filter { !jobs[$0].isSiteWide }
         let scheduled = await Parallel.map(siteWideFirst.map { jobs[$0] }) { job -> (RenderedPage, [Diagnostic]) in
             var context = PageContext(site: site, timeline: timeline, path: job.path, portable: portable)
+            context.fallbackLanguage = fallbackLanguage
             if case .notFound = job.kind, !portable {
                 context.absoluteRoot = URLComponents(string: site.catalog.site.baseURL)?.path ?? "/"
             }
@@ -227,13 +236,19 @@ public struct SiteRenderer: Sendable {
         for section in Self.mainSections { urls[section.key] = context.url(section.path) }
         urls["updates"] = changeLog == nil ? false : context.url(UpdatesFeed.pagePath)
         urls["print"] = context.url(PrintEdition.path)
-        return [
+        let language = languageLinks?.values(path: job.path, language: config.language, url: context.url)
+        let t = strings.table(config.language)
+        var values: [String: Any] = [
+            "alternates": language?["alternates"] ?? [],
+            "language_links": language?["language_links"] ?? [],
+            "t": t,
+            "translation_notice": staleTranslations.contains(job.path) ? (t["translation_stale"] as Any?) ?? false : false,
             "site_title": config.title,
             "site_description": config.description,
             "lang": config.language,
             "page_title": job.title,
             "page_description": job.description,
-            "is_home": job.path.isEmpty,
+            "is_home": job.path == (site.catalog.home?.path ?? ""),
             "home_url": home,
             // The root folder: `home` without `index.html`, which only portable builds add
             // (checked first: Foundation's replacing, on every page, was a sixth of this).
@@ -254,9 +269,11 @@ public struct SiteRenderer: Sendable {
             "site_changed": siteChanged,
             "new_since_script": assets.path(of: "new-since.js").map { context.url($0) } ?? false,
             "nav": Self.mainSections.map { section in
-                ["title": section.title, "url": context.url(section.path), "current": job.path.hasPrefix(section.path)]
+                ["title": t["nav_" + section.key] ?? section.title, "url": context.url(section.path), "current": job.path.hasPrefix(section.path)]
             },
         ]
+        if t.isEmpty { values["t"] = nil }
+        return values
     }
 }
 

@@ -1,0 +1,148 @@
+import Foundation
+
+/// The dossier in one of its other languages: the catalog with each translated page in
+/// its translation, published under `<code>/` at the original's path, and every other
+/// page as the original, which links then reach in the default language.
+struct LanguageEdition: Sendable {
+    let language: LanguageConfig
+    var catalog: Catalog
+    /// Edition path of each translated page → the original's path.
+    var originalPaths: [String: String] = [:]
+    /// Translations whose original changed since they were made.
+    var stale: [Translation] = []
+    /// Edition paths of the stale translations, which show readers a notice.
+    var stalePaths: Set<String> = []
+    var diagnostics: [Diagnostic] = []
+
+    var prefix: String { language.code + "/" }
+
+    /// Pages of the language, counted as `check` reports them.
+    var translatable: Int { catalog.pageCount }
+
+    init(_ source: Catalog, language: LanguageConfig) {
+        self.language = language
+        var catalog = source
+        catalog.site = source.site.edition(language)
+        catalog.translations = []
+        var byFile: [String: Translation] = [:]
+        for translation in source.translations where translation.language == language.code {
+            byFile[translation.originalFile] = translation
+        }
+        let prefix = language.code + "/"
+        var used: Set<String> = []
+        var paths: [String: String] = [:]
+        var pathByFile: [String: String] = [:]
+        var problems: [Diagnostic] = []
+        var staleTranslations: [Translation] = []
+        func translate(_ header: inout PageHeader) -> Translation? {
+            guard let translation = byFile[header.file] else { return nil }
+            used.insert(header.file)
+            paths[prefix + header.path] = header.path
+            pathByFile[translation.file] = prefix + header.path
+            header.path = prefix + header.path
+            header.file = translation.file
+            header.title = translation.title
+            header.summary = translation.summary
+            header.body = translation.body
+            return translation
+        }
+        if var home = catalog.home, translate(&home) != nil { catalog.home = home }
+        for index in catalog.briefings.indices {
+            guard let translation = translate(&catalog.briefings[index].header) else { continue }
+            if let keyPoints = translation.keyPoints { catalog.briefings[index].keyPoints = keyPoints }
+            problems += TranslationChecks.contradictions(translation, briefing: source.briefings[index])
+        }
+        for index in catalog.entities.indices {
+            let original = source.entities[index]
+            guard let translation = translate(&catalog.entities[index].header) else { continue }
+            // Names in both languages reach the page: [[Côte d'Ivoire]] and [[Ivory Coast]].
+            catalog.entities[index].aliases = TranslationChecks.names(translation, original: original)
+            problems += TranslationChecks.contradictions(translation, entity: original)
+        }
+        for index in catalog.events.indices {
+            guard let translation = translate(&catalog.events[index].header) else { continue }
+            if let note = translation.dateNote { catalog.events[index].dateNote = note }
+            problems += TranslationChecks.contradictions(translation, event: source.events[index])
+        }
+        for translation in byFile.values.sorted(by: { $0.file < $1.file }) where !used.contains(translation.originalFile) {
+            problems.append(
+                .error(
+                    "\(translation.originalFile) cannot be translated here: only the home page, briefings, entities and events are",
+                    at: SourceLocation(file: translation.file), hint: "remove the translation, or translate a page of another kind"))
+        }
+        for translation in byFile.values.sorted(by: { $0.file < $1.file }) where used.contains(translation.originalFile) {
+            let current = source.originalHashes[translation.originalPath] ?? ""
+            guard translation.translationOf?.value != current else { continue }
+            staleTranslations.append(translation)
+            problems.append(TranslationChecks.staleWarning(translation, current: current))
+        }
+        self.catalog = catalog
+        self.originalPaths = paths
+        self.diagnostics = problems
+        self.stale = staleTranslations
+        self.stalePaths = Set(staleTranslations.compactMap { pathByFile[$0.file] })
+    }
+}
+
+enum TranslationChecks {
+    static func staleWarning(_ translation: Translation, current: String) -> Diagnostic {
+        guard let recorded = translation.translationOf else {
+            return .warning(
+                "translation does not say which version of \(translation.originalFile) it translates",
+                at: SourceLocation(file: translation.file),
+                hint: "add 'translation_of: \(current)' once it matches the original (`dossier new --translation` writes it)")
+        }
+        return .warning(
+            "stale translation: \(translation.originalFile) changed since this translation was made (translation_of \(recorded.value), original now \(current))",
+            at: recorded.location, hint: "bring the translation up to date with the original, then set 'translation_of: \(current)'")
+    }
+
+    /// The translation's title and aliases, then the original's, each name once.
+    static func names(_ translation: Translation, original: Entity) -> [Located<String>] {
+        var seen: Set<String> = [NameIndex.normalize(translation.title.value)]
+        var names: [Located<String>] = []
+        for name in translation.aliases + [original.header.title] + original.aliases where seen.insert(NameIndex.normalize(name.value)).inserted {
+            names.append(name)
+        }
+        return names
+    }
+
+    static func contradictions(_ translation: Translation, briefing: Briefing) -> [Diagnostic] {
+        compare(translation, scalars: ["date": briefing.date.map(\.description), "order": briefing.order.map(String.init)], lists: ["tags": briefing.tags])
+    }
+
+    static func contradictions(_ translation: Translation, entity: Entity) -> [Diagnostic] {
+        compare(translation, scalars: ["kind": entity.kind.rawValue, "geo": entity.geo?.value], lists: [:])
+    }
+
+    static func contradictions(_ translation: Translation, event: Event) -> [Diagnostic] {
+        compare(
+            translation,
+            scalars: [
+                "date": event.date.value.description, "status": event.status.rawValue, "kind": event.kind, "treaty": event.treaty?.value,
+            ],
+            lists: ["entities": event.entities.map(\.value), "sources": event.sources.map(\.value)])
+    }
+
+    /// A field the translation repeats must say what the original says.
+    static func compare(_ translation: Translation, scalars: [String: String?], lists: [String: [String]]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (key, written) in translation.fixedFields.sorted(by: { $0.key < $1.key }) {
+            let original = scalars[key] ?? nil
+            let same = key == "date" ? (try? DateParser.parse(written.value))?.description == original : written.value == original
+            if !same { diagnostics.append(contradiction(key, written.value, original ?? "nothing", translation, at: written.location)) }
+        }
+        for (key, written) in translation.fixedLists.sorted(by: { $0.key < $1.key }) where written.map(\.value) != lists[key] ?? [] {
+            let location = written.first?.location ?? SourceLocation(file: translation.file)
+            diagnostics.append(
+                contradiction(key, written.map(\.value).joined(separator: ", "), (lists[key] ?? []).joined(separator: ", "), translation, at: location))
+        }
+        return diagnostics
+    }
+
+    static func contradiction(_ key: String, _ written: String, _ original: String, _ translation: Translation, at location: SourceLocation) -> Diagnostic {
+        .error(
+            "'\(key)' contradicts the original: this translation says '\(written)', \(translation.originalFile) says '\(original)'",
+            at: location, hint: "a translation takes '\(key)' from its original: remove it here")
+    }
+}
