@@ -49,6 +49,8 @@ public struct SiteBuilder: Sendable {
         public var catalog: Catalog?
         public var site: LinkedSite?
         public var timeline: Timeline?
+        /// Per other language: pages translated, missing and stale.
+        public var coverage: [LanguageCoverage] = []
         public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
     }
 
@@ -322,7 +324,8 @@ public struct SiteBuilder: Sendable {
                 changeLog: linked.changeLog, strings: linked.strings))
         return Report(
             pageCount: pageCount, renderedCount: rendered.rendered, diagnostics: log.diagnostics, notes: linked.notes, pdfBytes: pdfBytes,
-            changeLog: linked.changeLog, catalog: linked.catalog, site: linked.site, timeline: linked.timeline)
+            changeLog: linked.changeLog, catalog: linked.catalog, site: linked.site, timeline: linked.timeline,
+            coverage: linked.editions.map { LanguageCoverage($0.edition, pageCount: linked.catalog.pageCount) })
     }
 
     /// Prints the edition written into staging and puts the PDF beside it, so it is swapped

@@ -207,8 +207,10 @@ struct Check: AsyncParsableCommand {
         var summary: [String: Int] = [:]
         var externalSummary: String?
         var notes: [String] = []
+        var coverage: [LanguageCoverage] = []
         do {
             let report = try await builder.build()
+            coverage = report.coverage
             keepUntilExit(report)
             diagnostics = report.diagnostics
             notes = report.notes
@@ -233,6 +235,7 @@ struct Check: AsyncParsableCommand {
             // After the diagnostics, as `build` prints them, so the two commands say the same.
             for note in notes { FileHandle.standardError.write(Data((note + "\n").utf8)) }
             if let externalSummary { print(externalSummary) }
+            if !site.quiet, !coverage.isEmpty { print("Translations: " + coverage.map(\.line).joined(separator: "; ")) }
             if !site.quiet {
                 let figures = summary.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
                 print(errors == 0 ? "No errors. \(figures)" : "\(errors) error\(errors == 1 ? "" : "s").")

@@ -84,6 +84,25 @@ struct LanguageEdition: Sendable {
     }
 }
 
+/// How much of the dossier a language has, as `check` prints it.
+public struct LanguageCoverage: Sendable, Equatable {
+    public var language: String
+    public var translated: Int
+    public var missing: Int
+    public var stale: Int
+
+    init(_ edition: LanguageEdition, pageCount: Int) {
+        language = edition.language.code
+        translated = edition.originalPaths.count
+        missing = max(0, pageCount - translated)
+        stale = edition.stalePaths.count
+    }
+
+    public var line: String {
+        "\(language): \(translated) page\(translated == 1 ? "" : "s") translated, \(missing) missing (shown in the default language), \(stale) stale"
+    }
+}
+
 enum TranslationChecks {
     static func staleWarning(_ translation: Translation, current: String) -> Diagnostic {
         guard let recorded = translation.translationOf else {

@@ -116,6 +116,8 @@ import Testing
             #expect(warning.location.file == "Content/entities/countries/mali.fr.md")
             #expect(warning.message.contains("stale translation: Content/entities/countries/mali.md changed"))
             #expect(try site.html("fr/entities/countries/mali/index.html").contains("translation-stale"))
+            #expect(stale.coverage.map(\.translated) == [2])
+            #expect(stale.coverage.map(\.stale) == [1])
             try bilingual(site)
             #expect(try await build(site).warnings.isEmpty)
         }
