@@ -69,7 +69,10 @@ enum ChangeLogReader {
             return nil
         }
         var catalog = Catalog(site: site.config)
+        let languages = site.config.otherLanguages.map(\.code)
         for (path, text) in texts.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".md") {
+            // Translations are not pages of their own: the change log follows the originals.
+            guard languages.isEmpty || TranslationFiles.original(of: path, languages: languages) == nil else { continue }
             guard !path.split(separator: "/").contains(where: { ContentFiles.isEditorLeftover(String($0)) }) else { continue }
             guard let document = DocumentParser.parse(text: text, relativePath: path, file: prefix + path).0, !document.header.draft else { continue }
             catalog.add(document)
