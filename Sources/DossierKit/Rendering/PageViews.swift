@@ -105,20 +105,31 @@ extension PageContext {
         ids.contains { citationNumber($0) != nil } ? citationMarker(ids) : ""
     }
 
+    /// Past this many entities, the page of all entities lists titles only and leaves the
+    /// summaries to each kind's page: with 3,200 it was over a megabyte.
+    static let entitySummariesUpTo = 500
+
     func entityList(kind: EntityKind?) -> [String: Any] {
         let entities = site.catalog.entities.filter { kind == nil || $0.kind == kind }
+        let compact = kind == nil && entities.count > Self.entitySummariesUpTo
         let groups = EntityKind.allCases.compactMap { groupKind -> [String: Any]? in
             let members = entities.filter { $0.kind == groupKind }.sorted(byKey: { sortKey($0.header.title.value) }, <)
             guard !members.isEmpty else { return nil }
             return [
                 "title": groupKind.pluralTitle, "url": url("entities/\(groupKind.folder)/"),
                 "items": members.map {
-                    ["title": $0.header.title.value, "url": url($0.header.path), "summary": $0.header.summary ?? "", "changed": changed($0.header.path)]
-                        as [String: Any]
+                    [
+                        "title": $0.header.title.value, "url": url($0.header.path), "summary": compact ? "" : $0.header.summary ?? "",
+                        "changed": changed($0.header.path),
+                    ] as [String: Any]
                 },
             ]
         }
-        return ["groups": groups, "intro": kind == nil ? "Every country, person, organization, court, treaty and armed group in the dossier." : false]
+        let intro =
+            compact
+            ? "All \(grouped(entities.count)) countries, people, organizations, courts, treaties and armed groups in the dossier, by title; each kind’s page has their summaries."
+            : "Every country, person, organization, court, treaty and armed group in the dossier."
+        return ["groups": groups, "intro": kind == nil ? intro : false]
     }
 
     func briefingList() -> [String: Any] {
