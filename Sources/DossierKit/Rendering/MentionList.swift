@@ -3,33 +3,34 @@
 /// could use: the page quotes the most useful `quotedLimit` and lists the others by
 /// title, grouped by kind, saying so.
 ///
-/// The rule: briefings first (the dossier's own analysis, in the list's order), then
-/// events from the newest, then every other page in the list's order (by kind, then title).
+/// The rule: briefings first (the dossier's own analysis), from the newest, then events
+/// from the newest, then every other page in the list's order (by kind, then title).
 struct MentionList {
     static let quotedLimit = 40
-    static let rule = "briefings first, then events from the newest, then other pages by title"
+    static let rule = "briefings first, then events, each from the newest, then other pages by title"
 
     /// Every mention, in the list's order (by kind, then title).
     let backlinks: [Backlink]
     /// Indices into `backlinks` of the quoted mentions, in the order of the rule.
     let quoted: [Int]
 
-    init(_ backlinks: [Backlink], timeline: Timeline, limit: Int = quotedLimit) {
+    /// `briefingDate` gives a briefing's date by its path.
+    init(_ backlinks: [Backlink], timeline: Timeline, briefingDate: (String) -> DossierDate? = { _ in nil }, limit: Int = quotedLimit) {
         self.backlinks = backlinks
         guard backlinks.count > limit else {
             quoted = Array(backlinks.indices)
             return
         }
-        func rank(_ index: Int) -> (Int, Int) {
+        func rank(_ index: Int) -> (Int, Int, Int) {
             let from = backlinks[index].from
             switch from.section {
-            case .briefing: return (0, index)
-            case .event: return (1, -(timeline.index(of: from.path) ?? -1))
-            default: return (2, index)
+            case .briefing: return (0, briefingDate(from.path).map { -$0.firstDay } ?? Int.max, index)
+            case .event: return (1, timeline.index(of: from.path).map { -$0 } ?? Int.max, index)
+            default: return (2, 0, index)
             }
         }
         // Partial sort: only the first `limit` by rank are needed.
-        var chosen: [(rank: (Int, Int), index: Int)] = []
+        var chosen: [(rank: (Int, Int, Int), index: Int)] = []
         for index in backlinks.indices {
             let entry = (rank: rank(index), index: index)
             if chosen.count == limit, let last = chosen.last, !(entry.rank < last.rank) { continue }
@@ -67,13 +68,14 @@ extension PageContext {
         }
     }
 
-    func backlinkGroups(_ targetPath: String) -> [[String: Any]] {
-        backlinkGroups(MentionList(site.backlinks[targetPath] ?? [], timeline: timeline))
-    }
-
     /// The values of the "Mentioned in" section: the groups, and how many are quoted.
     func mentionValues(_ targetPath: String) -> [String: Any] {
-        let list = MentionList(site.backlinks[targetPath] ?? [], timeline: timeline)
+        let backlinks = site.backlinks[targetPath] ?? []
+        var dates: [String: DossierDate] = [:]
+        if backlinks.count > MentionList.quotedLimit {
+            for briefing in site.catalog.briefings { dates[briefing.header.path] = briefing.date }
+        }
+        let list = MentionList(backlinks, timeline: timeline, briefingDate: { dates[$0] })
         return [
             "backlinks": backlinkGroups(list),
             "backlink_count": list.backlinks.count,

@@ -14,7 +14,8 @@ struct MentionListTests {
         try site.write("entities/countries/hub.md", page("title: Hub\nkind: country", "The hub."))
         try site.write("sources/s.md", page("title: S\npublisher: P\nkind: news-report"))
         for number in 1...3 {
-            try site.write("briefings/b\(number).md", page("title: Briefing \(number)", "Briefing \(number) is about [[Hub]] in depth."))
+            try site.write(
+                "briefings/b\(number).md", page("title: Briefing \(number)\ndate: \"2024-0\(number)\"", "Briefing \(number) is about [[Hub]] in depth."))
         }
         for day in 1...30 {
             let name = String(format: "%02d", day)
@@ -35,10 +36,11 @@ struct MentionListTests {
             try Self.writeHub(site)
             try await site.build()
             let html = try site.html("entities/countries/hub/index.html")
-            #expect(html.contains("Showing 40 of 45 mentions with their sentences: briefings first, then events from the newest, then other pages by title. The other 5 are listed by title under their kind."))
+            #expect(html.contains("Showing 40 of 45 mentions with their sentences: briefings first, then events, each from the newest, then other pages by title. The other 5 are listed by title under their kind."))
             #expect(html.contains("<blockquote>Briefing 2 is about Hub in depth.</blockquote>"))
             #expect(html.contains("<blockquote>On day 1, Hub acted.</blockquote>"))
-            // Events from the newest.
+            // Briefings and events from the newest.
+            #expect(try #require(html.range(of: ">Briefing 3</a>")).lowerBound < #require(html.range(of: ">Briefing 1</a>")).lowerBound)
             let newest = try #require(html.range(of: ">Event 30</a>")).lowerBound
             let oldest = try #require(html.range(of: ">Event 01</a>")).lowerBound
             #expect(newest < oldest)
@@ -62,13 +64,13 @@ struct MentionListTests {
         }
     }
 
-    @Test("the quoted choice: briefings, then events newest first, then the list's order")
+    @Test("the quoted choice: briefings, then events, newest first, then the list's order")
     func rule() {
         func target(_ section: Section, _ path: String) -> Backlink {
             Backlink(from: LinkTarget(section: section, path: path, title: path, file: path), context: "")
         }
         let backlinks = [
-            target(.briefing, "b/"), target(.entity, "x/"), target(.entity, "y/"), target(.event, "old/"), target(.event, "new/"),
+            target(.briefing, "b/"), target(.briefing, "newer/"), target(.entity, "x/"), target(.entity, "y/"), target(.event, "old/"), target(.event, "new/"),
         ]
         let timeline = Timeline(
             events: ["old/", "new/"].map { path in
@@ -76,10 +78,11 @@ struct MentionListTests {
                     anchor: path, page: LinkTarget(section: .event, path: path, title: path, file: path), title: path,
                     date: DossierDate(start: CalendarPoint(year: 2020)), status: .confirmed, entities: [], sources: [], notes: [])
             }, pending: [], asOf: nil)
-        let list = MentionList(backlinks, timeline: timeline, limit: 3)
-        #expect(list.quoted.map { backlinks[$0].from.path } == ["b/", "new/", "old/"])
+        let dates = ["b/": DossierDate(start: CalendarPoint(year: 2020)), "newer/": DossierDate(start: CalendarPoint(year: 2021))]
+        let list = MentionList(backlinks, timeline: timeline, briefingDate: { dates[$0] }, limit: 4)
+        #expect(list.quoted.map { backlinks[$0].from.path } == ["newer/", "b/", "new/", "old/"])
         #expect(list.isCapped)
-        #expect(MentionList(backlinks, timeline: timeline, limit: 5).isCapped == false)
+        #expect(MentionList(backlinks, timeline: timeline, limit: 6).isCapped == false)
         #expect(grouped(2113) == "2,113")
         #expect(grouped(999) == "999")
         #expect(grouped(1_000_000) == "1,000,000")
