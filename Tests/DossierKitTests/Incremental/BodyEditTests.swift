@@ -140,7 +140,7 @@ struct BodyEditTests {
             try site.edit("briefings/sahel-overview.md", replacing: "22 September 2025 [@comm-2025].", with: "22 September 2025 [@comm-2025] [@untc].")
             let added = try await session.rebuild(changed: ["briefings/sahel-overview.md"])
             #expect(session.patched)
-            #expect(added.renderedCount == 3)  // the briefing, the untc source's page, the search page
+            #expect(added.renderedCount == 4)  // the briefing, the print edition, the untc source's page, the search page
             #expect(try site.html("sources/untc/index.html").contains(">Sahel overview</a>"))
             #expect(try site.html("sources/index.html") == index)
             try await session.expectEqualToFullBuild()
