@@ -50,7 +50,7 @@ def main() -> int:
     parser.add_argument("--dossier", help="the dossier executable; builds the three sites with it")
     parser.add_argument("--root-site", help="check this already built site (served at /) instead of building")
     parser.add_argument("--base-url", help="the base URL the site was built with (default: Content/site.yml)")
-    parser.add_argument("--only", help="comma list of: validate,links,publish,structure,a11y,timeline,graph,figures,print,browser")
+    parser.add_argument("--only", help="comma list of: validate,links,publish,structure,a11y,timeline,graph,figures,print,browser,sources")
     parser.add_argument("--browser-pages", help="comma list of: " + ",".join(BROWSER_PAGES))
     parser.add_argument("--results", default=str(REPO / "results" / "site-check"), help="screenshots and report")
     parser.add_argument("--keep", action="store_true", help="keep the temporary builds")

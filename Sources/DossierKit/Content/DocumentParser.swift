@@ -123,7 +123,7 @@ enum DocumentParser {
         case .event:
             document = parseEvent(&fields, header: header("events/\(slug)/"))
         case .source:
-            document = parseSource(&fields, header: header("sources/#src-\(slug)"))
+            document = parseSource(&fields, header: header("sources/\(slug)/"))
         }
         let ok = !fields.diagnostics.contains { $0.severity == .error } && title != nil
         return (ok ? document : nil, fields.diagnostics)

@@ -214,6 +214,17 @@ public enum SourceKind: String, Sendable, CaseIterable {
         case .reference: "Reference work"
         }
     }
+
+    public var pluralTitle: String {
+        switch self {
+        case .primaryText: "Primary texts"
+        case .officialStatement: "Official statements"
+        case .newsReport: "News reports"
+        case .analysis: "Analyses"
+        case .aggregatorCopy: "Aggregator copies"
+        case .reference: "Reference works"
+        }
+    }
 }
 
 public struct Source: Sendable {

@@ -9,7 +9,7 @@ import Foundation
 ///
 /// When an edited page's headings change, the other pages' links to its headings are
 /// resolved again, and those whose links changed are rendered again too; when its
-/// citations change, so does the sources page, which lists who cites each source.
+/// citations change, so do the pages of the sources concerned, which list who cites them.
 ///
 /// Whatever it cannot patch exactly returns nil, and the general incremental build runs
 /// instead: a file added, removed or unknown, front matter changed (names, dates and
@@ -38,7 +38,7 @@ extension SiteBuilder {
 
         progress("Rendering")
         var selection = RenderPlan.Selection()
-        for path in edited.map(\.path) + reached { selection.pages.insert(RenderPlan.pagePath(path)) }
+        for path in edited.map(\.path) + reached { selection.pages.insert(path) }
         // The print edition holds every briefing's body.
         if edited.contains(where: { $0.section == .briefing }) { selection.pages.insert(PrintEdition.path) }
         var renderer = SiteRenderer(

@@ -2,7 +2,7 @@
 /// answers "all": a name, a date or a relation may show on any page, so any change to
 /// front matter, an added or removed file, `site.yml` or an asset renders everything
 /// again. A change to a body alone reaches only the page itself, the pages whose
-/// backlinks it changed, and the sources page when who cites what changes. A template
+/// backlinks it changed, and the pages of the sources it cites or stopped citing. A template
 /// change reaches the pages whose layout includes it.
 enum RenderPlan {
     struct Inputs {
@@ -49,12 +49,12 @@ enum RenderPlan {
         }
         for path in changedPages {
             if previous.site.headings[path] != inputs.site.headings[path] { return nil }  // fragment links may point at them
-            affected.pages.insert(pagePath(path))
+            affected.pages.insert(path)
         }
         // The print edition holds every briefing's body.
         if changedPages.contains(where: { $0.hasPrefix("briefings/") }) { affected.pages.insert(PrintEdition.path) }
-        // The sources page lists who cites each source, in order of first citation.
-        if previous.site.citedBy != inputs.site.citedBy { affected.pages.insert("sources/") }
+        // A source's page lists who cites it.
+        affected.pages.formUnion(inputs.site.sourcePagesCitedDifferently(than: previous.site))
         // Backlinks quote the sentence around a link, so a page linked from a changed body,
         // before or after the edit, shows new text when its list of backlinks changed.
         // An edit changes a page or two: comparing paths beats hashing each of the
@@ -62,15 +62,10 @@ enum RenderPlan {
         let changedList = Array(changedPages)
         for site in [previous.site, inputs.site] {
             for (target, backlinks) in site.backlinks where backlinks.contains(where: { changedList.contains($0.from.path) }) {
-                if previous.site.backlinks[target] != inputs.site.backlinks[target] { affected.pages.insert(pagePath(target)) }
+                if previous.site.backlinks[target] != inputs.site.backlinks[target] { affected.pages.insert(target) }
             }
         }
         return affected
-    }
-
-    /// Sources share one page; the others are their own.
-    static func pagePath(_ path: String) -> String {
-        path.hasPrefix("sources/#") ? "sources/" : path
     }
 
     /// Each layout and every template it includes, directly or through other templates.

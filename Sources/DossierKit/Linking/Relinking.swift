@@ -4,7 +4,7 @@ extension Linker {
     /// `edited` names the pages by content file; `catalog` already holds their new text.
     /// Returns the site and the other pages to render again: those whose list of backlinks
     /// changed, those whose links to a changed heading now resolve differently, and the
-    /// sources page when who cites what changed; or nil when the patch would not be exact:
+    /// pages of the sources whose citing pages changed; or nil when the patch would not be exact:
     /// a page's warnings changed, or a link to a heading no longer resolves.
     static func relink(
         _ previous: LinkedSite, catalog: Catalog, edited: [String], cache: any ScanCache
@@ -66,8 +66,8 @@ extension Linker {
         }
         if citationsChanged {
             (site.citations, site.citedBy) = assembleCitations(inline: site.inlineCitations, frontMatter: site.frontMatterCitations)
-            // The sources page lists who cites each source.
-            if site.citedBy != previous.citedBy { pages.insert("sources/") }
+            // Each source's page lists who cites it.
+            pages.formUnion(site.sourcePagesCitedDifferently(than: previous))
         }
         if !changedHeadings.isEmpty {
             guard let relinked = resolveLinks(toHeadingsOf: changedHeadings, besides: Set(edited), in: &site, cache: cache) else { return nil }
@@ -130,6 +130,15 @@ extension Linker {
         }
         let context = mentionContext(event)
         return entities.map { ($0, context) }
+    }
+}
+
+extension LinkedSite {
+    /// The pages of the sources whose list of citing pages differs in `previous`.
+    func sourcePagesCitedDifferently(than previous: LinkedSite) -> [String] {
+        guard citedBy != previous.citedBy else { return [] }
+        let ids = Set(citedBy.keys).union(previous.citedBy.keys).filter { citedBy[$0] != previous.citedBy[$0] }
+        return ids.compactMap { sourcesByID[$0]?.header.path }.sorted()
     }
 }
 

@@ -14,7 +14,7 @@ struct RenderedAhead: Sendable {
     /// `catalog` and in its prepared unit alike, so that pages still find the unit and
     /// render from it. For a full build, which renders each page once: those bodies were
     /// the largest thing held while rendering (53 MB at 10,000 pages). The home page and
-    /// sources are left whole: the sources page asks whether each has a body.
+    /// sources are left whole: each source's page asks whether it has a body.
     mutating func releaseMarkdown(of catalog: inout Catalog) {
         func release(_ header: inout PageHeader) {
             guard var fileUnits = units[header.file],

@@ -76,7 +76,7 @@ enum SearchIndex {
             record["k"] = "Event"
             record["d"] = DateFormatting.display(event.date.value)
             record["s"] = event.header.summary ?? ""
-        case .home, .collection, .search, .notFound:
+        case .home, .collection, .search, .notFound, .source:  // sources: from the catalog, below
             return nil
         }
         let headings = (site.headings[job.path] ?? []).map(\.text)

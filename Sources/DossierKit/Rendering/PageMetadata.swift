@@ -53,6 +53,10 @@ enum PageMetadata {
                 ["@type": "Country", "name": target.title]
             }
             if !places.isEmpty { value["location"] = places }
+        case .source(let source):
+            value["@type"] = "WebPage"
+            value["isPartOf"] = website
+            value["about"] = ["@type": "CreativeWork", "name": job.title, "publisher": source.publisher] as [String: Any]
         }
         return ScriptJSON.encode(value)
     }

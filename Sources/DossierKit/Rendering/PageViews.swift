@@ -45,8 +45,7 @@ extension PageContext {
             "tags": briefing.tags,
             "tag_links": tagLinks(briefing.tags),
             "references": references(),
-            "backlinks": backlinkGroups(briefing.header.path),
-        ]
+        ].merging(mentionValues(briefing.header.path)) { $1 }
     }
 
     func entity(_ entity: Entity) -> [String: Any] {
@@ -80,11 +79,11 @@ extension PageContext {
             "timeline_drawing": TimelineDrawing.entity(
                 entity.header.title.value, events: timeline.events(of: entity.header.path), timeline: timeline, url: url),
             "timeline_legend": TimelineLegend.html(asOf: timeline.asOf, fullKeyURL: url("timeline/#timeline-key")),
-            "backlinks": backlinkGroups(entity.header.path),
             "references": references(),
             "map": entityMap(entity),
         ]
         neighbourhoodGraph(entity).forEach { values[$0.key] = $0.value }
+        mentionValues(entity.header.path).forEach { values[$0.key] = $0.value }
         return values
     }
 
@@ -94,7 +93,7 @@ extension PageContext {
         values["consequences"] = consequences.map(eventValues)
         values["pending"] = timeline.pending.filter { $0.announcement.path == event.header.path }.map(pendingValues)
         values["references"] = references()
-        values["backlinks"] = backlinkGroups(event.header.path)
+        values.merge(mentionValues(event.header.path)) { $1 }
         values["timeline_drawing"] = TimelineDrawing.neighbourhood(of: event.header.path, timeline: timeline, url: url)
         values["timeline_legend"] = TimelineLegend.html(asOf: timeline.asOf, fullKeyURL: url("timeline/#timeline-key"))
         return values
@@ -106,32 +105,31 @@ extension PageContext {
         ids.contains { citationNumber($0) != nil } ? citationMarker(ids) : ""
     }
 
-    func backlinkGroups(_ targetPath: String) -> [[String: Any]] {
-        let backlinks = site.backlinks[targetPath] ?? []
-        return Section.allCases.compactMap { section in
-            let items = backlinks.filter { $0.from.section == section }
-            guard !items.isEmpty else { return nil }
-            return [
-                "title": section.pluralTitle,
-                "items": items.map { ["title": $0.from.title, "url": url($0.from.path), "context": $0.context] as [String: Any] },
-            ]
-        }
-    }
+    /// Past this many entities, the page of all entities lists titles only and leaves the
+    /// summaries to each kind's page: with 3,200 it was over a megabyte.
+    static let entitySummariesUpTo = 500
 
     func entityList(kind: EntityKind?) -> [String: Any] {
         let entities = site.catalog.entities.filter { kind == nil || $0.kind == kind }
+        let compact = kind == nil && entities.count > Self.entitySummariesUpTo
         let groups = EntityKind.allCases.compactMap { groupKind -> [String: Any]? in
             let members = entities.filter { $0.kind == groupKind }.sorted(byKey: { sortKey($0.header.title.value) }, <)
             guard !members.isEmpty else { return nil }
             return [
                 "title": groupKind.pluralTitle, "url": url("entities/\(groupKind.folder)/"),
                 "items": members.map {
-                    ["title": $0.header.title.value, "url": url($0.header.path), "summary": $0.header.summary ?? "", "changed": changed($0.header.path)]
-                        as [String: Any]
+                    [
+                        "title": $0.header.title.value, "url": url($0.header.path), "summary": compact ? "" : $0.header.summary ?? "",
+                        "changed": changed($0.header.path),
+                    ] as [String: Any]
                 },
             ]
         }
-        return ["groups": groups, "intro": kind == nil ? "Every country, person, organization, court, treaty and armed group in the dossier." : false]
+        let intro =
+            compact
+            ? "All \(grouped(entities.count)) countries, people, organizations, courts, treaties and armed groups in the dossier, by title; each kind’s page has their summaries."
+            : "Every country, person, organization, court, treaty and armed group in the dossier."
+        return ["groups": groups, "intro": kind == nil ? intro : false]
     }
 
     func briefingList() -> [String: Any] {
@@ -164,20 +162,6 @@ extension PageContext {
             "json_url": url("timeline.json"),
             "ics_url": url("events.ics"),
             "derived_count": timeline.events.filter { $0.derivation != nil }.count,
-        ]
-    }
-
-    func sourcesPage() -> [String: Any] {
-        let sources = site.catalog.sources.sorted(byKey: { sortKey($0.header.title.value) }, <)
-        return [
-            "sources": sources.map { source -> [String: Any] in
-                var values = sourceValues(source)
-                values["anchor"] = "src-\(source.id)"
-                values["cited_by"] = (site.citedBy[source.id] ?? []).map(link)
-                values["body"] = source.header.body.text.trimmingSpaces().isEmpty ? false : html(source.header.body)
-                return values
-            },
-            "count": sources.count,
         ]
     }
 }

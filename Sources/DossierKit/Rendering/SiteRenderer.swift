@@ -7,6 +7,7 @@ enum PageKind: Sendable {
     case briefing(Briefing)
     case entity(Entity)
     case event(Event)
+    case source(Source)
 }
 
 /// One page to write: its output file, its layout and how to compute its values.
@@ -134,6 +135,11 @@ public struct SiteRenderer: Sendable {
             }
         }
         add("sources/", "sources", "Sources", "Every source the dossier relies on.") { $0.sourcesPage() }
+        for index in wantedIndices(catalog.sources, "source", { $0.pointee.header.path }) {
+            let source = catalog.sources[index]
+            let summary = "\(source.kind.title) by \(source.publisher)\(source.date.map { ", " + DateFormatting.display($0) } ?? ""), and the pages citing it."
+            add(source.header.path, "source", source.header.title.value, summary, .source(source)) { $0.sourcePage(source) }
+        }
         add("graph/", "graph", "Relationship graph", "How the dossier’s entities relate.") { $0.graphPage() }
         // Templates of an older dossier may lack the newer layouts: their pages are left out.
         if templates.sources["print"] != nil {

@@ -145,7 +145,7 @@ struct DocumentParserTypedTests {
         #expect(diagnostics.isEmpty)
         let source = try #require(document?.source, "not a source page: \(String(describing: document))")
         #expect(source.id == "comm-a")
-        #expect(source.header.path == "sources/#src-comm-a")
+        #expect(source.header.path == "sources/comm-a/")
         #expect(source.publisher == "Government of Mali")
         #expect(source.date == day(2025, 9, 22))
         #expect(source.url == "https://example.org/x")

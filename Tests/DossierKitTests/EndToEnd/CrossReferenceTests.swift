@@ -57,7 +57,7 @@ struct CrossReferenceTests {
             let html = try site.html(Self.briefingPage)
             #expect(html.contains("<sup class=\"cite\">[<a href=\"#ref-1\" title=\"Joint communiqué of 22 September 2025\">1</a>]</sup>"))
             let references = section("references", in: html)
-            #expect(references.contains("<li id=\"ref-1\"><a href=\"../../sources/#src-comm-2025\">Joint communiqué of 22 September 2025</a>"))
+            #expect(references.contains("<li id=\"ref-1\"><a href=\"../../sources/comm-2025/\">Joint communiqué of 22 September 2025</a>"))
             #expect(!references.contains("ref-2"))
         }
     }

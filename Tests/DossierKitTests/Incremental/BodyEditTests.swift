@@ -132,19 +132,23 @@ struct BodyEditTests {
         }
     }
 
-    @Test("a citation added, then one removed: the page and the sources page, which lists who cites what")
+    @Test("a citation added, then one removed: the page and the cited source's own page, not the sources index")
     func citations() async throws {
         try await withTempSite { site in
             let session = try await Session(site)
-            try site.edit(Self.mali, replacing: "in 2000 [@untc].", with: "in 2000 [@untc] [@comm-2025].")
-            let added = try await session.rebuild(changed: [Self.mali])
+            let index = try site.html("sources/index.html")
+            try site.edit("briefings/sahel-overview.md", replacing: "22 September 2025 [@comm-2025].", with: "22 September 2025 [@comm-2025] [@untc].")
+            let added = try await session.rebuild(changed: ["briefings/sahel-overview.md"])
             #expect(session.patched)
-            #expect(added.renderedCount == 3)  // Mali, the sources page, the search page
+            #expect(added.renderedCount == 4)  // the briefing, the print edition, the untc source's page, the search page
+            #expect(try site.html("sources/untc/index.html").contains(">Sahel overview</a>"))
+            #expect(try site.html("sources/index.html") == index)
             try await session.expectEqualToFullBuild()
 
-            try site.edit("briefings/sahel-overview.md", replacing: "22 September 2025 [@comm-2025].", with: "22 September 2025.")
+            try site.edit("briefings/sahel-overview.md", replacing: "22 September 2025 [@comm-2025] [@untc].", with: "22 September 2025.")
             try await session.rebuild(changed: ["briefings/sahel-overview.md"])
             #expect(session.patched)
+            #expect(try !site.html("sources/untc/index.html").contains(">Sahel overview</a>"))
             try await session.expectEqualToFullBuild()
         }
     }

@@ -85,7 +85,7 @@ struct IncrementalBuildTests {
         }
     }
 
-    @Test("a new link and a new citation reach the target's backlinks and the sources page")
+    @Test("a new link and a new citation reach the target's backlinks and the source's page")
     func newLinkAndCitation() async throws {
         try await withTempSite { site in
             let session = try await Session(site)
@@ -93,6 +93,7 @@ struct IncrementalBuildTests {
             let report = try await session.rebuild()
             #expect(report.renderedCount < report.pageCount)
             #expect(try site.html("entities/countries/niger/index.html").contains("It borders"))
+            #expect(try site.html("sources/comm-2025/index.html").contains(">Mali</a>"))
             try await session.expectEqualToFullBuild()
         }
     }

@@ -30,7 +30,7 @@ struct SearchIndexTests {
             #expect(event["d"] == "22 September 2025")
             #expect(event["x"]?.contains("The three states announced their withdrawal") == true)
             #expect(byURL["briefings/sahel-overview/"]?["k"] == "Briefing")
-            #expect(byURL["sources/#src-untc"]?["k"] == "Source")
+            #expect(byURL["sources/untc/"]?["k"] == "Source")
             #expect(byURL[""] == nil, "list pages are not search results")
             // A wiki link's label is part of the text, not lost with its HTML.
             let briefing = try #require(byURL["briefings/sahel-overview/"]?["x"])

@@ -40,9 +40,10 @@ struct GraphPageTests {
             let timeline = try site.html("timeline/index.html")
             #expect(timeline.contains("Involves: <a href=\"../entities/countries/mali/\">Mali</a>, <a href=\"../entities/countries/niger/\">Niger</a></p>"))
             #expect(!timeline.contains("</a>; </p>"))
-            let sources = try site.html("sources/index.html")
-            #expect(sources.contains("Cited on: <a"))
-            #expect(!sources.contains("</a>; </p>"))
+            // A source's citing pages are a list, one item each, with no separator to strand.
+            let source = try site.html("sources/comm-2025/index.html")
+            #expect(source.contains("<ul class=\"compact-links\"><li><a"))
+            #expect(!source.contains("</a>; "))
         }
     }
 

@@ -63,11 +63,11 @@ struct TemplateErrorTests {
     @Test func unknownVariableInAPartialNamesThePartial() async throws {
         try await withTempSite { site in
             let failure = try await failingBuild(site, file: "partials/backlinks.mustache") { text in
-                text.replacingOccurrences(of: "<h3>{{title}}</h3>", with: "<h3>{{title}} {{nosuchcount}}</h3>")
+                text.replacingOccurrences(of: "<h3>{{title}}{{#", with: "<h3>{{title}} {{nosuchcount}}{{#")
             }
             let error = try #require(failure?.diagnostics.first { $0.message.contains("nosuchcount") })
             #expect(error.location.file == "Templates/partials/backlinks.mustache")
-            #expect(error.location.line == 5)
+            #expect(error.location.line == 6)
         }
     }
 

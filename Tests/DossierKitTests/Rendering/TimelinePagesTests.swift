@@ -34,8 +34,8 @@ struct TimelinePagesTests {
             let start = try #require(html.range(of: "id=\"2026-06-18-niger-notifies-niger-takes-effect\""))
             let item = String(html[start.lowerBound...].prefix { $0 != "\u{0}" }).components(separatedBy: "</li>")[0]
             #expect(item.contains("by the rule of Article 127(1)"))
-            #expect(item.contains("sources/#src-news"))
-            #expect(!item.contains("#src-untc"))
+            #expect(item.contains("sources/news/"))
+            #expect(!item.contains("sources/untc/"))
         }
     }
 

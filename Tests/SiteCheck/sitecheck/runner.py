@@ -15,6 +15,7 @@ from .print_updates import check_new_since, check_print_pdf, check_updates
 from .publish import check_publish
 from .results import Report
 from .timeline import check_timeline
+from .sources import check_anchor_forwarding, check_source_anchors
 from .validate import check_validator
 
 
@@ -42,6 +43,12 @@ def run_checks(args, sites: dict[str, Site], report: Report) -> None:
             for site in sites.values():
                 with report.check(f"publish/{site.name}") as c:
                     check_publish(site, c)
+        if want("sources"):
+            with report.check("sources") as c:
+                for site in sites.values():
+                    check_source_anchors(site, c)
+                if want("browser"):
+                    check_anchor_forwarding(list(sites.values()), c)
         first = next(iter(sites.values()))
         briefing = find_briefing(first)
         if want("structure"):
