@@ -10,6 +10,10 @@ extension PageContext {
             var values = sourceValues(source)
             // The id the one sources page gave each source, which published links name.
             values["anchor"] = "src-\(source.id)"
+            // Kept empty for a `sources.mustache` written when this page listed who cites
+            // each source: it still builds, and the citing pages are on each source's page.
+            values["cited_by"] = [Any]()
+            values["body"] = false
             return values
         }
         var byKind: [SourceKind: [[String: Any]]] = [:]

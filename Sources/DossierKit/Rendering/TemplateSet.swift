@@ -44,7 +44,9 @@ public struct TemplateSet: Sendable {
             diagnostics.append(
                 .error(
                     "missing template '\(layout).mustache'", at: SourceLocation(file: displayRoot + "/" + layout + ".mustache"),
-                    hint: "every page type needs its layout in \(displayRoot)/"))
+                    hint: layout == "source"
+                        ? "each source now has a page of its own: copy Templates/source.mustache from dossier into \(displayRoot)/"
+                        : "every page type needs its layout in \(displayRoot)/"))
         }
         diagnostics += set.missingPartials()
         if !diagnostics.isEmpty { throw BuildFailure(diagnostics) }

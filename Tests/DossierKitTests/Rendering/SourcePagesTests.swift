@@ -60,3 +60,25 @@ struct SourcePagesTests {
         }
     }
 }
+
+@Suite("A sources template written for the one sources page")
+struct OldSourcesTemplateTests {
+    @Test("still builds: the index gives each source an empty cited_by and no body")
+    func oldTemplateBuilds() async throws {
+        try await withTempSite { site in
+            let templates = try site.copyTemplates()
+            // The parts of the earlier sources.mustache that read what is now on each source's page.
+            let old = """
+                {{<base}}{{$content}}<ul>{{#sources}}<li id="{{anchor}}">{{title}}\
+                {{#body}}<div class="prose">{{{body}}}</div>{{/body}}\
+                {{#cited_by.0}}<p class="cited-by">Cited on: {{#cited_by}}<a href="{{url}}">{{title}}</a>; {{/cited_by}}</p>{{/cited_by.0}}\
+                </li>{{/sources}}</ul>{{/content}}{{/base}}
+                """
+            try old.write(to: templates.appendingPathComponent("sources.mustache"), atomically: true, encoding: .utf8)
+            try await site.build(templates: templates)
+            let index = try site.html("sources/index.html")
+            #expect(index.contains("<li id=\"src-comm-2025\">Joint communiqué of 22 September 2025</li>"))
+            #expect(!index.contains("cited-by"))
+        }
+    }
+}
