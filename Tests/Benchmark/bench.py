@@ -32,6 +32,9 @@ import sys
 import threading
 import time
 
+from amdahl import table as amdahl_table
+from edits import KINDS as EDIT_KINDS
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 TEMPLATES = os.path.join(REPO, "Templates")
@@ -308,7 +311,7 @@ def free_port():
 
 
 def measure_serve(root, edits):
-    """Returns a list of edit→event latencies in seconds, or None when skipped."""
+    """Returns {kind of edit: [edit→event latencies in seconds]}, or None when skipped."""
     # `build` is the default subcommand, so without a serve subcommand `dossier serve --help`
     # prints build's help and exits 0: require serve's own usage line.
     probe = subprocess.run([DOSSIER, "serve", "--help"], capture_output=True, text=True)
@@ -321,7 +324,7 @@ def measure_serve(root, edits):
     server_log = open(os.path.join(os.path.dirname(root), "logs", "serve.log"), "w")
     server = subprocess.Popen([DOSSIER] + args, stdout=server_log, stderr=subprocess.STDOUT)
     briefings = sorted(os.listdir(os.path.join(content, "briefings")))
-    latencies = []
+    latencies = {}
     try:
         wait_ready(server, port)
         lines = queue.Queue()
@@ -344,24 +347,28 @@ def measure_serve(root, edits):
             lines.put((time.perf_counter(), None))
 
         threading.Thread(target=reader, daemon=True).start()
-        for i in range(edits):
-            time.sleep(1.0)                      # let the watcher settle (debounce windows)
-            while not lines.empty():             # drop anything sent before the edit
-                lines.get_nowait()
-            path = os.path.join(content, "briefings", briefings[i % len(briefings)])
-            original = open(path, encoding="utf-8").read()
-            try:
-                start = time.perf_counter()
-                with open(path, "w", encoding="utf-8") as f:
-                    f.write(original + f"\nEdited by the benchmark, edit {i + 1}.\n")
-                latencies.append(next_event(lines, start) - start)
-            finally:
-                with open(path, "w", encoding="utf-8") as f:   # the corpus is cached: put it back
-                    f.write(original)
-            # Wait for the rebuild after the restore too: when a rebuild takes about as long
-            # as the pause above, its event used to arrive after the next edit and count for it.
-            next_event(lines, time.perf_counter())
-            log(f"  serve edit {i + 1}/{edits}: {latencies[-1] * 1000:.0f} ms")
+        sources = sorted(name[:-3] for name in os.listdir(os.path.join(content, "sources")))
+        for kind, edit in EDIT_KINDS:
+            latencies[kind] = []
+            for i in range(edits):
+                time.sleep(1.0)                      # let the watcher settle (debounce windows)
+                while not lines.empty():             # drop anything sent before the edit
+                    lines.get_nowait()
+                path = os.path.join(content, "briefings", briefings[i % len(briefings)])
+                original = open(path, encoding="utf-8").read()
+                edited = edit(original, i + 1, sources)
+                try:
+                    start = time.perf_counter()
+                    with open(path, "w", encoding="utf-8") as f:
+                        f.write(edited)
+                    latencies[kind].append(next_event(lines, start) - start)
+                finally:
+                    with open(path, "w", encoding="utf-8") as f:   # the corpus is cached: put it back
+                        f.write(original)
+                # Wait for the rebuild after the restore too: when a rebuild takes about as long
+                # as the pause above, its event used to arrive after the next edit and count for it.
+                next_event(lines, time.perf_counter())
+                log(f"  serve, {kind}, edit {i + 1}/{edits}: {latencies[kind][-1] * 1000:.0f} ms")
         conn.close()
     except (OSError, RuntimeError, queue.Empty) as error:
         log(f"serve: measurement failed: {error!r} (see {server_log.name})")
@@ -407,7 +414,7 @@ def wait_ready(server, port):
 # report
 
 
-def report(sizes, results, runs, serve, rebuilds):
+def report(sizes, results, runs, serve, rebuilds, cores):
     print()
     print(f"{'tool':<12} {'pages':>6} {'runs':>4} {'median s':>9} {'min s':>7} {'ms/page':>8} {'peak RSS MB':>12} {'output MB':>10} {'files':>6}")
     for pages in sizes:
@@ -463,9 +470,34 @@ def report(sizes, results, runs, serve, rebuilds):
     if serve is None:
         print("serve: edit -> live-reload event: skipped (see above)")
     else:
-        print(f"serve ({sizes[-1]} pages): edit -> live-reload event: median {statistics.median(serve) * 1000:.0f} ms "
-              f"({', '.join(f'{x * 1000:.0f}' for x in serve)} ms)")
+        print(f"serve ({sizes[-1]} pages), edit of a briefing -> live-reload event, median (runs):")
+        for kind, walls in serve.items():
+            print(f"  {kind:<28} {statistics.median(walls) * 1000:6.0f} ms ({', '.join(f'{x * 1000:.0f}' for x in walls)})")
+    if cores:
+        print()
+        print(f"cores ({sizes[-1]} pages, `taskset`), medians of the runs, and Amdahl's projection:")
+        rows = {("Hugo" if tool == "hugo" else tool): (statistics.median(w[1]), statistics.median(w[2]))
+                for tool, w in cores.items()}
+        for line in amdahl_table(rows):
+            print("  " + line)
 
+
+def measure_cores(pages, root, work, runs, use_hugo):
+    """Wall times of dossier and Hugo confined to one core and to two (`taskset -c`),
+    interleaved, each into a fresh folder: {tool: {1: [...], 2: [...]}}."""
+    commands = tool_commands(root, work, None, use_hugo)
+    tools = [tool for tool in ["dossier", "hugo"] if tool in commands]
+    walls = {tool: {1: [], 2: []} for tool in tools}
+    logs = os.path.join(work, "logs")
+    for r in range(runs):
+        for n, cpus in [(1, "0"), (2, "0,1")]:
+            for tool in tools:
+                target = os.path.join(output_folder(work, pages), f"{tool}-cores{n}-{r}")
+                wall, _, _ = timed(["taskset", "-c", cpus] + commands[tool](target), target,
+                                   os.path.join(logs, f"{tool}-{pages}-cores{n}-{r}.log"))
+                walls[tool][n].append(wall)
+                log(f"  {pages:>6} pages  {n} core(s) {r + 1}/{runs}  {tool:<10} {wall:8.2f} s")
+    return walls
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -479,6 +511,8 @@ def main():
     ap.add_argument("--dossier", help="benchmark this dossier binary instead of building one (implies --no-build)")
     ap.add_argument("--no-hugo", action="store_true", help="skip Hugo even if it is installed")
     ap.add_argument("--no-serve", action="store_true", help="skip the serve-mode measurement")
+    ap.add_argument("--cores", action="store_true",
+                    help="also time dossier and Hugo on one core and on two (taskset) and project 8 and 16 cores")
     args = ap.parse_args()
     if args.dossier:
         global DOSSIER
@@ -510,7 +544,8 @@ def main():
     serve = None if args.no_serve else measure_serve(roots[sizes[-1]], args.runs)
     if args.no_serve:
         log("serve: skipped (--no-serve)")
-    report(sizes, results, args.runs, serve, rebuilds)
+    cores = measure_cores(sizes[-1], roots[sizes[-1]], work, args.runs, use_hugo) if args.cores else None
+    report(sizes, results, args.runs, serve, rebuilds, cores)
     # Outputs of this and earlier invocations go only now that nothing is timed.
     for name in os.listdir(work):
         if name.startswith("out-"):
