@@ -33,7 +33,10 @@ extension SiteBuilder {
 
         progress("Linking \(edits.count) page\(edits.count == 1 ? "" : "s")")
         let edited = edits.sorted { $0.key < $1.key }.compactMap(\.value.document?.header).filter { options.includeDrafts || !$0.draft }
-        guard let (site, reached) = Linker.relink(previous.site, catalog: catalog, edited: edited.map(\.file), cache: cache) else { return nil }
+        guard
+            let (site, renderedAhead, reached) = Linker.relink(
+                previous.site, renderedAhead: previous.renderedAhead, catalog: catalog, edited: edited.map(\.file), cache: cache)
+        else { return nil }
         cache.finishLoad(bodyEdits: loaded)
 
         progress("Rendering")
@@ -42,7 +45,8 @@ extension SiteBuilder {
         // The print edition holds every briefing's body.
         if edited.contains(where: { $0.section == .briefing }) { selection.pages.insert(PrintEdition.path) }
         var renderer = SiteRenderer(
-            site: site, timeline: previous.timeline, templates: previous.templates, assets: previous.assets, portable: catalog.site.portable)
+            site: site, renderedAhead: renderedAhead, timeline: previous.timeline, templates: previous.templates, assets: previous.assets,
+            portable: catalog.site.portable)
         renderer.searchCache = cache.searchRecords
         renderer.changeLog = previous.changeLog
         renderer.strings = previous.strings
@@ -54,6 +58,7 @@ extension SiteBuilder {
         _ = try writeOut(rendered, &log, to: .overLastBuild(output, collected, previousSearchIndex: previous.searchIndexPath, assets: nil))
         var next = previous
         next.site = site
+        next.renderedAhead = renderedAhead
         next.searchIndexPath = rendered.searchIndexPath
         cache.finishBuild(next)
         return Report(

@@ -1,19 +1,22 @@
 extension Linker {
     /// The linked site after the bodies of some pages changed and nothing else did,
-    /// patched from `previous` instead of linking every page again (see `BodyEdit`).
+    /// patched from `previous` instead of linking every page again (see `BodyEdit`), and
+    /// what it renders from, patched from `renderedAhead`.
     /// `edited` names the pages by content file; `catalog` already holds their new text.
-    /// Returns the site and the other pages to render again: those whose list of backlinks
+    /// Returns the site, what it renders from and the other pages to render again: those whose list of backlinks
     /// changed, those whose links to a changed heading now resolve differently, and the
     /// pages of the sources whose citing pages changed; or nil when the patch would not be exact:
     /// a page's warnings changed, or a link to a heading no longer resolves.
     static func relink(
-        _ previous: LinkedSite, catalog: Catalog, edited: [String], cache: any ScanCache
-    ) -> (site: LinkedSite, pages: [String])? {
+        _ previous: LinkedSite, renderedAhead previousRenderedAhead: RenderedAhead, catalog: Catalog, edited: [String],
+        cache: any ScanCache
+    ) -> (site: LinkedSite, renderedAhead: RenderedAhead, pages: [String])? {
         // Which headings the cached resolutions agree with is unknown until the patch is
         // whole, if it changes headings (see the end of the loop below).
         guard let linkedHeadings = cache.takeLinkedHeadings() else { return nil }
         var site = previous
         site.catalog = catalog
+        var renderedAhead = previousRenderedAhead
         // Headings first: a link to one, even on the same page, resolves through them.
         var scans: [(page: PageUnits, old: PageScan, oldResolutions: Resolutions, scan: PageScan)] = []
         var changedHeadings: Set<String> = []
@@ -45,7 +48,7 @@ extension Linker {
             }
             cache.store(scan: scan, for: page.header.file, texts: page.units.map(\.markdown))
             cache.store(resolutions: resolutions, for: page.header.file)
-            site.renderedAhead.units[page.header.file] = PreparedUnit.units(page.units.map(\.markdown), scan, resolutions)
+            renderedAhead.units[page.header.file] = PreparedUnit.units(page.units.map(\.markdown), scan, resolutions)
             for target in fragmentTargets(oldResolutions) { site.fragmentLinks[target]?.remove(page.header.file) }
             for target in fragmentTargets(resolutions) { site.fragmentLinks[target, default: []].insert(page.header.file) }
 
@@ -70,18 +73,22 @@ extension Linker {
             pages.formUnion(site.sourcePagesCitedDifferently(than: previous))
         }
         if !changedHeadings.isEmpty {
-            guard let relinked = resolveLinks(toHeadingsOf: changedHeadings, besides: Set(edited), in: &site, cache: cache) else { return nil }
+            guard
+                let relinked = resolveLinks(
+                    toHeadingsOf: changedHeadings, besides: Set(edited), in: &site, renderedAhead: &renderedAhead, cache: cache)
+            else { return nil }
             pages.formUnion(relinked)
         }
         cache.storeLinkedHeadings(site.headings)
-        return (site, pages.sorted())
+        return (site, renderedAhead, pages.sorted())
     }
 
     /// Resolves again the links of other pages to a heading of `pages`, whose headings
     /// changed, and updates what their Markdown shows; returns the pages whose links now
     /// resolve differently, or nil if one no longer resolves (the full build reports it).
     private static func resolveLinks(
-        toHeadingsOf pages: Set<String>, besides edited: Set<String>, in site: inout LinkedSite, cache: any ScanCache
+        toHeadingsOf pages: Set<String>, besides edited: Set<String>, in site: inout LinkedSite, renderedAhead: inout RenderedAhead,
+        cache: any ScanCache
     ) -> [String]? {
         let files = pages.reduce(into: Set<String>()) { $0.formUnion(site.fragmentLinks[$1] ?? []) }.subtracting(edited)
         var changed: [String] = []
@@ -92,7 +99,7 @@ extension Linker {
             if resolved != resolutions {
                 cache.store(resolutions: resolved, for: file)
                 changed.append(entry.scan.target.path)
-                site.renderedAhead.units[file] = PreparedUnit.units(entry.texts, entry.scan, resolved)
+                renderedAhead.units[file] = PreparedUnit.units(entry.texts, entry.scan, resolved)
             }
         }
         return changed
