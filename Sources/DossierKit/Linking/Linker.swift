@@ -12,6 +12,10 @@ public struct LinkedSite: Sendable {
     public var headings: [String: [Heading]]
     /// Target page path → pages linking to it, sorted by section then title.
     public var backlinks: [String: [Backlink]]
+    /// The other way round: page path → the pages it has a backlink on (those it links
+    /// to and, for an event, the entities it names), so that what an edit to it reaches
+    /// is found without reading every list (see `EditReach`).
+    var backlinkTargets: [String: [String]]
     public var relations: [Relation]
     /// Entity path → relations it takes part in, at either end.
     public var relationsByEntity: [String: [Relation]]
@@ -176,17 +180,20 @@ public enum Linker {
         inlineCitations.reserveCapacity(linked.count)
         var inlineCitationCount = 0
         var fragmentLinks: [String: Set<String>] = [:]
+        var backlinkTargets: [String: [String]] = [:]
         for page in linked {
             diagnostics += page.diagnostics
             preparedMarkdown[page.target.file] = page.prepared
             inlineCitations.append((page.target, page.cited))
             inlineCitationCount += page.citationCount
             for path in page.fragmentTargets { fragmentLinks[path, default: []].insert(page.target.file) }
+            if !page.backlinks.isEmpty { backlinkTargets[page.target.path] = page.backlinks.map(\.target) }
         }
         diagnostics += frontMatter.diagnostics
         let (citations, citedBy) = assembleCitations(inline: inlineCitations, frontMatter: frontMatter.citations)
         let site = LinkedSite(
-            catalog: catalog, resolver: resolver, headings: headings, backlinks: await backlinks, relations: frontMatter.relations,
+            catalog: catalog, resolver: resolver, headings: headings, backlinks: await backlinks, backlinkTargets: backlinkTargets,
+            relations: frontMatter.relations,
             relationsByEntity: frontMatter.relationsByEntity, citations: citations, citedBy: citedBy,
             eventEntities: frontMatter.eventEntities, eventsByEntity: frontMatter.eventsByEntity, eventTreaty: frontMatter.eventTreaty,
             sourcesByID: sourcesByID, entitiesByPath: indexes.entitiesByPath,
