@@ -105,6 +105,7 @@ public struct SiteBuilder: Sendable {
     struct LinkedBuild {
         var catalog: Catalog
         var site: LinkedSite
+        var renderedAhead: RenderedAhead
         var timeline: Timeline
         var changeLog: ChangeLog?
         /// Display prefix of content files, e.g. `Content/`.
@@ -166,14 +167,15 @@ public struct SiteBuilder: Sendable {
         let reuse = options.cache.map { cache in
             LinkReuse(scans: cache, unchangedNames: cache.onlyBodiesChanged ? cache.previous?.site : nil)
         }
-        var (site, linkDiagnostics) = await Linker.link(catalog, contentPrefix: contentPrefix, textLimit: textLimit, reuse: reuse)
+        var (site, renderedAhead, linkDiagnostics) = await Linker.link(
+            catalog, contentPrefix: contentPrefix, textLimit: textLimit, reuse: reuse)
         log.report(contentsOf: linkDiagnostics)
         let (editions, editionDiagnostics) = await LanguageEditions.link(catalog, contentPrefix: contentPrefix)
         log.report(contentsOf: editionDiagnostics)
         try log.throwIfErrors()
         if options.cache == nil {
             // Rendered once, from what linking made of them; `serve` keeps bodies for edits.
-            site.releaseMarkdownRenderedAhead()
+            renderedAhead.releaseMarkdown(of: &site.catalog)
             catalog = site.catalog
         }
         let sourceDiagnostics = log.diagnostics
@@ -188,8 +190,8 @@ public struct SiteBuilder: Sendable {
         let changeLog = await ChangeLogReader.make(
             .init(catalog: catalog, timeline: timeline, contentFolder: options.contentFolder, contentPrefix: contentPrefix))
         return LinkedBuild(
-            catalog: catalog, site: site, timeline: timeline, changeLog: changeLog, contentPrefix: contentPrefix, templates: templates,
-            assets: assets,
+            catalog: catalog, site: site, renderedAhead: renderedAhead, timeline: timeline, changeLog: changeLog, contentPrefix: contentPrefix,
+            templates: templates, assets: assets,
             sourceDiagnostics: sourceDiagnostics, log: log, notes: notes, strings: strings, editions: editions)
     }
 
@@ -211,7 +213,7 @@ public struct SiteBuilder: Sendable {
     private func renderer(_ linked: LinkedBuild) -> SiteRenderer {
         progress("Rendering")
         var renderer = SiteRenderer(
-            site: linked.site, timeline: linked.timeline, templates: linked.templates, assets: linked.assets,
+            site: linked.site, renderedAhead: linked.renderedAhead, timeline: linked.timeline, templates: linked.templates, assets: linked.assets,
             portable: linked.catalog.site.portable)
         renderer.searchCache = options.cache?.searchRecords
         renderer.pdfPlanned = options.pdf != nil
@@ -319,8 +321,8 @@ public struct SiteBuilder: Sendable {
     private func finish(_ linked: LinkedBuild, _ rendered: SiteRenderer.Output, log: DiagnosticLog, pageCount: Int, pdfBytes: Int?) -> Report {
         options.cache?.finishBuild(
             PreviousBuild(
-                site: linked.site, timeline: linked.timeline, templates: linked.templates, assets: linked.assets,
-                sourceDiagnostics: linked.sourceDiagnostics, pageCount: pageCount, searchIndexPath: rendered.searchIndexPath,
+                site: linked.site, renderedAhead: linked.renderedAhead, timeline: linked.timeline, templates: linked.templates,
+                assets: linked.assets, sourceDiagnostics: linked.sourceDiagnostics, pageCount: pageCount, searchIndexPath: rendered.searchIndexPath,
                 changeLog: linked.changeLog, strings: linked.strings))
         return Report(
             pageCount: pageCount, renderedCount: rendered.rendered, diagnostics: log.diagnostics, notes: linked.notes, pdfBytes: pdfBytes,

@@ -4,12 +4,12 @@ import Foundation
 /// nothing else. The file watcher names the files, so instead of listing, loading, linking
 /// and comparing the whole site, the last good build is patched: the edited files are
 /// parsed, their references resolved with the last build's indexes, their backlinks moved
-/// in the lists of the pages they link to, and only the edited pages, the pages whose
-/// backlinks changed, the search index and the search page are written again.
+/// in the lists of the pages they link to, and only the pages the edit reaches (as
+/// `EditReach` says: the edited pages, the pages whose backlinks changed, …), the search
+/// index and the search page are written again.
 ///
 /// When an edited page's headings change, the other pages' links to its headings are
-/// resolved again, and those whose links changed are rendered again too; when its
-/// citations change, so do the pages of the sources concerned, which list who cites them.
+/// resolved again, and those whose links changed are among the pages reached.
 ///
 /// Whatever it cannot patch exactly returns nil, and the general incremental build runs
 /// instead: a file added, removed or unknown, front matter changed (names, dates and
@@ -33,16 +33,18 @@ extension SiteBuilder {
 
         progress("Linking \(edits.count) page\(edits.count == 1 ? "" : "s")")
         let edited = edits.sorted { $0.key < $1.key }.compactMap(\.value.document?.header).filter { options.includeDrafts || !$0.draft }
-        guard let (site, reached) = Linker.relink(previous.site, catalog: catalog, edited: edited.map(\.file), cache: cache) else { return nil }
+        guard
+            let (site, renderedAhead, relinked) = Linker.relink(
+                previous.site, renderedAhead: previous.renderedAhead, catalog: catalog, edited: edited.map(\.file), cache: cache),
+            let reached = EditReach.pages(edited: Set(edited.map(\.path)), relinked: relinked, from: previous.site, to: site)
+        else { return nil }
         cache.finishLoad(bodyEdits: loaded)
 
         progress("Rendering")
-        var selection = RenderPlan.Selection()
-        for path in edited.map(\.path) + reached { selection.pages.insert(path) }
-        // The print edition holds every briefing's body.
-        if edited.contains(where: { $0.section == .briefing }) { selection.pages.insert(PrintEdition.path) }
+        let selection = RenderPlan.Selection(pages: reached)
         var renderer = SiteRenderer(
-            site: site, timeline: previous.timeline, templates: previous.templates, assets: previous.assets, portable: catalog.site.portable)
+            site: site, renderedAhead: renderedAhead, timeline: previous.timeline, templates: previous.templates, assets: previous.assets,
+            portable: catalog.site.portable)
         renderer.searchCache = cache.searchRecords
         renderer.changeLog = previous.changeLog
         renderer.strings = previous.strings
@@ -54,6 +56,7 @@ extension SiteBuilder {
         _ = try writeOut(rendered, &log, to: .overLastBuild(output, collected, previousSearchIndex: previous.searchIndexPath, assets: nil))
         var next = previous
         next.site = site
+        next.renderedAhead = renderedAhead
         next.searchIndexPath = rendered.searchIndexPath
         cache.finishBuild(next)
         return Report(

@@ -205,6 +205,8 @@ extension BuildCache: ScanCache {}
 /// The parts of a successful build that the next one compares against.
 struct PreviousBuild {
     var site: LinkedSite
+    /// What its pages were rendered from, whole (`serve` keeps every body's text).
+    var renderedAhead: RenderedAhead
     var timeline: Timeline
     var templates: TemplateSet
     var assets: SiteAssets

@@ -1,9 +1,8 @@
-/// Which pages an edit can have changed, so `serve` renders only those. When in doubt it
-/// answers "all": a name, a date or a relation may show on any page, so any change to
-/// front matter, an added or removed file, `site.yml` or an asset renders everything
-/// again. A change to a body alone reaches only the page itself, the pages whose
-/// backlinks it changed, and the pages of the sources it cites or stopped citing. A template
-/// change reaches the pages whose layout includes it.
+/// Which pages the changes since the last build can have changed, so `serve` renders
+/// only those. When in doubt it answers "all": a name, a date or a relation may show on
+/// any page, so any change to front matter, an added or removed file, `site.yml` or an
+/// asset renders everything again. A change to bodies alone reaches what `EditReach`
+/// says. A template change reaches the pages whose layout includes it.
 enum RenderPlan {
     struct Inputs {
         var previous: PreviousBuild
@@ -47,24 +46,8 @@ enum RenderPlan {
             guard let path = pathByFile[inputs.contentPrefix + file] else { return nil }
             changedPages.insert(path)
         }
-        for path in changedPages {
-            if previous.site.headings[path] != inputs.site.headings[path] { return nil }  // fragment links may point at them
-            affected.pages.insert(path)
-        }
-        // The print edition holds every briefing's body.
-        if changedPages.contains(where: { $0.hasPrefix("briefings/") }) { affected.pages.insert(PrintEdition.path) }
-        // A source's page lists who cites it.
-        affected.pages.formUnion(inputs.site.sourcePagesCitedDifferently(than: previous.site))
-        // Backlinks quote the sentence around a link, so a page linked from a changed body,
-        // before or after the edit, shows new text when its list of backlinks changed.
-        // An edit changes a page or two: comparing paths beats hashing each of the
-        // site's hundred thousand backlinks.
-        let changedList = Array(changedPages)
-        for site in [previous.site, inputs.site] {
-            for (target, backlinks) in site.backlinks where backlinks.contains(where: { changedList.contains($0.from.path) }) {
-                if previous.site.backlinks[target] != inputs.site.backlinks[target] { affected.pages.insert(target) }
-            }
-        }
+        guard let reached = EditReach.pages(edited: changedPages, relinked: nil, from: previous.site, to: inputs.site) else { return nil }
+        affected.pages.formUnion(reached)
         return affected
     }
 

@@ -6,6 +6,7 @@ enum LanguageEditions {
     struct Linked: Sendable {
         var edition: LanguageEdition
         var site: LinkedSite
+        var renderedAhead: RenderedAhead
         var timeline: Timeline
     }
 
@@ -17,9 +18,10 @@ enum LanguageEditions {
             let edition = LanguageEdition(catalog, language: language)
             diagnostics += edition.diagnostics
             let files = Set(catalog.translations.filter { $0.language == language.code }.map(\.file))
-            let (site, linkDiagnostics) = await Linker.link(edition.catalog, contentPrefix: contentPrefix)
+            let (site, renderedAhead, linkDiagnostics) = await Linker.link(
+                edition.catalog, contentPrefix: contentPrefix, textLimit: nil, reuse: nil)
             diagnostics += linkDiagnostics.filter { files.contains($0.location.file) }
-            linked.append(Linked(edition: edition, site: site, timeline: TimelineBuilder.build(site)))
+            linked.append(Linked(edition: edition, site: site, renderedAhead: renderedAhead, timeline: TimelineBuilder.build(site)))
         }
         return (linked, diagnostics)
     }
@@ -32,7 +34,9 @@ enum LanguageEditions {
         var diagnostics: [Diagnostic] = []
         for linked in editions {
             let code = linked.edition.language.code
-            var renderer = SiteRenderer(site: linked.site, timeline: linked.timeline, templates: templates, assets: assets, portable: portable)
+            var renderer = SiteRenderer(
+                site: linked.site, renderedAhead: linked.renderedAhead, timeline: linked.timeline, templates: templates, assets: assets,
+                portable: portable)
             renderer.languageLinks = links
             renderer.strings = strings
             renderer.staleTranslations = linked.edition.stalePaths

@@ -4,13 +4,18 @@ public struct Backlink: Sendable, Hashable {
     public var context: String
 }
 
-/// The output of the link stage: the catalog plus every cross-reference resolved.
+/// The link graph the link stage makes: the catalog plus every cross-reference resolved.
+/// What rendering takes from linking besides it travels apart, as `RenderedAhead`.
 public struct LinkedSite: Sendable {
     public var catalog: Catalog
     public var resolver: ReferenceResolver
     public var headings: [String: [Heading]]
     /// Target page path → pages linking to it, sorted by section then title.
     public var backlinks: [String: [Backlink]]
+    /// The other way round: page path → the pages it has a backlink on (those it links
+    /// to and, for an event, the entities it names), so that what an edit to it reaches
+    /// is found without reading every list (see `EditReach`).
+    var backlinkTargets: [String: [String]]
     public var relations: [Relation]
     /// Entity path → relations it takes part in, at either end.
     public var relationsByEntity: [String: [Relation]]
@@ -34,14 +39,6 @@ public struct LinkedSite: Sendable {
     /// Page path → content files of the pages linking to one of its headings, whose links
     /// a change to its headings can change.
     var fragmentLinks: [String: Set<String>]
-    /// Each page's Markdown as rendered while linking, which pages render from.
-    var renderedAhead: RenderedAhead
-
-    /// `markdown` rendered while linking, if it is a unit of a page.
-    func prepared(_ markdown: MarkdownText) -> PreparedUnit? { renderedAhead.unit(markdown) }
-
-    /// For a full build, which renders each page once: see `RenderedAhead.releaseMarkdown`.
-    mutating func releaseMarkdownRenderedAhead() { renderedAhead.releaseMarkdown(of: &catalog) }
 }
 
 typealias InlineCitations = (page: LinkTarget, ids: [String])
@@ -105,13 +102,22 @@ public enum Linker {
         }
     }
 
-    /// Links every page. Of each body's text, only `textLimit` visible bytes are kept, if
-    /// given (what search keeps); scans and resolutions are reused and stored in `reuse`.
-    public static func link(_ catalog: Catalog, contentPrefix: String, textLimit: Int? = nil) async -> (LinkedSite, [Diagnostic]) {
-        await link(catalog, contentPrefix: contentPrefix, textLimit: textLimit, reuse: nil)
+    /// Links every page, for a caller that does not render them (a past edition's
+    /// timeline, `check` after loading failed): the link graph alone.
+    public static func link(_ catalog: Catalog, contentPrefix: String) async -> (LinkedSite, [Diagnostic]) {
+        // The pages' Markdown is rendered ahead all the same (it is parsed once for both),
+        // but none of their text is kept, since nothing renders from it.
+        let linked = await link(catalog, contentPrefix: contentPrefix, textLimit: 0, reuse: nil)
+        return (linked.site, linked.diagnostics)
     }
 
-    static func link(_ catalog: Catalog, contentPrefix: String, textLimit: Int?, reuse: LinkReuse?) async -> (LinkedSite, [Diagnostic]) {
+    /// Links every page, and hands on what rendering the pages takes besides the link
+    /// graph: their Markdown rendered ahead. Of each body's text, only `textLimit` visible
+    /// bytes are kept, if given (the caller knows how much search keeps); scans and
+    /// resolutions are reused and stored in `reuse`.
+    static func link(
+        _ catalog: Catalog, contentPrefix: String, textLimit: Int?, reuse: LinkReuse?
+    ) async -> (site: LinkedSite, renderedAhead: RenderedAhead, diagnostics: [Diagnostic]) {
         let pages = catalog.pages
         let cache = reuse?.scans
         let unchangedNames = reuse?.unchangedNames
@@ -174,23 +180,26 @@ public enum Linker {
         inlineCitations.reserveCapacity(linked.count)
         var inlineCitationCount = 0
         var fragmentLinks: [String: Set<String>] = [:]
+        var backlinkTargets: [String: [String]] = [:]
         for page in linked {
             diagnostics += page.diagnostics
             preparedMarkdown[page.target.file] = page.prepared
             inlineCitations.append((page.target, page.cited))
             inlineCitationCount += page.citationCount
             for path in page.fragmentTargets { fragmentLinks[path, default: []].insert(page.target.file) }
+            if !page.backlinks.isEmpty { backlinkTargets[page.target.path] = page.backlinks.map(\.target) }
         }
         diagnostics += frontMatter.diagnostics
         let (citations, citedBy) = assembleCitations(inline: inlineCitations, frontMatter: frontMatter.citations)
         let site = LinkedSite(
-            catalog: catalog, resolver: resolver, headings: headings, backlinks: await backlinks, relations: frontMatter.relations,
+            catalog: catalog, resolver: resolver, headings: headings, backlinks: await backlinks, backlinkTargets: backlinkTargets,
+            relations: frontMatter.relations,
             relationsByEntity: frontMatter.relationsByEntity, citations: citations, citedBy: citedBy,
             eventEntities: frontMatter.eventEntities, eventsByEntity: frontMatter.eventsByEntity, eventTreaty: frontMatter.eventTreaty,
             sourcesByID: sourcesByID, entitiesByPath: indexes.entitiesByPath,
             inlineCitationCount: inlineCitationCount, inlineCitations: inlineCitations, frontMatterCitations: frontMatter.citations,
-            fragmentLinks: fragmentLinks, renderedAhead: RenderedAhead(units: preparedMarkdown))
-        return (site, diagnostics)
+            fragmentLinks: fragmentLinks)
+        return (site, RenderedAhead(units: preparedMarkdown), diagnostics)
     }
 
     /// Target page path → the pages linking to it, each once, with the sentence of its first

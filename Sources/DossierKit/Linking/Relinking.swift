@@ -1,19 +1,22 @@
 extension Linker {
     /// The linked site after the bodies of some pages changed and nothing else did,
-    /// patched from `previous` instead of linking every page again (see `BodyEdit`).
+    /// patched from `previous` instead of linking every page again (see `BodyEdit`), and
+    /// what it renders from, patched from `renderedAhead`.
     /// `edited` names the pages by content file; `catalog` already holds their new text.
-    /// Returns the site and the other pages to render again: those whose list of backlinks
-    /// changed, those whose links to a changed heading now resolve differently, and the
-    /// pages of the sources whose citing pages changed; or nil when the patch would not be exact:
-    /// a page's warnings changed, or a link to a heading no longer resolves.
+    /// Returns the site, what it renders from and the pages whose links to a changed
+    /// heading now resolve differently (`EditReach` needs them, and only this knows);
+    /// or nil when the patch would not be exact: a page's warnings changed, or a link to
+    /// a heading no longer resolves.
     static func relink(
-        _ previous: LinkedSite, catalog: Catalog, edited: [String], cache: any ScanCache
-    ) -> (site: LinkedSite, pages: [String])? {
+        _ previous: LinkedSite, renderedAhead previousRenderedAhead: RenderedAhead, catalog: Catalog, edited: [String],
+        cache: any ScanCache
+    ) -> (site: LinkedSite, renderedAhead: RenderedAhead, relinked: [String])? {
         // Which headings the cached resolutions agree with is unknown until the patch is
         // whole, if it changes headings (see the end of the loop below).
         guard let linkedHeadings = cache.takeLinkedHeadings() else { return nil }
         var site = previous
         site.catalog = catalog
+        var renderedAhead = previousRenderedAhead
         // Headings first: a link to one, even on the same page, resolves through them.
         var scans: [(page: PageUnits, old: PageScan, oldResolutions: Resolutions, scan: PageScan)] = []
         var changedHeadings: Set<String> = []
@@ -32,7 +35,6 @@ extension Linker {
         }
         if changedHeadings.isEmpty { cache.storeLinkedHeadings(linkedHeadings) }
 
-        var pages: Set<String> = []
         var citationsChanged = false
         for (page, old, oldResolutions, scan) in scans {
             let resolutions = scan.references.map { site.resolver.resolve($0) }
@@ -45,13 +47,14 @@ extension Linker {
             }
             cache.store(scan: scan, for: page.header.file, texts: page.units.map(\.markdown))
             cache.store(resolutions: resolutions, for: page.header.file)
-            site.renderedAhead.units[page.header.file] = PreparedUnit.units(page.units.map(\.markdown), scan, resolutions)
+            renderedAhead.units[page.header.file] = PreparedUnit.units(page.units.map(\.markdown), scan, resolutions)
             for target in fragmentTargets(oldResolutions) { site.fragmentLinks[target]?.remove(page.header.file) }
             for target in fragmentTargets(resolutions) { site.fragmentLinks[target, default: []].insert(page.header.file) }
 
             let mentions = mentions(of: page.header.path, in: previous)
             let before = backlinks(from: old, oldResolutions, mentions: mentions)
             let after = backlinks(from: scan, resolutions, mentions: mentions)
+            site.backlinkTargets[scan.target.path] = after.isEmpty ? nil : after.map(\.target)
             let targets = Set(before.map(\.target) + after.map(\.target))
             for target in targets {
                 var list = site.backlinks[target] ?? []
@@ -61,27 +64,29 @@ extension Linker {
                     list.insert(new, at: index)
                 }
                 site.backlinks[target] = list.isEmpty ? nil : list
-                if site.backlinks[target] != previous.backlinks[target] { pages.insert(target) }
             }
         }
         if citationsChanged {
             (site.citations, site.citedBy) = assembleCitations(inline: site.inlineCitations, frontMatter: site.frontMatterCitations)
-            // Each source's page lists who cites it.
-            pages.formUnion(site.sourcePagesCitedDifferently(than: previous))
         }
+        var relinked: [String] = []
         if !changedHeadings.isEmpty {
-            guard let relinked = resolveLinks(toHeadingsOf: changedHeadings, besides: Set(edited), in: &site, cache: cache) else { return nil }
-            pages.formUnion(relinked)
+            guard
+                let changed = resolveLinks(
+                    toHeadingsOf: changedHeadings, besides: Set(edited), in: &site, renderedAhead: &renderedAhead, cache: cache)
+            else { return nil }
+            relinked = changed
         }
         cache.storeLinkedHeadings(site.headings)
-        return (site, pages.sorted())
+        return (site, renderedAhead, relinked)
     }
 
     /// Resolves again the links of other pages to a heading of `pages`, whose headings
     /// changed, and updates what their Markdown shows; returns the pages whose links now
     /// resolve differently, or nil if one no longer resolves (the full build reports it).
     private static func resolveLinks(
-        toHeadingsOf pages: Set<String>, besides edited: Set<String>, in site: inout LinkedSite, cache: any ScanCache
+        toHeadingsOf pages: Set<String>, besides edited: Set<String>, in site: inout LinkedSite, renderedAhead: inout RenderedAhead,
+        cache: any ScanCache
     ) -> [String]? {
         let files = pages.reduce(into: Set<String>()) { $0.formUnion(site.fragmentLinks[$1] ?? []) }.subtracting(edited)
         var changed: [String] = []
@@ -92,7 +97,7 @@ extension Linker {
             if resolved != resolutions {
                 cache.store(resolutions: resolved, for: file)
                 changed.append(entry.scan.target.path)
-                site.renderedAhead.units[file] = PreparedUnit.units(entry.texts, entry.scan, resolved)
+                renderedAhead.units[file] = PreparedUnit.units(entry.texts, entry.scan, resolved)
             }
         }
         return changed
@@ -130,15 +135,6 @@ extension Linker {
         }
         let context = mentionContext(event)
         return entities.map { ($0, context) }
-    }
-}
-
-extension LinkedSite {
-    /// The pages of the sources whose list of citing pages differs in `previous`.
-    func sourcePagesCitedDifferently(than previous: LinkedSite) -> [String] {
-        guard citedBy != previous.citedBy else { return [] }
-        let ids = Set(citedBy.keys).union(previous.citedBy.keys).filter { citedBy[$0] != previous.citedBy[$0] }
-        return ids.compactMap { sourcesByID[$0]?.header.path }.sorted()
     }
 }
 

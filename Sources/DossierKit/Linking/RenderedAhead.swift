@@ -1,6 +1,7 @@
 /// Each page's Markdown as the link stage rendered it while its tree was at hand, with
 /// gaps where the HTML depends on the page showing it (see `PreparedMarkdown`): what the
-/// render stage takes from linking besides the link graph.
+/// render stage takes from linking besides the link graph. It travels beside `LinkedSite`,
+/// from `Linker.link` to `SiteRenderer`; `serve` keeps it for `Linker.relink` to patch.
 struct RenderedAhead: Sendable {
     /// Content file → its Markdown as rendered while linking, one entry per unit.
     var units: [String: [PreparedUnit]]

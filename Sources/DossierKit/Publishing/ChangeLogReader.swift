@@ -33,7 +33,7 @@ enum ChangeLogReader {
         let oldestFirst = Array(past.reversed())
         for (index, edition) in oldestFirst.enumerated() {
             guard let parsed = Self.catalog(from: edition.texts, prefix: inputs.contentPrefix) else { continue }
-            let (site, _) = await Linker.link(parsed, contentPrefix: inputs.contentPrefix, textLimit: SearchIndex.textLimit(for: parsed))
+            let (site, _) = await Linker.link(parsed, contentPrefix: inputs.contentPrefix)
             let older = index > 0 ? position[oldestFirst[index - 1].commit] : nil
             snapshots.append(
                 EditionSnapshot.make(

@@ -1,6 +1,8 @@
 /// Everything needed to render one page: where it is (for relative URLs) and the site.
 struct PageContext {
     let site: LinkedSite
+    /// The site's Markdown as the link stage rendered it, which bodies are made from.
+    let renderedAhead: RenderedAhead
     let timeline: Timeline
     let path: String
     let portable: Bool
@@ -37,7 +39,7 @@ struct PageContext {
     /// Body or inline Markdown of this page, links resolved and made relative.
     func html(_ markdown: MarkdownText, inline: Bool = false) -> String {
         // Rendered while linking, but for the gaps; parsed again only if it could not be.
-        if let unit = site.prepared(markdown), let prepared = unit.prepared, inline == (prepared.text == nil),
+        if let unit = renderedAhead.unit(markdown), let prepared = unit.prepared, inline == (prepared.text == nil),
             let (html, text) = prepared.filled({ replacement(for: unit.resolved[$0], isLink: prepared.gaps[$0].isLink) })
         {
             if let text { bodyText.append(text) }

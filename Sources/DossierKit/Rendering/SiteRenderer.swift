@@ -39,6 +39,7 @@ struct RenderedPage: Sendable {
 /// handed to `write` as soon as it is done, so the whole site is never held in memory.
 public struct SiteRenderer: Sendable {
     let site: LinkedSite
+    let renderedAhead: RenderedAhead
     let timeline: Timeline
     let templates: TemplateSet
     let assets: SiteAssets
@@ -59,8 +60,9 @@ public struct SiteRenderer: Sendable {
     /// Pages translated from an earlier version of their original.
     var staleTranslations: Set<String> = []
 
-    public init(site: LinkedSite, timeline: Timeline, templates: TemplateSet, assets: SiteAssets, portable: Bool) {
+    init(site: LinkedSite, renderedAhead: RenderedAhead, timeline: Timeline, templates: TemplateSet, assets: SiteAssets, portable: Bool) {
         self.site = site
+        self.renderedAhead = renderedAhead
         self.timeline = timeline
         self.templates = templates
         self.assets = assets
@@ -204,7 +206,7 @@ public struct SiteRenderer: Sendable {
         // results are put back in site order.
         let siteWideFirst = jobs.indices.filter { jobs[$0].isSiteWide } + jobs.indices.filter { !jobs[$0].isSiteWide }
         let scheduled = await Parallel.map(siteWideFirst.map { jobs[$0] }) { job -> (RenderedPage, [Diagnostic]) in
-            var context = PageContext(site: site, timeline: timeline, path: job.path, portable: portable)
+            var context = PageContext(site: site, renderedAhead: renderedAhead, timeline: timeline, path: job.path, portable: portable)
             context.fallbackLanguage = fallbackLanguage
             if case .notFound = job.kind, !portable {
                 context.absoluteRoot = URLComponents(string: site.catalog.site.baseURL)?.path ?? "/"

@@ -12,10 +12,12 @@ struct ReleasedMarkdownTests {
             try site.write(
                 "briefings/odd.md",
                 page("title: \"Odd\"\ndate: \"2025-09-23\"", "A body with &#2; in it, about [[Niger]] [@comm-2025]."))
-            let (linked, diagnostics) = try await site.link()
+            let (catalog, _) = try await ContentLoader.load(from: site.content, displayRoot: "Content")
+            let (linked, renderedAhead, diagnostics) = await Linker.link(catalog, contentPrefix: "Content/", textLimit: nil, reuse: nil)
             #expect(diagnostics.errors.isEmpty)
             var released = linked
-            released.releaseMarkdownRenderedAhead()
+            var releasedAhead = renderedAhead
+            releasedAhead.releaseMarkdown(of: &released.catalog)
             let timeline = TimelineBuilder.build(linked)
 
             let before = linked.catalog.briefings.map(\.header) + linked.catalog.entities.map(\.header) + linked.catalog.events.map(\.header)
@@ -25,8 +27,8 @@ struct ReleasedMarkdownTests {
                 let odd = old.file.hasSuffix("odd.md")
                 #expect(new.body.text == (odd ? old.body.text : ""), "\(old.file)")
                 #expect(!old.body.text.isEmpty, "\(old.file)")
-                let wasRendered = PageContext(site: linked, timeline: timeline, path: old.path, portable: false).html(old.body)
-                let isRendered = PageContext(site: released, timeline: timeline, path: new.path, portable: false).html(new.body)
+                let wasRendered = PageContext(site: linked, renderedAhead: renderedAhead, timeline: timeline, path: old.path, portable: false).html(old.body)
+                let isRendered = PageContext(site: released, renderedAhead: releasedAhead, timeline: timeline, path: new.path, portable: false).html(new.body)
                 #expect(isRendered == wasRendered, "\(old.file)")
             }
             // Nothing else lost: sources and the home page keep their Markdown.
