@@ -26,6 +26,8 @@ public struct SiteBuilder: Sendable {
         public var useGit = true
         /// Prints the print edition to `print/dossier.pdf` (full builds only).
         public var pdf: PDFPrinter?
+        /// Past what size the graph, the timeline and the print edition draw less or split.
+        public var limits = PageLimits()
 
         public init(projectRoot: URL, contentFolder: URL? = nil, templatesFolder: URL? = nil, outputFolder: URL?) {
             self.projectRoot = projectRoot
@@ -182,7 +184,8 @@ public struct SiteBuilder: Sendable {
         progress("Building the timeline")
         // The timeline is made from front matter only; a body edit leaves it as it was.
         let reusable = options.cache.flatMap { $0.onlyBodiesChanged ? $0.previous?.timeline : nil }
-        let timeline = reusable ?? TimelineBuilder.build(site)
+        var timeline = reusable ?? TimelineBuilder.build(site)
+        timeline.pageByYear(past: options.limits.timelineEvents)
 
         progress("Reading what changed between editions")
         let changeLog = await ChangeLogReader.make(
@@ -215,6 +218,7 @@ public struct SiteBuilder: Sendable {
             portable: linked.catalog.site.portable)
         renderer.searchCache = options.cache?.searchRecords
         renderer.pdfPlanned = options.pdf != nil
+        renderer.limits = options.limits
         renderer.changeLog = linked.changeLog
         renderer.strings = linked.strings
         let config = linked.catalog.site

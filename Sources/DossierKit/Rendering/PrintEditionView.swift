@@ -79,7 +79,7 @@ extension PageContext {
                 "date": DateFormatting.display(event.date),
                 "iso_date": event.date.firstDayISO,
                 "title": event.title,
-                "url": event.page.map { url($0.path) } ?? url("timeline/#" + event.anchor),
+                "url": url(event.path),
                 "status": event.status.rawValue,
                 "glyph": PrintEdition.statusGlyph(event.status),
                 "derived": event.derivation != nil,

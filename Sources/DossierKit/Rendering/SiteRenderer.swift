@@ -46,6 +46,8 @@ public struct SiteRenderer: Sendable {
     var searchCache: SearchIndexCache?
     /// The build prints the print edition to a PDF, so pages may link to it.
     var pdfPlanned = false
+    /// Past what size site-wide pages draw less or split.
+    var limits = PageLimits()
     /// What changed between editions, for `updates/`; nil: no such page.
     var changeLog: ChangeLog?
     /// The newest change of any page: what a reader has seen when they last looked.
@@ -125,7 +127,17 @@ public struct SiteRenderer: Sendable {
                 $0.event(event, row: row, consequences: consequences)
             }
         }
-        add("timeline/", "timeline", "Timeline", "Every dated event of the dossier, with derived treaty deadlines.") { $0.timelinePage() }
+        let limits = self.limits
+        add(Timeline.path, "timeline", "Timeline", "Every dated event of the dossier, with derived treaty deadlines.") { $0.timelinePage(limits: limits) }
+        if timeline.byYear {
+            var years: [Int] = []
+            for event in timeline.events where event.date.start.year != years.last { years.append(event.date.start.year) }
+            for year in years {
+                add(Timeline.yearPath(year), "timeline", "Timeline: \(year)", "Every dated event of \(year) in the dossier.") {
+                    $0.timelinePage(year: year, limits: limits)
+                }
+            }
+        }
         add("events/", "list", "Events", "Every recorded event of the dossier, by year.") { $0.eventList() }
         let tags = BriefingTags(catalog.briefings).tags
         if !tags.isEmpty {
@@ -140,7 +152,7 @@ public struct SiteRenderer: Sendable {
             let summary = "\(source.kind.title) by \(source.publisher)\(source.date.map { ", " + DateFormatting.display($0) } ?? ""), and the pages citing it."
             add(source.header.path, "source", source.header.title.value, summary, .source(source)) { $0.sourcePage(source) }
         }
-        add("graph/", "graph", "Relationship graph", "How the dossier’s entities relate.") { $0.graphPage() }
+        add("graph/", "graph", "Relationship graph", "How the dossier’s entities relate.") { $0.graphPage(limits: limits) }
         // Templates of an older dossier may lack the newer layouts: their pages are left out.
         if templates.sources["print"] != nil {
             add(PrintEdition.path, "print", "Print edition", "The whole dossier as one document, for paper and PDF.") {
