@@ -306,7 +306,10 @@ public struct SiteBuilder: Sendable {
             progress("Writing")
             do {
                 try files.writeAll(pages: rendered.pages, frontMatterFiles: frontMatterFiles, into: output)
-                let pdfBytes = try options.pdf.map { try printPDF($0, output: output, site: files.site.catalog.site) }
+                let pdfBytes = try options.pdf.map {
+                    let volumes = rendered.pages.filter { $0.job.template == "print-volume" }.count
+                    return try printPDF($0, output: output, site: files.site.catalog.site, volumes: volumes)
+                }
                 try output.commit()
                 return pdfBytes
             } catch let failure as BuildFailure {
@@ -334,14 +337,22 @@ public struct SiteBuilder: Sendable {
 
     /// Prints the edition written into staging and puts the PDF beside it, so it is swapped
     /// in with the rest of the site, or not at all.
-    private func printPDF(_ printer: PDFPrinter, output: OutputFolder, site config: SiteConfig) throws -> Int {
+    private func printPDF(_ printer: PDFPrinter, output: OutputFolder, site config: SiteConfig, volumes: Int) throws -> Int {
         progress("Printing the print edition to PDF (\(printer.paper.title))")
         do {
             let title = config.title + (config.asOf.map { ", current to " + DateFormatting.display($0) } ?? "")
             var data = try printer.print(siteFolder: output.staging, title: title)
             if let asOf = config.asOf { data = PDFPrinter.stampDates(data, day: asOf) }
             try output.write(PrintEdition.pdfPath, data)
-            return data.count
+            // An edition in volumes: each volume is a PDF of its own too, beside its page.
+            var total = data.count
+            for number in stride(from: 1, through: volumes, by: 1) {
+                var volume = try printer.print(siteFolder: output.staging, title: title + ", volume \(number)", page: "volume-\(number).html")
+                if let asOf = config.asOf { volume = PDFPrinter.stampDates(volume, day: asOf) }
+                try output.write(PrintEdition.path + "volume-\(number).pdf", volume)
+                total += volume.count
+            }
+            return total
         } catch {
             throw BuildFailure([
                 .error(

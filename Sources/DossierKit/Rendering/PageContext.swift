@@ -92,7 +92,7 @@ struct PageContext {
             citationLinks.link(for: id) {
                 guard let number = citationNumber(id) else { return nil }
                 let title = HTML.escape(site.sourcesByID[id]?.header.title.value ?? "")
-                return "<a href=\"#ref-\(number)\" title=\"\(title)\">\(number)</a>"
+                return "<a href=\"\(bibliography?.href(number) ?? "#ref-\(number)")\" title=\"\(title)\">\(number)</a>"
             }
         }
         return "<sup class=\"cite\">[\(links.joined(separator: ", "))]</sup>"

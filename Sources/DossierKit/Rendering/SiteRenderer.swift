@@ -24,7 +24,8 @@ struct RenderJob: Sendable {
 extension RenderJob {
     /// A page made from the whole site rather than from one document.
     var isSiteWide: Bool {
-        if case .collection = kind { return true }
+        // The print edition's volumes wait for its first page, which makes them all: last.
+        if case .collection = kind { return template != "print-volume" }
         return false
     }
 }
@@ -155,8 +156,22 @@ public struct SiteRenderer: Sendable {
         add("graph/", "graph", "Relationship graph", "How the dossier’s entities relate.") { $0.graphPage(limits: limits) }
         // Templates of an older dossier may lack the newer layouts: their pages are left out.
         if templates.sources["print"] != nil {
-            add(PrintEdition.path, "print", "Print edition", "The whole dossier as one document, for paper and PDF.") {
-                $0.printEdition(pdfMade: pdfPlanned)
+            let plan = printVolumes()
+            if let plan, plan.isSplit {
+                // Every page of the edition is made at once, in reading order, by whichever renders first.
+                let pages = PrintEditionPages()
+                add(PrintEdition.path, "print", "Print edition", "The whole dossier in volumes, for paper and PDF.") { context in
+                    pages.values(0) { context.printEditionVolumes(plan, pdfMade: pdfPlanned) }
+                }
+                for (index, volume) in plan.volumes.enumerated() {
+                    add(volume.path, "print-volume", "Print edition, volume \(volume.number)", "Volume \(volume.number) of the print edition.") { context in
+                        pages.values(index + 1) { context.printEditionVolumes(plan, pdfMade: pdfPlanned) }
+                    }
+                }
+            } else {
+                add(PrintEdition.path, "print", "Print edition", "The whole dossier as one document, for paper and PDF.") {
+                    $0.printEdition(pdfMade: pdfPlanned)
+                }
             }
         }
         if let changeLog, templates.sources["updates"] != nil {
@@ -166,6 +181,25 @@ public struct SiteRenderer: Sendable {
         }
         add("404.html", "404", "Page not found", nil, .notFound) { _ in [:] }
         return jobs
+    }
+
+    /// The print edition's volumes when it is too long for one page and the templates
+    /// have a layout for them; nil: one page.
+    func printVolumes() -> PrintVolumes? {
+        guard templates.sources["print-volume"] != nil else { return nil }
+        let catalog = site.catalog
+        var plan = PrintVolumes.plan(
+            briefings: catalog.briefings.sorted(byKey: { ($0.order ?? Int.max, sortKey($0.header.title.value)) }, <),
+            events: timeline.events,
+            entities: catalog.entities.sorted(byKey: { (EntityKind.allCases.firstIndex(of: $0.kind)!, sortKey($0.header.title.value)) }, <),
+            sources: catalog.sources, limit: limits.printVolumeBytes,
+            bodyBytes: { markdown in
+                // Rendered ahead (its Markdown then released): the HTML, each gap a link.
+                if let html = site.prepared(markdown)?.prepared?.html { return html.text.utf8.count + 100 * html.gaps.count }
+                return 5 * markdown.text.utf8.count / 2
+            })
+        plan.overviewEvents = limits.timelineEvents
+        return plan
     }
 
     /// The search page comes last: it names the index, which holds the text of every other page.

@@ -12,6 +12,14 @@ extension PageContext {
         return years
     }
 
+    /// The overview of a long timeline: the focus years only, at most `limit` events, the newest.
+    func focusedOverview(limit: Int) -> (svg: String, shown: [TimelineEvent]) {
+        let focus = timeline.focusDays
+        let shown = Array(timeline.events.filter { focus.contains($0.date.firstDay) }.suffix(limit))
+        let drawn = Timeline(events: shown, pending: [], asOf: timeline.asOf, focus: timeline.focus)
+        return (TimelineDrawing.overview(drawn, url: url), shown)
+    }
+
     func yearPageValues(year: Int?, limit: Int) -> [String: Any] {
         let years = timelineYears()
         let links = years.map { entry -> [String: Any] in
@@ -21,10 +29,7 @@ extension PageContext {
             ]
         }
         guard let year else {
-            // The drawing holds the focus years only, at most `limit` events, the newest.
-            let focus = timeline.focusDays
-            let shown = Array(timeline.events.filter { focus.contains($0.date.firstDay) }.suffix(limit))
-            let drawn = Timeline(events: shown, pending: [], asOf: timeline.asOf, focus: timeline.focus)
+            let (overview, shown) = focusedOverview(limit: limit)
             let span = shown.first.map { first in
                 let (a, b) = (first.date.start.year, shown.last!.date.start.year)
                 return a == b ? "of \(a)" : "from \(a) to \(b)"
@@ -33,7 +38,7 @@ extension PageContext {
                 "With \(grouped(timeline.events.count)) events, each year’s are listed on a page of their own. "
                 + (span.map { "The drawing shows the \(grouped(shown.count)) events \($0), the years the dossier focuses on (at most \(grouped(limit)), the newest)." } ?? "")
             return [
-                "overview": TimelineDrawing.overview(drawn, url: url),
+                "overview": overview,
                 "timeline_rule": rule,
                 "year_pages": links,
                 "year_nav": false,
