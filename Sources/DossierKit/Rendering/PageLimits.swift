@@ -3,7 +3,7 @@
 /// 10,000 pages). Below them, as in a dossier of a few hundred pages, nothing changes.
 public struct PageLimits: Sendable, Equatable {
     /// The graph page draws at most this many entities: those with the most relations.
-    public var graphEntities = 150
+    public var graphEntities = 60
     /// Past this many events, the timeline page draws the focus years and lists the years,
     /// each year's events on a page of their own (`timeline/<year>/`).
     public var timelineEvents = 1_000

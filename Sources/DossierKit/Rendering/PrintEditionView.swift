@@ -90,7 +90,7 @@ extension PageContext {
             return items(volume).map { ["title": $0["title"]!, "anchor": $0["anchor"]!, "href": "\(volume.file)#\($0["anchor"]!)"] }
         }
         let rule =
-            "The whole dossier is too long for one page (about \(grouped(plan.estimatedBytes / 1000)) KB), so this edition is in \(count) volumes of about \(grouped(plan.limit / 1000)) KB or less, each a run of one part in reading order with its own contents. Sources are numbered once for the whole edition, in the order it first cites them; the bibliography’s volumes list them all."
+            "The whole dossier is too long for one page (about \(plan.estimatedBytes >= 1_000_000 ? "\(grouped(plan.estimatedBytes / 1_000_000)) MB" : "\(grouped(plan.estimatedBytes / 1000)) KB")), so this edition is in \(count) volumes of about \(grouped(plan.limit / 1000)) KB or less, each a run of one part in reading order with its own contents. Sources are numbered once for the whole edition, in the order it first cites them; the bibliography’s volumes list them all."
         var pages: [[String: Any]] = []
         pages.append([
             "summary": site.catalog.home?.summary ?? site.catalog.site.description,
@@ -103,6 +103,7 @@ extension PageContext {
             "pending": self.timeline.pending.map(document.pendingValues),
             "volumes": plan.volumes.map { ["title": title($0), "url": $0.file] as [String: Any] },
             "volume_rule": rule,
+            "volume_count": count,
             "pdf_file": pdfMade ? PrintEdition.pdfFile : false,
         ])
         for (index, volume) in plan.volumes.enumerated() {
