@@ -51,8 +51,12 @@ enum RenderPlan {
             if previous.site.headings[path] != inputs.site.headings[path] { return nil }  // fragment links may point at them
             affected.pages.insert(path)
         }
-        // The print edition holds every briefing's body.
-        if changedPages.contains(where: { $0.hasPrefix("briefings/") }) { affected.pages.insert(PrintEdition.path) }
+        // The print edition holds every briefing's body; in volumes, a new citation may
+        // renumber the sources of every volume.
+        if changedPages.contains(where: { $0.hasPrefix("briefings/") }) {
+            affected.pages.insert(PrintEdition.path)
+            affected.layouts.insert("print-volume")
+        }
         // A source's page lists who cites it.
         affected.pages.formUnion(inputs.site.sourcePagesCitedDifferently(than: previous.site))
         // Backlinks quote the sentence around a link, so a page linked from a changed body,

@@ -104,4 +104,26 @@ struct PageLimitsTests {
             }
         }
     }
+
+    @Test func aBriefingEditInServeRendersEveryVolumeAgainAsAFullBuildWould() async throws {
+        try await withTempSite { site in
+            try site.write("briefings/the-law.md", PrintEditionTests.second)
+            var options = site.options()
+            options.limits.printVolumeBytes = 1
+            options.cache = BuildCache()
+            _ = try await SiteBuilder(options: options).build()
+            // A new first citation in the first briefing renumbers every source of the edition.
+            try site.edit("briefings/the-law.md", replacing: "The treaty [@untc]", with: "The communiqué [@comm-2025] and the treaty [@untc]")
+            let report = try await SiteBuilder(options: options).build()
+            #expect(report.renderedCount < report.pageCount)
+            var fresh = options
+            fresh.cache = nil
+            fresh.outputFolder = site.root.appendingPathComponent("Fresh")
+            _ = try await SiteBuilder(options: fresh).build()
+            let served = try snapshot(site.output.appendingPathComponent("print"))
+            let expected = try snapshot(fresh.outputFolder!.appendingPathComponent("print"))
+            #expect(served.keys.sorted() == expected.keys.sorted())
+            for (path, data) in expected { #expect(served[path] == data, "print/\(path) differs from a full build") }
+        }
+    }
 }
