@@ -126,4 +126,23 @@ struct PageLimitsTests {
             for (path, data) in expected { #expect(served[path] == data, "print/\(path) differs from a full build") }
         }
     }
+
+    @Test func pagesSplitPastTheirLimitsAreTheSameBytesInTwoBuilds() async throws {
+        try await withTempSite { site in
+            try site.write("briefings/the-law.md", PrintEditionTests.second)
+            var options = site.options()
+            options.limits = PageLimits()
+            options.limits.graphEntities = 2
+            options.limits.timelineEvents = 0
+            options.limits.printVolumeBytes = 1
+            _ = try await SiteBuilder(options: options).build()
+            let first = try snapshot(site.output)
+            options.outputFolder = site.root.appendingPathComponent("Again")
+            _ = try await SiteBuilder(options: options).build()
+            let second = try snapshot(options.outputFolder!)
+            #expect(first.keys.contains("print/volume-1.html") && first.keys.contains("timeline/2025/index.html"))
+            #expect(first.keys.sorted() == second.keys.sorted())
+            for (path, data) in first where second[path] != data { Issue.record("\(path) differs between two builds") }
+        }
+    }
 }
