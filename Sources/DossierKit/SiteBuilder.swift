@@ -170,7 +170,9 @@ public struct SiteBuilder: Sendable {
         }
         var (site, linkDiagnostics) = await Linker.link(catalog, contentPrefix: contentPrefix, textLimit: textLimit, reuse: reuse)
         log.report(contentsOf: linkDiagnostics)
-        let (editions, editionDiagnostics) = await LanguageEditions.link(catalog, contentPrefix: contentPrefix)
+        var (editions, editionDiagnostics) = await LanguageEditions.link(catalog, contentPrefix: contentPrefix)
+        // Their pages link to the same timeline rows as the original's.
+        for index in editions.indices { editions[index].timeline.pageByYear(past: options.limits.timelineEvents) }
         log.report(contentsOf: editionDiagnostics)
         try log.throwIfErrors()
         if options.cache == nil {

@@ -78,7 +78,9 @@ extension PageContext {
             let first = part.first ?? [:], last = part.last ?? [:]
             let range: String =
                 switch volume.part {
+                case .briefings where volume.items.count == 1: "Briefing \(volume.items.upperBound) of \(briefings.count)"
                 case .briefings: "Briefings \(volume.items.lowerBound + 1)–\(volume.items.upperBound) of \(briefings.count)"
+                case .bibliography where volume.items.count == 1: "Bibliography, source \(volume.items.upperBound) of \(sources.count)"
                 case .timeline: "Timeline, \(first["date"] ?? "") to \(last["date"] ?? "")"
                 case .entities: "Entities, \(first["title"] ?? "") to \(last["title"] ?? "")"
                 case .bibliography: "Bibliography, sources \(volume.items.lowerBound + 1)–\(volume.items.upperBound) of \(sources.count)"

@@ -38,7 +38,7 @@ extension PageContext {
                 "With \(grouped(timeline.events.count)) events, each year’s are listed on a page of their own. "
                 + (span.map { "The drawing shows the \(grouped(shown.count)) events \($0), the years the dossier focuses on (at most \(grouped(limit)), the newest)." } ?? "")
             return [
-                "overview": overview,
+                "overview": shown.isEmpty ? false as Any : overview,
                 "timeline_rule": rule,
                 "year_pages": links,
                 "year_nav": false,
