@@ -26,6 +26,8 @@ public struct SiteBuilder: Sendable {
         public var useGit = true
         /// Prints the print edition to `print/dossier.pdf` (full builds only).
         public var pdf: PDFPrinter?
+        /// Past what size the graph, the timeline and the print edition draw less or split.
+        public var limits = PageLimits()
 
         public init(projectRoot: URL, contentFolder: URL? = nil, templatesFolder: URL? = nil, outputFolder: URL?) {
             self.projectRoot = projectRoot
@@ -170,7 +172,9 @@ public struct SiteBuilder: Sendable {
         var (site, renderedAhead, linkDiagnostics) = await Linker.link(
             catalog, contentPrefix: contentPrefix, textLimit: textLimit, reuse: reuse)
         log.report(contentsOf: linkDiagnostics)
-        let (editions, editionDiagnostics) = await LanguageEditions.link(catalog, contentPrefix: contentPrefix)
+        var (editions, editionDiagnostics) = await LanguageEditions.link(catalog, contentPrefix: contentPrefix)
+        // Their pages link to the same timeline rows as the original's.
+        for index in editions.indices { editions[index].timeline.pageByYear(past: options.limits.timelineEvents) }
         log.report(contentsOf: editionDiagnostics)
         try log.throwIfErrors()
         if options.cache == nil {
@@ -184,7 +188,8 @@ public struct SiteBuilder: Sendable {
         progress("Building the timeline")
         // The timeline is made from front matter only; a body edit leaves it as it was.
         let reusable = options.cache.flatMap { $0.onlyBodiesChanged ? $0.previous?.timeline : nil }
-        let timeline = reusable ?? TimelineBuilder.build(site)
+        var timeline = reusable ?? TimelineBuilder.build(site)
+        timeline.pageByYear(past: options.limits.timelineEvents)
 
         progress("Reading what changed between editions")
         let changeLog = await ChangeLogReader.make(
@@ -217,6 +222,7 @@ public struct SiteBuilder: Sendable {
             portable: linked.catalog.site.portable)
         renderer.searchCache = options.cache?.searchRecords
         renderer.pdfPlanned = options.pdf != nil
+        renderer.limits = options.limits
         renderer.changeLog = linked.changeLog
         renderer.strings = linked.strings
         let config = linked.catalog.site
@@ -304,7 +310,10 @@ public struct SiteBuilder: Sendable {
             progress("Writing")
             do {
                 try files.writeAll(pages: rendered.pages, frontMatterFiles: frontMatterFiles, into: output)
-                let pdfBytes = try options.pdf.map { try printPDF($0, output: output, site: files.site.catalog.site) }
+                let pdfBytes = try options.pdf.map {
+                    let volumes = rendered.pages.filter { $0.job.template == "print-volume" }.count
+                    return try printPDF($0, output: output, site: files.site.catalog.site, volumes: volumes)
+                }
                 try output.commit()
                 return pdfBytes
             } catch let failure as BuildFailure {
@@ -332,14 +341,22 @@ public struct SiteBuilder: Sendable {
 
     /// Prints the edition written into staging and puts the PDF beside it, so it is swapped
     /// in with the rest of the site, or not at all.
-    private func printPDF(_ printer: PDFPrinter, output: OutputFolder, site config: SiteConfig) throws -> Int {
+    private func printPDF(_ printer: PDFPrinter, output: OutputFolder, site config: SiteConfig, volumes: Int) throws -> Int {
         progress("Printing the print edition to PDF (\(printer.paper.title))")
         do {
             let title = config.title + (config.asOf.map { ", current to " + DateFormatting.display($0) } ?? "")
             var data = try printer.print(siteFolder: output.staging, title: title)
             if let asOf = config.asOf { data = PDFPrinter.stampDates(data, day: asOf) }
             try output.write(PrintEdition.pdfPath, data)
-            return data.count
+            // An edition in volumes: each volume is a PDF of its own too, beside its page.
+            var total = data.count
+            for number in stride(from: 1, through: volumes, by: 1) {
+                var volume = try printer.print(siteFolder: output.staging, title: title + ", volume \(number)", page: "volume-\(number).html")
+                if let asOf = config.asOf { volume = PDFPrinter.stampDates(volume, day: asOf) }
+                try output.write(PrintEdition.path + "volume-\(number).pdf", volume)
+                total += volume.count
+            }
+            return total
         } catch {
             throw BuildFailure([
                 .error(

@@ -41,11 +41,12 @@ extension SiteBuilder {
         cache.finishLoad(bodyEdits: loaded)
 
         progress("Rendering")
-        let selection = RenderPlan.Selection(pages: reached)
+        let selection = RenderPlan.Selection(reached: reached)
         var renderer = SiteRenderer(
             site: site, renderedAhead: renderedAhead, timeline: previous.timeline, templates: previous.templates, assets: previous.assets,
             portable: catalog.site.portable)
         renderer.searchCache = cache.searchRecords
+        renderer.limits = options.limits
         renderer.changeLog = previous.changeLog
         renderer.strings = previous.strings
         let collected = CollectedFiles()

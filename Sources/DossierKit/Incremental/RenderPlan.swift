@@ -20,6 +20,17 @@ enum RenderPlan {
         var pages: Set<String> = []
         var layouts: Set<String> = []
 
+        init(pages: Set<String> = [], layouts: Set<String> = []) {
+            self.pages = pages
+            self.layouts = layouts
+        }
+
+        /// The pages an edit reaches; with the print edition go its volumes, since a new
+        /// citation may renumber the sources of every volume.
+        init(reached: Set<String>) {
+            self.init(pages: reached, layouts: reached.contains(PrintEdition.path) ? ["print-volume"] : [])
+        }
+
         func contains(path: String, template: String) -> Bool { pages.contains(path) || layouts.contains(template) }
     }
 
@@ -47,7 +58,9 @@ enum RenderPlan {
             changedPages.insert(path)
         }
         guard let reached = EditReach.pages(edited: changedPages, relinked: nil, from: previous.site, to: inputs.site) else { return nil }
-        affected.pages.formUnion(reached)
+        let edit = Selection(reached: reached)
+        affected.pages.formUnion(edit.pages)
+        affected.layouts.formUnion(edit.layouts)
         return affected
     }
 

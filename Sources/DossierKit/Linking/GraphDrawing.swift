@@ -27,10 +27,25 @@ enum GraphDrawing {
         return draw(nodes: paths, edges: edges, site: site, center: path, rowWidth: 560, url: url, title: "Relations of \(title(path, site))")
     }
 
-    static func whole(_ site: LinkedSite, url: (String) -> String) -> Drawing {
-        var paths: Set<String> = []
-        for relation in site.relations { paths.insert(relation.subject.path); paths.insert(relation.object.path) }
-        return draw(nodes: paths, edges: site.relations, site: site, center: nil, rowWidth: 1040, url: url, title: "Relations between the dossier’s entities")
+    /// Every related entity, or past `limit` the `limit` with most relations (ties by
+    /// title) and the relations among them; `related` counts them all.
+    static func whole(_ site: LinkedSite, limit: Int = .max, url: (String) -> String) -> (drawing: Drawing, related: Int) {
+        let paths = mostConnected(site.relations, limit: limit)
+        let drawing = draw(
+            nodes: paths.shown, edges: site.relations, site: site, center: nil, rowWidth: 1040, url: url,
+            title: "Relations between the dossier’s entities")
+        return (drawing, paths.related)
+    }
+
+    static func mostConnected(_ relations: [Relation], limit: Int) -> (shown: Set<String>, related: Int) {
+        var degree: [LinkTarget: Int] = [:]
+        for relation in relations {
+            degree[relation.subject, default: 0] += 1
+            degree[relation.object, default: 0] += 1
+        }
+        guard degree.count > limit else { return (Set(degree.keys.map(\.path)), degree.count) }
+        let ranked = degree.sorted { ($1.value, $0.key.sortKey, $0.key.path) < ($0.value, $1.key.sortKey, $1.key.path) }
+        return (Set(ranked.prefix(limit).map(\.key.path)), degree.count)
     }
 
     private static func title(_ path: String, _ site: LinkedSite) -> String {

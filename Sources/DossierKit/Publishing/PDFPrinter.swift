@@ -50,9 +50,9 @@ public struct PDFPrinter: Sendable {
     /// Prints `print/index.html` of a written site (the staging folder, before the swap)
     /// and returns the PDF. The page is printed from a copy beside it, so its stylesheet
     /// and images load as they do for the page; the copy is removed.
-    func print(siteFolder: URL, title: String) throws -> Data {
+    func print(siteFolder: URL, title: String, page file: String = "index.html") throws -> Data {
         let fm = FileManager.default
-        let page = siteFolder.appendingPathComponent(PrintEdition.path + "index.html")
+        let page = siteFolder.appendingPathComponent(PrintEdition.path + file)
         let html = try String(contentsOf: page, encoding: .utf8)
         let copy = siteFolder.appendingPathComponent(PrintEdition.path + ".dossier-pdf-\(paper.rawValue).html")
         let scratch = fm.temporaryDirectory.appendingPathComponent("dossier-pdf-\(UUID().uuidString)")

@@ -71,6 +71,8 @@ final class Bibliography {
     private let known: Set<String>
     private(set) var order: [String] = []
     private var numbers: [String: Int] = [:]
+    /// Where entry `number` is: on this page, or in the bibliography's volume.
+    var href: (Int) -> String = { "#ref-\($0)" }
 
     init(known: Set<String>) { self.known = known }
 

@@ -1,13 +1,25 @@
 /// View values of the relationship graphs: the whole graph's page, and the neighbourhood
 /// drawn on each entity page.
 extension PageContext {
-    func graphPage() -> [String: Any] {
-        let drawing = GraphDrawing.whole(site, url: url)
+    func graphPage(limits: PageLimits = PageLimits()) -> [String: Any] {
+        let (drawing, related) = GraphDrawing.whole(site, limit: limits.graphEntities, url: url)
         var values = graphValues(drawing)
         values["graph_caption"] = false
-        // The relations in words, by type: what the lines mean, for every reader.
+        let limited = related > limits.graphEntities
+        values["graph_rule"] =
+            limited
+            ? "The drawing shows the \(grouped(limits.graphEntities)) of \(grouped(related)) related entities with the most relations (ties by title), and the relations among them. Every relation is listed in words below, and each entity’s page draws all of its own."
+            : false
+        // The relations in words, by type, every one of them (also those the drawing
+        // leaves out): what the lines mean, for every reader.
+        var relations = drawing.relations
+        if limited {
+            let order = Dictionary(uniqueKeysWithValues: RelationType.allCases.enumerated().map { ($1, $0) })
+            relations = site.relations.filter { site.entitiesByPath[$0.subject.path] != nil && site.entitiesByPath[$0.object.path] != nil }
+                .enumerated().sorted { (order[$0.element.type]!, $0.offset) < (order[$1.element.type]!, $1.offset) }.map(\.element)
+        }
         var groups: [(type: RelationType, items: [[String: Any]])] = []
-        for relation in drawing.relations {
+        for relation in relations {
             if groups.last?.type != relation.type { groups.append((relation.type, [])) }
             groups[groups.count - 1].items.append(["subject": link(relation.subject), "object": link(relation.object)])
         }

@@ -11,7 +11,7 @@ extension PageContext {
             years[years.count - 1].items.append(["title": event.title, "url": url(page.path), "summary": summary, "changed": changed(page.path)])
         }
         return [
-            "groups": years.map { ["title": String($0.year), "url": url("timeline/") + "#year-\($0.year)", "items": $0.items] as [String: Any] },
+            "groups": years.map { ["title": String($0.year), "url": timeline.byYear ? url(Timeline.yearPath($0.year)) : url("timeline/") + "#year-\($0.year)", "items": $0.items] as [String: Any] },
             "intro": "Every recorded event of the dossier, by year. The timeline adds the dates that follow from treaty law.",
         ]
     }

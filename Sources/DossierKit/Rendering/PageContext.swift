@@ -94,7 +94,7 @@ struct PageContext {
             citationLinks.link(for: id) {
                 guard let number = citationNumber(id) else { return nil }
                 let title = HTML.escape(site.sourcesByID[id]?.header.title.value ?? "")
-                return "<a href=\"#ref-\(number)\" title=\"\(title)\">\(number)</a>"
+                return "<a href=\"\(bibliography?.href(number) ?? "#ref-\(number)")\" title=\"\(title)\">\(number)</a>"
             }
         }
         return "<sup class=\"cite\">[\(links.joined(separator: ", "))]</sup>"
@@ -143,8 +143,8 @@ struct PageContext {
             "iso_date": event.date.firstDayISO,
             "status": event.status.rawValue,
             "kind": event.kind ?? false,
-            "url": event.page.map { url($0.path) } ?? url("timeline/#" + event.anchor),
-            "timeline_url": url("timeline/#" + event.anchor),
+            "url": url(event.path),
+            "timeline_url": url(event.rowPath),
             "entities": event.entities.map(link),
             "sources": event.sources.compactMap { id in site.sourcesByID[id].map { ["title": $0.header.title.value, "url": url($0.header.path)] as [String: Any] } },
             "notes": event.notes,

@@ -147,21 +147,27 @@ extension PageContext {
         ]
     }
 
-    func timelinePage() -> [String: Any] {
+    /// `timeline/`, or one year of a timeline paged by year (`Timeline.byYear`).
+    func timelinePage(year: Int? = nil, limits: PageLimits = PageLimits()) -> [String: Any] {
+        let listed = year.map { year in timeline.events.filter { $0.date.start.year == year } } ?? (timeline.byYear ? [] : timeline.events)
         var years: [(year: Int, events: [[String: Any]])] = []
-        for event in timeline.events {
+        for event in listed {
             if event.date.start.year != years.last?.year { years.append((event.date.start.year, [])) }
             years[years.count - 1].events.append(eventValues(event))
         }
-        return [
+        let counted = year == nil ? timeline.events : listed
+        var values: [String: Any] = [
             "years": years.map { ["year": $0.year, "events": $0.events] as [String: Any] },
-            "pending": timeline.pending.map(pendingValues),
-            "overview": TimelineDrawing.overview(timeline, url: url),
+            "pending": year == nil ? timeline.pending.map(pendingValues) : [],
+            "overview": year == nil ? TimelineDrawing.overview(timeline, url: url) as Any : false,
             "legend": TimelineLegend.html(asOf: timeline.asOf),
-            "event_count": timeline.events.count,
+            "event_count": counted.count,
             "json_url": url("timeline.json"),
             "ics_url": url("events.ics"),
-            "derived_count": timeline.events.filter { $0.derivation != nil }.count,
+            "derived_count": counted.filter { $0.derivation != nil }.count,
+            "year_pages": [] as [Any], "year_nav": false, "timeline_rule": false,
         ]
+        if timeline.byYear { yearPageValues(year: year, limit: limits.timelineEvents).forEach { values[$0.key] = $0.value } }
+        return values
     }
 }

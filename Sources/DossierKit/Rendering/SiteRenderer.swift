@@ -24,7 +24,8 @@ struct RenderJob: Sendable {
 extension RenderJob {
     /// A page made from the whole site rather than from one document.
     var isSiteWide: Bool {
-        if case .collection = kind { return true }
+        // The print edition's volumes wait for its first page, which makes them all: last.
+        if case .collection = kind { return template != "print-volume" }
         return false
     }
 }
@@ -47,6 +48,8 @@ public struct SiteRenderer: Sendable {
     var searchCache: SearchIndexCache?
     /// The build prints the print edition to a PDF, so pages may link to it.
     var pdfPlanned = false
+    /// Past what size site-wide pages draw less or split.
+    var limits = PageLimits()
     /// What changed between editions, for `updates/`; nil: no such page.
     var changeLog: ChangeLog?
     /// The newest change of any page: what a reader has seen when they last looked.
@@ -127,7 +130,17 @@ public struct SiteRenderer: Sendable {
                 $0.event(event, row: row, consequences: consequences)
             }
         }
-        add("timeline/", "timeline", "Timeline", "Every dated event of the dossier, with derived treaty deadlines.") { $0.timelinePage() }
+        let limits = self.limits
+        add(Timeline.path, "timeline", "Timeline", "Every dated event of the dossier, with derived treaty deadlines.") { $0.timelinePage(limits: limits) }
+        if timeline.byYear {
+            var years: [Int] = []
+            for event in timeline.events where event.date.start.year != years.last { years.append(event.date.start.year) }
+            for year in years {
+                add(Timeline.yearPath(year), "timeline", "Timeline: \(year)", "Every dated event of \(year) in the dossier.") {
+                    $0.timelinePage(year: year, limits: limits)
+                }
+            }
+        }
         add("events/", "list", "Events", "Every recorded event of the dossier, by year.") { $0.eventList() }
         let tags = BriefingTags(catalog.briefings).tags
         if !tags.isEmpty {
@@ -142,11 +155,25 @@ public struct SiteRenderer: Sendable {
             let summary = "\(source.kind.title) by \(source.publisher)\(source.date.map { ", " + DateFormatting.display($0) } ?? ""), and the pages citing it."
             add(source.header.path, "source", source.header.title.value, summary, .source(source)) { $0.sourcePage(source) }
         }
-        add("graph/", "graph", "Relationship graph", "How the dossier’s entities relate.") { $0.graphPage() }
+        add("graph/", "graph", "Relationship graph", "How the dossier’s entities relate.") { $0.graphPage(limits: limits) }
         // Templates of an older dossier may lack the newer layouts: their pages are left out.
         if templates.sources["print"] != nil {
-            add(PrintEdition.path, "print", "Print edition", "The whole dossier as one document, for paper and PDF.") {
-                $0.printEdition(pdfMade: pdfPlanned)
+            let plan = printVolumes()
+            if let plan, plan.isSplit {
+                // Every page of the edition is made at once, in reading order, by whichever renders first.
+                let pages = PrintEditionPages()
+                add(PrintEdition.path, "print", "Print edition", "The whole dossier in volumes, for paper and PDF.") { context in
+                    pages.values(0) { context.printEditionVolumes(plan, pdfMade: pdfPlanned) }
+                }
+                for (index, volume) in plan.volumes.enumerated() {
+                    add(volume.path, "print-volume", "Print edition, volume \(volume.number)", "Volume \(volume.number) of the print edition.") { context in
+                        pages.values(index + 1) { context.printEditionVolumes(plan, pdfMade: pdfPlanned) }
+                    }
+                }
+            } else {
+                add(PrintEdition.path, "print", "Print edition", "The whole dossier as one document, for paper and PDF.") {
+                    $0.printEdition(pdfMade: pdfPlanned)
+                }
             }
         }
         if let changeLog, templates.sources["updates"] != nil {
@@ -156,6 +183,25 @@ public struct SiteRenderer: Sendable {
         }
         add("404.html", "404", "Page not found", nil, .notFound) { _ in [:] }
         return jobs
+    }
+
+    /// The print edition's volumes when it is too long for one page and the templates
+    /// have a layout for them; nil: one page.
+    func printVolumes() -> PrintVolumes? {
+        guard templates.sources["print-volume"] != nil else { return nil }
+        let catalog = site.catalog
+        var plan = PrintVolumes.plan(
+            briefings: catalog.briefings.sorted(byKey: { ($0.order ?? Int.max, sortKey($0.header.title.value)) }, <),
+            events: timeline.events,
+            entities: catalog.entities.sorted(byKey: { (EntityKind.allCases.firstIndex(of: $0.kind)!, sortKey($0.header.title.value)) }, <),
+            sources: catalog.sources, limit: limits.printVolumeBytes,
+            bodyBytes: { markdown in
+                // Rendered ahead (its Markdown then released): the HTML, each gap a link.
+                if let html = renderedAhead.unit(markdown)?.prepared?.html { return html.text.utf8.count + 100 * html.gaps.count }
+                return 5 * markdown.text.utf8.count / 2
+            })
+        plan.overviewEvents = limits.timelineEvents
+        return plan
     }
 
     /// The search page comes last: it names the index, which holds the text of every other page.

@@ -23,6 +23,13 @@ public struct TimelineEvent: Sendable {
     public var dateNote: String?
     /// The treaty a withdrawal event is under (`treaty:` in front matter, or the derivation's).
     public var treaty: LinkTarget? = nil
+    /// The page the event's row is on: the timeline, or its year's page on a long one.
+    public var rowPage = Timeline.path
+
+    /// Where the row is, with its anchor: what a derived event, which has no page, links to.
+    public var rowPath: String { rowPage + "#" + anchor }
+    /// The event's page, or its row for a derived one.
+    public var path: String { page?.path ?? rowPath }
 }
 
 /// A withdrawal announced under a treaty with no notification recorded: no date can be computed.
@@ -34,6 +41,9 @@ public struct PendingWithdrawal: Sendable {
 }
 
 public struct Timeline: Sendable {
+    public static let path = "timeline/"
+    static func yearPath(_ year: Int) -> String { "\(path)\(year)/" }
+
     public private(set) var events: [TimelineEvent]
     public var pending: [PendingWithdrawal]
     public var asOf: DossierDate?
@@ -45,6 +55,17 @@ public struct Timeline: Sendable {
     private var eventsByEntity: [String: [Int]] = [:]
     private var eventsByCause: [String: [Int]] = [:]
     private var rowsByPage: [String: Int] = [:]
+
+    /// Each year's rows on a page of their own: the timeline has more than a page holds.
+    public var byYear: Bool { events.first.map { $0.rowPage != Self.path } ?? false }
+
+    /// Past `limit` events, each year's rows go on a page of their own (`timeline/<year>/`).
+    public mutating func pageByYear(past limit: Int) {
+        let split = events.count > limit
+        for index in events.indices {
+            events[index].rowPage = split ? Self.yearPath(events[index].date.start.year) : Self.path
+        }
+    }
 
     public init(events: [TimelineEvent], pending: [PendingWithdrawal], asOf: DossierDate?, focus: DossierDate? = nil) {
         self.events = events

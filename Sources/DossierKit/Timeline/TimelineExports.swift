@@ -22,7 +22,7 @@ public enum TimelineExports {
             JSONEvent(
                 id: event.anchor, title: event.title, date: event.date.description, display_date: DateFormatting.display(event.date),
                 precision: "\(event.date.precision)", approximate: event.date.isApproximate, status: event.status.rawValue,
-                kind: event.kind, url: baseURL + (event.page?.path ?? "timeline/#\(event.anchor)"),
+                kind: event.kind, url: baseURL + event.path,
                 entities: event.entities.map(\.title), sources: event.sources,
                 derived_from: event.derivation.map { baseURL + $0.cause.path })
         }
@@ -55,7 +55,7 @@ public enum TimelineExports {
                 "SUMMARY:\(escape(event.title))",
                 "DESCRIPTION:\(escape(description))",
                 "STATUS:\(event.status == .confirmed ? "CONFIRMED" : "TENTATIVE")",
-                "URL:\(site.baseURL)\(event.page?.path ?? "timeline/#\(event.anchor)")",
+                "URL:\(site.baseURL)\(event.path)",
                 "END:VEVENT",
             ]
         }

@@ -42,7 +42,7 @@ extension TimelineDrawing {
                 positions[event.anchor] = cx
                 indexes[event.anchor] = markIndex
                 let name = accessibleName(event)
-                let href = url(event.page?.path ?? "timeline/#\(event.anchor)")
+                let href = url(event.path)
                 let repeatMark = focusable.contains(event.anchor)
                 focusable.insert(event.anchor)
                 var cls = "mark status-\(event.status.rawValue)"

@@ -29,6 +29,8 @@ struct PageMetadataTests {
             #expect((value["url"] as? String)?.hasPrefix("https://example.org/test/") == true)
             #expect(html.contains("<meta property=\"og:title\""))
             #expect(html.contains("<meta name=\"twitter:card\" content=\"summary\">"))
+            // The card reads the Open Graph title and description: not written twice more.
+            #expect(!html.contains("twitter:title") && !html.contains("twitter:description"))
             #expect(html.contains("<link rel=\"canonical\" href=\"https://example.org/test/"))
         }
     }

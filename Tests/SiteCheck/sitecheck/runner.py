@@ -11,6 +11,7 @@ from .figures import check_figures
 from .focus_contrast import css_has_dark
 from .graph_pages import check_graph_pages
 from .links import LinkChecker
+from .page_sizes import check_page_sizes
 from .print_updates import check_new_since, check_print_pdf, check_updates
 from .publish import check_publish
 from .results import Report
@@ -49,6 +50,9 @@ def run_checks(args, sites: dict[str, Site], report: Report) -> None:
                     check_source_anchors(site, c)
                 if want("browser"):
                     check_anchor_forwarding(list(sites.values()), c)
+        if want("sizes"):  # issue #24: no page over a megabyte
+            with report.check("sizes") as c:
+                check_page_sizes(next(iter(sites.values())), c)
         first = next(iter(sites.values()))
         briefing = find_briefing(first)
         if want("structure"):

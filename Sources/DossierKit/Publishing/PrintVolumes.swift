@@ -1,0 +1,86 @@
+import Foundation
+
+/// A print edition too long for one page, in volumes: `print/` keeps the cover, the
+/// contents of every volume and the tracker; each volume (`print/volume-<n>.html`) holds a
+/// run of one part (briefings, timeline rows, entities or bibliography entries) with its own
+/// contents. The plan is made from the Markdown before anything renders, so that every
+/// volume knows where each bibliography number is.
+struct PrintVolumes: Sendable {
+    enum Part: String, Sendable { case briefings, timeline, entities, bibliography }
+
+    struct Volume: Sendable {
+        var number: Int
+        var part: Part
+        /// Indexes into the part's items, in reading order.
+        var items: Range<Int>
+        var file: String { "volume-\(number).html" }
+        var path: String { PrintEdition.path + file }
+    }
+
+    /// Empty: the edition is one page.
+    var volumes: [Volume]
+    /// The estimated size of the whole edition in bytes, and the volume size it was planned for.
+    var estimatedBytes: Int
+    var limit: Int
+    var sourcesPerVolume: Int
+    /// The timeline's overview draws the focus years, at most this many events (as the timeline page does).
+    var overviewEvents = PageLimits().timelineEvents
+
+    var isSplit: Bool { !volumes.isEmpty }
+
+    /// Where the bibliography entry `number` is, seen from another volume.
+    func bibliographyHref(_ number: Int) -> String {
+        guard let first = volumes.first(where: { $0.part == .bibliography }) else { return "#ref-\(number)" }
+        return "volume-\(first.number + (number - 1) / sourcesPerVolume).html#ref-\(number)"
+    }
+
+    /// Sizes are estimated from the Markdown: HTML of a body is about two and a half times
+    /// its Markdown, and each row or entry carries a few hundred bytes of markup.
+    /// `bodyBytes`: the size of a body's HTML, known once linking rendered it ahead.
+    static func plan(
+        briefings: [Briefing], events: [TimelineEvent], entities: [Entity], sources: [Source], limit: Int,
+        bodyBytes: (MarkdownText) -> Int
+    ) -> PrintVolumes {
+        func bytes(_ text: String) -> Int { text.utf8.count }
+        let parts: [(Part, [Int])] = [
+            (.briefings, briefings.map { 800 + bodyBytes($0.header.body) + 5 * $0.keyPoints.reduce(0) { $0 + bytes($1.value) } / 2 }),
+            (.timeline, events.map { 500 + bytes($0.title) + 200 * $0.sources.count }),
+            (.entities, entities.map { 400 + 4 * bytes($0.header.summary ?? "") / 3 + 2 * $0.facts.reduce(0) { $0 + bytes($1.label) + bytes($1.value.value) } }),
+        ]
+        let sourceSizes = sources.map { 400 + bytes($0.header.title.value) + bytes($0.publisher) + 2 * bytes($0.url ?? "") + 2 * bytes($0.archiveURL ?? "") }
+        let total = parts.reduce(0) { $0 + $1.1.reduce(0, +) } + sourceSizes.reduce(0, +)
+        let perSource = sourceSizes.isEmpty ? 1 : max(1, limit / max(1, sourceSizes.max()!))
+        guard total > limit else { return PrintVolumes(volumes: [], estimatedBytes: total, limit: limit, sourcesPerVolume: perSource) }
+        var volumes: [Volume] = []
+        for (part, sizes) in parts {
+            var start = 0, filled = 0
+            for (index, size) in sizes.enumerated() {
+                if filled + size > limit, index > start {
+                    volumes.append(Volume(number: volumes.count + 1, part: part, items: start..<index))
+                    (start, filled) = (index, 0)
+                }
+                filled += size
+            }
+            if start < sizes.count { volumes.append(Volume(number: volumes.count + 1, part: part, items: start..<sizes.count)) }
+        }
+        for start in stride(from: 0, to: sources.count, by: perSource) {
+            volumes.append(Volume(number: volumes.count + 1, part: .bibliography, items: start..<min(sources.count, start + perSource)))
+        }
+        return PrintVolumes(volumes: volumes, estimatedBytes: total, limit: limit, sourcesPerVolume: perSource)
+    }
+}
+
+/// The values of every page of a split edition, made once in reading order (so that the
+/// sources are numbered in the order the document first cites them) by whichever of its
+/// pages renders first; the others wait for them.
+final class PrintEditionPages: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pages: [[String: Any]]?
+
+    func values(_ page: Int, make: () -> [[String: Any]]) -> [String: Any] {
+        lock.lock()
+        defer { lock.unlock() }
+        if pages == nil { pages = make() }
+        return pages![page]
+    }
+}
