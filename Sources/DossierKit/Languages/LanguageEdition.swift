@@ -37,6 +37,7 @@ struct LanguageEdition: Sendable {
         func translate(_ header: inout PageHeader) -> Translation? {
             guard let translation = byFile[header.file] else { return nil }
             used.insert(header.file)
+            problems += TranslationChecks.untranslated(translation, original: header)
             paths[prefix + header.path] = header.path
             pathByFile[translation.file] = prefix + header.path
             header.path = prefix + header.path
@@ -104,6 +105,30 @@ public struct LanguageCoverage: Sendable, Equatable {
 }
 
 enum TranslationChecks {
+    /// `dossier new --translation` copies the original's text to be translated in place:
+    /// a summary or body still word for word the original's is not translated yet. (A
+    /// title may rightly stay the same: "Mali".)
+    static func untranslated(_ translation: Translation, original: PageHeader) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        func same(_ a: String?, _ b: String?) -> Bool {
+            let a = a?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "", b = b?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            return !a.isEmpty && a == b
+        }
+        if same(translation.summary, original.summary) {
+            found.append(
+                .warning(
+                    "not translated yet: the summary is the original's", at: SourceLocation(file: translation.file),
+                    hint: "translate it in \(translation.language)"))
+        }
+        if same(translation.body.text, original.body.text) {
+            found.append(
+                .warning(
+                    "not translated yet: the body is the original's", at: SourceLocation(file: translation.file, line: translation.body.firstLine, column: 1),
+                    hint: "translate it in \(translation.language)"))
+        }
+        return found
+    }
+
     static func staleWarning(_ translation: Translation, current: String) -> Diagnostic {
         guard let recorded = translation.translationOf else {
             return .warning(
@@ -111,9 +136,13 @@ enum TranslationChecks {
                 at: SourceLocation(file: translation.file),
                 hint: "add 'translation_of: \(current)' once it matches the original (`dossier new --translation` writes it)")
         }
+        let what =
+            translation.originalChanges.map { ": \($0) changed" }
+            ?? " (git has no version of it with hash \(recorded.value) to say what changed: compare the two files)"
         return .warning(
-            "stale translation: \(translation.originalFile) changed since this translation was made (translation_of \(recorded.value), original now \(current))",
-            at: recorded.location, hint: "bring the translation up to date with the original, then set 'translation_of: \(current)'")
+            "stale translation: \(translation.originalFile) changed since this translation was made\(what)",
+            at: recorded.location,
+            hint: "translation_of is \(recorded.value), the original is now \(current): bring the translation up to date, then set 'translation_of: \(current)'")
     }
 
     /// The translation's title and aliases, then the original's, each name once.

@@ -19,6 +19,9 @@ public struct Translation: Sendable {
     public var dateNote: String?
     /// `translation_of:`, the hash of the original's text the translation was made from.
     public var translationOf: Located<String>?
+    /// When the original changed since `translation_of`: what changed, if git still has
+    /// the version translated ("the title and paragraph 2 of the body").
+    public var originalChanges: String?
     /// Fields that are not text, as written, to be compared with the original's.
     var fixedFields: [String: Located<String>] = [:]
     var fixedLists: [String: [Located<String>]] = [:]
@@ -110,11 +113,18 @@ enum TranslationLoader {
                         "translation of a page that does not exist: no \(prefix + originalPath)", at: SourceLocation(file: file),
                         hint: "a translation sits beside its original: \(originalPath) and \(path)")
                 }
-                hashes[originalPath] = hash(originalData, file: prefix + originalPath)
+                let current = hash(originalData, file: prefix + originalPath)
+                hashes[originalPath] = current
                 let (translation, found) = TranslationParser.parse(text: text, file: file, originalPath: originalPath, language: language)
                 diagnostics += found
                 if var translation {
                     translation.originalFile = prefix + originalPath
+                    if let recorded = translation.translationOf?.value, recorded != current,
+                        let old = OriginalChanges.version(of: originalPath, hash: recorded, contentFolder: URL(fileURLWithPath: rootPath))
+                    {
+                        let new = (try? SourceText.decode(originalData, file: prefix + originalPath)) ?? ""
+                        translation.originalChanges = OriginalChanges.describe(old: old, new: new)
+                    }
                     translations.append(translation)
                 }
             } catch {
