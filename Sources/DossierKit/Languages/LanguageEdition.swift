@@ -65,10 +65,15 @@ struct LanguageEdition: Sendable {
             if let note = translation.dateNote { catalog.events[index].dateNote = note }
             problems += TranslationChecks.contradictions(translation, event: source.events[index])
         }
+        for index in catalog.sources.indices {
+            guard let translation = translate(&catalog.sources[index].header) else { continue }
+            if let note = translation.note { catalog.sources[index].note = note }
+            problems += TranslationChecks.contradictions(translation, source: source.sources[index])
+        }
         for translation in byFile.values.sorted(by: { $0.file < $1.file }) where !used.contains(translation.originalFile) {
             problems.append(
                 .error(
-                    "\(translation.originalFile) cannot be translated here: only the home page, briefings, entities and events are",
+                    "\(translation.originalFile) cannot be translated here: only the home page, briefings, entities, events and sources are",
                     at: SourceLocation(file: translation.file), hint: "remove the translation, or translate a page of another kind"))
         }
         for translation in byFile.values.sorted(by: { $0.file < $1.file }) where used.contains(translation.originalFile) {
@@ -172,12 +177,24 @@ enum TranslationChecks {
             lists: ["entities": event.entities.map(\.value), "sources": event.sources.map(\.value)])
     }
 
+    /// A source's title, note and body are text; where to find it and how far to trust it are not.
+    static func contradictions(_ translation: Translation, source: Source) -> [Diagnostic] {
+        compare(
+            translation,
+            scalars: [
+                "publisher": source.publisher, "url": source.url, "kind": source.kind.rawValue, "date": source.date?.description,
+                "archive_url": source.archiveURL, "accessed": source.accessed?.description,
+                "original_gone": source.originalGone ? "true" : nil, "reliability": source.reliability?.rawValue, "language": source.language,
+            ],
+            lists: [:])
+    }
+
     /// A field the translation repeats must say what the original says.
     static func compare(_ translation: Translation, scalars: [String: String?], lists: [String: [String]]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (key, written) in translation.fixedFields.sorted(by: { $0.key < $1.key }) {
             let original = scalars[key] ?? nil
-            let same = key == "date" ? (try? DateParser.parse(written.value))?.description == original : written.value == original
+            let same = key == "date" || key == "accessed" ? (try? DateParser.parse(written.value))?.description == original : written.value == original
             if !same { diagnostics.append(contradiction(key, written.value, original ?? "nothing", translation, at: written.location)) }
         }
         for (key, written) in translation.fixedLists.sorted(by: { $0.key < $1.key }) where written.map(\.value) != lists[key] ?? [] {

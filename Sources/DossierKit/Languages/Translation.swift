@@ -17,6 +17,8 @@ public struct Translation: Sendable {
     public var aliases: [Located<String>]
     public var keyPoints: [Located<String>]?
     public var dateNote: String?
+    /// A source's `note`.
+    public var note: String?
     /// `translation_of:`, the hash of the original's text the translation was made from.
     public var translationOf: Located<String>?
     /// When the original changed since `translation_of`: what changed, if git still has
@@ -54,9 +56,12 @@ enum TranslationFiles {
 
 enum TranslationParser {
     /// Text fields a translation gives in its own language.
-    static let textFields = ["title", "summary", "aliases", "key_points", "date_note", "translation_of", "change_note", "draft", "updated"]
+    static let textFields = ["title", "summary", "aliases", "key_points", "date_note", "note", "translation_of", "change_note", "draft", "updated"]
     /// Fields that are not text: taken from the original, compared when repeated.
-    static let fixedScalarFields = ["date", "status", "kind", "treaty", "geo", "order", "publisher", "url"]
+    static let fixedScalarFields = [
+        "date", "status", "kind", "treaty", "geo", "order", "publisher", "url", "archive_url", "accessed", "original_gone", "reliability",
+        "language",
+    ]
     static let fixedListFields = ["entities", "sources", "tags"]
     /// Fields whose structure a translation may not restate at all.
     static let originalOnlyFields = ["relations", "withdrawal_rule", "location", "facts"]
@@ -71,7 +76,7 @@ enum TranslationParser {
             language: language, file: file, originalPath: originalPath, title: title, summary: fields.string("summary")?.value,
             body: MarkdownText(text: split.body, firstLine: split.bodyFirstLine, file: file),
             aliases: fields.stringList("aliases"), keyPoints: fields.stringListIfPresent("key_points"),
-            dateNote: fields.string("date_note")?.value, translationOf: fields.string("translation_of"))
+            dateNote: fields.string("date_note")?.value, note: fields.string("note")?.value, translationOf: fields.string("translation_of"))
         _ = fields.string("change_note")
         _ = fields.bool("draft")
         _ = fields.date("updated")
