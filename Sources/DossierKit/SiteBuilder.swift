@@ -153,6 +153,11 @@ public struct SiteBuilder: Sendable {
         let (strings, stringDiagnostics) = InterfaceStrings.load(
             from: options.templatesFolder, displayRoot: display(options.templatesFolder), languages: catalog.site.languages)
         log.report(contentsOf: stringDiagnostics)
+        if let templates {
+            log.report(
+                contentsOf: strings.pluralMisuses(
+                    in: templates.sources, displayRoot: display(options.templatesFolder), language: catalog.site.languages[0].code))
+        }
         guard let templates, let assets, !log.hasErrors else {
             // The bodies of the files that loaded may have errors of their own: report them
             // in the same run (links to the files that failed are not errors here).

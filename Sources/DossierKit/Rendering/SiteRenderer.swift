@@ -248,7 +248,7 @@ public struct SiteRenderer: Sendable {
             "alternates": language?["alternates"] ?? [],
             "language_links": language?["language_links"] ?? [],
             "t": t,
-            "translation_notice": staleTranslations.contains(job.path) ? (t["translation_stale"] as Any?) ?? false : false,
+            "translation_notice": staleTranslations.contains(job.path) ? (strings.text("translation_stale", in: config.language) as Any?) ?? false : false,
             "site_title": config.title,
             "site_description": config.description,
             "lang": config.language,
@@ -275,7 +275,7 @@ public struct SiteRenderer: Sendable {
             "site_changed": siteChanged,
             "new_since_script": assets.path(of: "new-since.js").map { context.url($0) } ?? false,
             "nav": Self.mainSections.map { section in
-                ["title": t["nav_" + section.key] ?? section.title, "url": context.url(section.path), "current": job.path.hasPrefix(section.path)]
+                ["title": strings.text("nav_" + section.key, in: config.language) ?? section.title, "url": context.url(section.path), "current": job.path.hasPrefix(section.path)]
             },
         ]
         if t.isEmpty { values["t"] = nil }
