@@ -101,7 +101,8 @@ enum TranslationLoader {
     /// Reads the translation files, and hashes the text of their originals.
     static func load(
         _ paths: [String], languages: [String], rootPath: String, prefix: String
-    ) -> (translations: [Translation], originalHashes: [String: String], diagnostics: [Diagnostic]) {
+    ) -> (translations: [Translation], originalHashes: [String: String], texts: [String: String], diagnostics: [Diagnostic]) {
+        var texts: [String: String] = [:]
         var translations: [Translation] = []
         var hashes: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
@@ -113,6 +114,7 @@ enum TranslationLoader {
                     throw .error("cannot read file", at: SourceLocation(file: file))
                 }
                 let text = try SourceText.decode(data, file: file)
+                texts[path] = text
                 guard let originalData = FileManager.default.contents(atPath: rootPath + "/" + originalPath) else {
                     throw .error(
                         "translation of a page that does not exist: no \(prefix + originalPath)", at: SourceLocation(file: file),
@@ -136,7 +138,7 @@ enum TranslationLoader {
                 diagnostics.append(error)
             }
         }
-        return (translations, hashes, diagnostics)
+        return (translations, hashes, texts, diagnostics)
     }
 
     static func hash(_ data: Data, file: String) -> String {
