@@ -39,11 +39,12 @@ enum LanguageEditions {
             renderer.strings = strings
             renderer.staleTranslations = linked.edition.stalePaths
             renderer.fallbackLanguage = (prefix: linked.edition.prefix, code: links.languages.first?.code ?? "en")
-            var jobs = renderer.jobs(in: RenderPlan.Selection(pages: Set(linked.edition.originalPaths.keys)))
-            if let selection = selections?[code] { jobs = jobs.filter { selection.contains(path: $0.path, template: $0.template) } }
             let french = code == "fr"
             let (rendered, found) = await DateFormatting.$language.withValue(code) {
-                await renderer.renderPages(jobs) { path, data in
+                // Made here: a job's description may hold a date, in the language's words.
+                var jobs = renderer.jobs(in: RenderPlan.Selection(pages: Set(linked.edition.originalPaths.keys)))
+                if let selection = selections?[code] { jobs = jobs.filter { selection.contains(path: $0.path, template: $0.template) } }
+                return await renderer.renderPages(jobs) { path, data in
                     guard french, path.hasSuffix(".html") else { return try write(path, data) }
                     try write(path, Data(FrenchTypography.apply(toHTML: String(decoding: data, as: UTF8.self)).utf8))
                 }
