@@ -129,7 +129,15 @@ struct PageContext {
     }
 
     func link(_ target: LinkTarget) -> [String: Any] {
-        ["title": target.title, "url": url(target.path)]
+        ["title": target.title, "url": url(target.path), "lang": otherLanguage(target.path) ?? false]
+    }
+
+    /// The language of the page at `path` when it is not this page's: on a page of a
+    /// language edition, a page outside it is in the default language, and its title or
+    /// sentence shown here is marked so (`lang`); nil on the default language's pages.
+    func otherLanguage(_ path: String) -> String? {
+        guard let fallback = fallbackLanguage, !path.hasPrefix(fallback.prefix) else { return nil }
+        return fallback.code
     }
 
     func eventValues(_ event: TimelineEvent) -> [String: Any] {
@@ -143,6 +151,8 @@ struct PageContext {
             "kind": event.kind ?? false,
             "url": event.page.map { url($0.path) } ?? url("timeline/#" + event.anchor),
             "timeline_url": url("timeline/#" + event.anchor),
+            // Derived events have no page; their title is written in the default language.
+            "lang": otherLanguage(event.page?.path ?? "") ?? false,
             "entities": event.entities.map(link),
             "sources": event.sources.compactMap { id in site.sourcesByID[id].map { ["title": $0.header.title.value, "url": url($0.header.path)] as [String: Any] } },
             "notes": event.notes,

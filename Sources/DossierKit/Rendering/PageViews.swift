@@ -8,7 +8,7 @@ extension PageContext {
         let briefings = sortedBriefings().map { briefing in
             [
                 "title": briefing.header.title.value, "url": url(briefing.header.path), "summary": briefing.header.summary ?? "",
-                "changed": changed(briefing.header.path),
+                "changed": changed(briefing.header.path), "lang": otherLanguage(briefing.header.path) ?? false,
             ] as [String: Any]
         }
         let kinds = EntityKind.allCases.compactMap { kind -> [String: Any]? in
