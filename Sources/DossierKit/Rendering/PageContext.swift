@@ -21,6 +21,10 @@ struct PageContext {
     /// On a page of a language edition: the edition's folder and the language of the pages
     /// outside it, whose links are marked as leading to another language.
     var fallbackLanguage: (prefix: String, code: String)? = nil
+    /// The interface words of the page's language (`Templates/i18n/`), for the names dossier
+    /// gives things (kinds of entity, source and page, reliability, status); a name the
+    /// file does not give stays in English.
+    var words: [String: String] = [:]
     /// Each source's link in this page's citation markers, made when first cited.
     private let citationLinks = CitationLinks()
 
@@ -116,17 +120,20 @@ struct PageContext {
             "publisher": source.publisher,
             "date": source.date.map(DateFormatting.display) ?? false,
             "external_url": source.url ?? false,
-            "kind": source.kind.title,
+            "kind": word("source_kind_" + source.kind.rawValue.replacingOccurrences(of: "-", with: "_"), or: source.kind.title),
             "language": source.language ?? false,
             "note": source.note ?? false,
             "url": url(source.header.path),
             "accessed": source.accessed.map(DateFormatting.display) ?? false,
             "archive_url": source.archiveURL ?? false,
             "original_gone": source.originalGone,
-            "reliability": source.reliability?.title ?? false,
+            "reliability": source.reliability.map { word("reliability_" + $0.rawValue.replacingOccurrences(of: "-", with: "_"), or: $0.title) } ?? false,
             "reliability_id": source.reliability?.rawValue ?? false,
         ]
     }
+
+    /// `key` in the page's language, or `english` when the interface words lack it.
+    func word(_ key: String, or english: String) -> String { words[key] ?? english }
 
     func link(_ target: LinkTarget) -> [String: Any] {
         ["title": target.title, "url": url(target.path), "lang": otherLanguage(target.path) ?? false]
@@ -148,6 +155,7 @@ struct PageContext {
             "date": DateFormatting.display(event.date),
             "iso_date": event.date.firstDayISO,
             "status": event.status.rawValue,
+            "status_label": word("status_" + event.status.rawValue, or: event.status.rawValue),
             "kind": event.kind ?? false,
             "url": event.page.map { url($0.path) } ?? url("timeline/#" + event.anchor),
             "timeline_url": url("timeline/#" + event.anchor),

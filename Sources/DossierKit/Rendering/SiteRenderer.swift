@@ -202,10 +202,12 @@ public struct SiteRenderer: Sendable {
         // last in site order: at 10,000 pages one core rendered them alone for most of a
         // second after the other had finished. Started first, they run beside the rest;
         // results are put back in site order.
+        let words = strings.byLanguage[site.catalog.site.language] ?? [:]
         let siteWideFirst = jobs.indices.filter { jobs[$0].isSiteWide } + jobs.indices.filter { !jobs[$0].isSiteWide }
         let scheduled = await Parallel.map(siteWideFirst.map { jobs[$0] }) { job -> (RenderedPage, [Diagnostic]) in
             var context = PageContext(site: site, timeline: timeline, path: job.path, portable: portable)
             context.fallbackLanguage = fallbackLanguage
+            context.words = words
             if case .notFound = job.kind, !portable {
                 context.absoluteRoot = URLComponents(string: site.catalog.site.baseURL)?.path ?? "/"
             }

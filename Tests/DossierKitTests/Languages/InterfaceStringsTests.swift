@@ -108,7 +108,7 @@ import Testing
 
     @Test func everyShippedLayoutTakesItsWordsFromTheFrenchFile() async throws {
         try await withTempSite { site in
-            try site.write("site.yml", try site.read("site.yml") + TranslationTests.languages)
+            try TranslationTests().bilingual(site)
             let hash = TranslationFiles.hash(try site.read("sources/untc.md"))
             try site.write("sources/untc.fr.md", "---\ntitle: \"Collection des traités des Nations unies\"\ntranslation_of: \"\(hash)\"\n---\n")
             var options = site.options()
@@ -119,6 +119,12 @@ import Testing
             #expect(source.contains(#"<h2 id="cited-on-heading">Citée sur "#))
             let english = try site.html("sources/untc/index.html")
             #expect(english.contains(#"<h2 id="cited-on-heading">Cited on "#))
+            // The names dossier gives things come from the file too, English where it lacks one.
+            #expect(source.contains(#"<tr><th scope="row">Type</th><td>Texte primaire</td></tr>"#))
+            #expect(english.contains(#"<tr><th scope="row">Kind</th><td>Primary text</td></tr>"#))
+            let mali = try site.html("fr/entities/countries/mali/index.html")
+            #expect(mali.contains(#"<dt>Type</dt><dd><a href="../../../../entities/countries/">Pays</a></dd>"#))
+            #expect(mali.contains(#"<span class="badge badge-confirmed">confirmé</span>"#))
         }
     }
 }
