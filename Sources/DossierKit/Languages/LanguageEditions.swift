@@ -66,6 +66,8 @@ enum LanguageEditions {
         assets: SiteAssets, contentPrefix: String
     ) -> [String: RenderPlan.Selection]? {
         var selections: [String: RenderPlan.Selection] = [:]
+        var fileByPath: [String: String] = [:]
+        for page in previous.site.catalog.pages { fileByPath[page.header.path] = page.header.file }
         for linked in editions {
             let code = linked.edition.language.code
             guard let before = previous.editions.first(where: { $0.edition.language.code == code }),
@@ -73,8 +75,7 @@ enum LanguageEditions {
             else { return nil }
             var translationOf: [String: String] = [:]
             for page in linked.site.catalog.pages where page.header.path.hasPrefix(linked.edition.prefix) {
-                let original = linked.edition.originalPaths[page.header.path]
-                if let original, let file = previous.site.catalog.pages.first(where: { $0.header.path == original })?.header.file {
+                if let original = linked.edition.originalPaths[page.header.path], let file = fileByPath[original] {
                     translationOf[String(file.dropFirst(contentPrefix.count))] = String(page.header.file.dropFirst(contentPrefix.count))
                 }
             }

@@ -9,13 +9,23 @@ enum OriginalChanges {
     /// The text of the version of `relativePath` (inside `contentFolder`) whose hash is
     /// `hash`: the file as git has it in HEAD or in one of the last commits touching it.
     static func version(of relativePath: String, hash: String, contentFolder: URL) -> String? {
-        guard let log = Git.run(["log", "-n", "100", "--format=%H", "--", relativePath], in: contentFolder) else { return nil }
-        for commit in log.split(separator: "\n") {
-            guard let data = Git.runData(["show", "\(commit):./\(relativePath)"], in: contentFolder) else { continue }
-            let text = String(decoding: data, as: UTF8.self)
-            if TranslationFiles.hash(text) == hash { return text }
+        let key = contentFolder.path + "/" + relativePath + "@" + hash
+        if let known = VersionsFound.shared.lookup(key) { return known }
+        var version: String?
+        if let log = Git.run(["log", "-n", "50", "--format=%H", "--", relativePath], in: contentFolder) {
+            for commit in log.split(separator: "\n") {
+                guard let data = Git.runData(["show", "\(commit):./\(relativePath)"], in: contentFolder) else { continue }
+                let text = String(decoding: data, as: UTF8.self)
+                if TranslationFiles.hash(text) == hash {
+                    version = text
+                    break
+                }
+            }
         }
-        return nil
+        // `serve` asks again on every rebuild while the translation is stale; a version,
+        // or its absence, does not change while the history only grows.
+        VersionsFound.shared.store(key, version)
+        return version
     }
 
     /// "the title, the summary and paragraph 3 of the body": the parts of the page that
@@ -58,5 +68,24 @@ enum OriginalChanges {
         let paragraphs = split.body.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n")
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
         return (fields, paragraphs)
+    }
+}
+
+/// The versions `OriginalChanges.version` looked for, found or not, for the process.
+private final class VersionsFound: @unchecked Sendable {
+    static let shared = VersionsFound()
+    private let lock = NSLock()
+    private var versions: [String: String?] = [:]
+
+    func lookup(_ key: String) -> String?? {
+        lock.lock()
+        defer { lock.unlock() }
+        return versions[key]
+    }
+
+    func store(_ key: String, _ version: String?) {
+        lock.lock()
+        defer { lock.unlock() }
+        versions[key] = .some(version)
     }
 }
