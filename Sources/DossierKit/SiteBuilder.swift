@@ -273,19 +273,23 @@ public struct SiteBuilder: Sendable {
         let files = SiteFiles(site: linked.site, timeline: linked.timeline, assets: linked.assets, changeLog: linked.changeLog)
         async let frontMatterFiles = output == nil ? [] : files.frontMatterFiles()
         let renderer = renderer(linked)
-        let rendered = await renderer.render { path, data in try output?.write(path, data) }
+        var rendered = await renderer.render { path, data in try output?.write(path, data) }
         var log = linked.log
+        var editionPages = 0
         if let links = renderer.languageLinks {
-            log.report(
-                contentsOf: await LanguageEditions.render(
-                    linked.editions, templates: linked.templates, assets: linked.assets, portable: linked.catalog.site.portable, links: links,
-                    strings: linked.strings
-                ) { path, data in try output?.write(path, data) }.diagnostics)
+            let (count, diagnostics) = await LanguageEditions.render(
+                linked.editions, templates: linked.templates, assets: linked.assets, portable: linked.catalog.site.portable, links: links,
+                strings: linked.strings
+            ) { path, data in try output?.write(path, data) }
+            log.report(contentsOf: diagnostics)
+            // The other languages' pages count among the site's.
+            editionPages = count
+            rendered.rendered += count
         }
         let target: WriteTarget
         if let output { target = .staging(output, files, frontMatterFiles: await frontMatterFiles) } else { target = .nowhere }
         let pdfBytes = try writeOut(rendered, &log, to: target)
-        return finish(linked, rendered, log: log, pageCount: rendered.pages.count, pdfBytes: pdfBytes)
+        return finish(linked, rendered, log: log, pageCount: rendered.pages.count + editionPages, pdfBytes: pdfBytes)
     }
 
     /// Where `writeOut` puts what a path rendered.
