@@ -91,14 +91,15 @@ public struct SiteBuilder: Sendable {
         try output?.checkSafe(projectRoot: options.projectRoot, protected: [options.contentFolder, options.templatesFolder])
         let outputIsLastBuild = options.cache?.lastBuildSucceeded ?? false
         options.cache?.startBuild()
-        // A multilingual site is built whole: an edit may reach every language.
+        // A multilingual site is not patched: its other languages are linked again, and
+        // only then is it known which of their pages an edit reaches (`editionPlans`).
         let multilingual = options.cache?.previous?.site.catalog.site.isMultilingual ?? false
         if outputIsLastBuild, !multilingual, let output, let report = try await patchEditedBodies(output: output) {
             return report
         }
         let linked = try await loadAndLink()
-        if let output, let selection = renderPlan(linked, output: output) {
-            return try await renderAgain(selection, linked, into: output)
+        if let output, let selection = renderPlan(linked, output: output), let editionSelections = editionPlans(linked) {
+            return try await renderAgain(selection, editionSelections, linked, into: output)
         }
         return try await renderAll(linked, into: output)
     }
@@ -156,6 +157,11 @@ public struct SiteBuilder: Sendable {
         let (strings, stringDiagnostics) = InterfaceStrings.load(
             from: options.templatesFolder, displayRoot: display(options.templatesFolder), languages: catalog.site.languages)
         log.report(contentsOf: stringDiagnostics)
+        if let templates {
+            log.report(
+                contentsOf: strings.pluralMisuses(
+                    in: templates.sources, displayRoot: display(options.templatesFolder), language: catalog.site.languages.first?.code ?? catalog.site.language))
+        }
         guard let templates, let assets, !log.hasErrors else {
             // The bodies of the files that loaded may have errors of their own: report them
             // in the same run (links to the files that failed are not errors here).
@@ -203,16 +209,27 @@ public struct SiteBuilder: Sendable {
     /// The pages the changes since the last build reach; nil for all of them (no last
     /// build, its output gone, or a change that may show on any page).
     private func renderPlan(_ linked: LinkedBuild, output: OutputFolder) -> RenderPlan.Selection? {
-        guard let cache = options.cache, let previous = cache.previous, !linked.catalog.site.isMultilingual, previous.strings == linked.strings,
+        guard let cache = options.cache, let previous = cache.previous, previous.strings == linked.strings,
             FileManager.default.fileExists(atPath: output.url.path)
         else {
             return nil
         }
+        let languages = linked.catalog.site.otherLanguages.map(\.code)
+        let changes = cache.changes.filter { TranslationFiles.original(of: $0.key, languages: languages) == nil }
         return RenderPlan.selection(
             .init(
-                previous: previous, site: linked.site, changes: cache.changes, siteConfigChanged: cache.siteConfigChanged,
+                previous: previous, site: linked.site, changes: changes, siteConfigChanged: cache.siteConfigChanged,
                 templateSources: linked.templates.sources, assetPaths: linked.assets.assets.map(\.outputPath),
                 contentPrefix: linked.contentPrefix))
+    }
+
+    /// For each other language, the translated pages to render again; nil for all of
+    /// them (see `LanguageEditions.selections`).
+    private func editionPlans(_ linked: LinkedBuild) -> [String: RenderPlan.Selection]? {
+        guard let cache = options.cache, let previous = cache.previous else { return nil }
+        return LanguageEditions.selections(
+            linked.editions, previous: previous, changes: cache.changes, siteConfigChanged: cache.siteConfigChanged, templates: linked.templates,
+            assets: linked.assets, contentPrefix: linked.contentPrefix)
     }
 
     private func renderer(_ linked: LinkedBuild) -> SiteRenderer {
@@ -235,10 +252,20 @@ public struct SiteBuilder: Sendable {
     /// Path 2: few pages, rendered in memory, written over the served folder only if all
     /// went well. The sitemap, feed and timeline data come from front matter, which this
     /// path has not seen change; assets may have.
-    private func renderAgain(_ selection: RenderPlan.Selection, _ linked: LinkedBuild, into output: OutputFolder) async throws -> Report {
+    private func renderAgain(
+        _ selection: RenderPlan.Selection, _ editionSelections: [String: RenderPlan.Selection], _ linked: LinkedBuild, into output: OutputFolder
+    ) async throws -> Report {
         let collected = CollectedFiles()
-        let rendered = await renderer(linked).render(selection: selection, write: collected.add)
+        let renderer = renderer(linked)
+        var rendered = await renderer.render(selection: selection, write: collected.add)
         var log = linked.log
+        if let links = renderer.languageLinks {
+            let (count, diagnostics) = await LanguageEditions.render(
+                linked.editions, selections: editionSelections, templates: linked.templates, assets: linked.assets,
+                portable: linked.catalog.site.portable, links: links, strings: linked.strings, write: collected.add)
+            log.report(contentsOf: diagnostics)
+            rendered.rendered += count
+        }
         let previousIndex = options.cache?.previous?.searchIndexPath
         let files = SiteFiles(site: linked.site, timeline: linked.timeline, assets: linked.assets, changeLog: linked.changeLog)
         _ = try writeOut(rendered, &log, to: .overLastBuild(output, collected, previousSearchIndex: previousIndex, assets: files))
@@ -254,19 +281,23 @@ public struct SiteBuilder: Sendable {
         let files = SiteFiles(site: linked.site, timeline: linked.timeline, assets: linked.assets, changeLog: linked.changeLog)
         async let frontMatterFiles = output == nil ? [] : files.frontMatterFiles()
         let renderer = renderer(linked)
-        let rendered = await renderer.render { path, data in try output?.write(path, data) }
+        var rendered = await renderer.render { path, data in try output?.write(path, data) }
         var log = linked.log
+        var editionPages = 0
         if let links = renderer.languageLinks {
-            log.report(
-                contentsOf: await LanguageEditions.render(
-                    linked.editions, templates: linked.templates, assets: linked.assets, portable: linked.catalog.site.portable, links: links,
-                    strings: linked.strings
-                ) { path, data in try output?.write(path, data) })
+            let (count, diagnostics) = await LanguageEditions.render(
+                linked.editions, templates: linked.templates, assets: linked.assets, portable: linked.catalog.site.portable, links: links,
+                strings: linked.strings
+            ) { path, data in try output?.write(path, data) }
+            log.report(contentsOf: diagnostics)
+            // The other languages' pages count among the site's.
+            editionPages = count
+            rendered.rendered += count
         }
         let target: WriteTarget
         if let output { target = .staging(output, files, frontMatterFiles: await frontMatterFiles) } else { target = .nowhere }
         let pdfBytes = try writeOut(rendered, &log, to: target)
-        return finish(linked, rendered, log: log, pageCount: rendered.pages.count, pdfBytes: pdfBytes)
+        return finish(linked, rendered, log: log, pageCount: rendered.pages.count + editionPages, pdfBytes: pdfBytes)
     }
 
     /// Where `writeOut` puts what a path rendered.
@@ -332,7 +363,7 @@ public struct SiteBuilder: Sendable {
             PreviousBuild(
                 site: linked.site, renderedAhead: linked.renderedAhead, timeline: linked.timeline, templates: linked.templates,
                 assets: linked.assets, sourceDiagnostics: linked.sourceDiagnostics, pageCount: pageCount, searchIndexPath: rendered.searchIndexPath,
-                changeLog: linked.changeLog, strings: linked.strings))
+                changeLog: linked.changeLog, strings: linked.strings, editions: linked.editions))
         return Report(
             pageCount: pageCount, renderedCount: rendered.rendered, diagnostics: log.diagnostics, notes: linked.notes, pdfBytes: pdfBytes,
             changeLog: linked.changeLog, catalog: linked.catalog, site: linked.site, timeline: linked.timeline,

@@ -247,29 +247,55 @@ struct Check: AsyncParsableCommand {
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create a content file with the right front matter in the right folder.",
+        abstract: "Create a content file with the right front matter in the right folder, or a page's translation.",
+        usage: """
+            dossier new <type> <title> [--kind <kind>] [--source <source>]
+            dossier new --translation <language> <original> [--source <source>]
+            """,
         discussion: """
             Refuses to overwrite an existing file. Dates are the dossier's as_of (site.yml), \
             not the clock's; an event's file name starts with its date. Fields to fill in are \
             left empty, and the build warns about them until they are. \
             Example: dossier new entity "Assimi Goïta" --kind person
+
+            With --translation, writes the page's translation beside it (mali.md -> mali.fr.md): \
+            a copy of the original's text (title, summary, aliases, key points, date note, note, \
+            body) to translate in place, and translation_of, the hash of the original as it is \
+            now. It builds as it is; the build warns while the summary or body is still the \
+            original's, and, once the original changes, that the translation is stale. \
+            Example: dossier new --translation fr Content/entities/countries/mali.md
             """)
 
-    @Argument(help: ArgumentHelp("What to create: briefing, entity, event or source.", valueName: "type"))
-    var kind: NewDocument.Kind
+    @Argument(help: ArgumentHelp("What to create: briefing, entity, event or source; with --translation, the original's file.", valueName: "type"))
+    var what: String
 
-    @Argument(help: "The title; the file name is made from it.")
-    var title: String
+    @Argument(help: "The title; the file name is made from it (not with --translation).")
+    var title: String?
 
     @Option(
         name: [.customLong("kind"), .customLong("entity-kind")],
         help: "For entities (required; asked for at a terminal): country, person, organization, treaty, court or armed-group.")
     var entityKind: EntityKind?
 
+    @Option(name: .long, help: ArgumentHelp("Translate the page <type> names into this language of site.yml (fr).", valueName: "language"))
+    var translation: String?
+
     @Option(name: .long, help: "The dossier's content folder.")
     var source: String = "Content"
 
+    var kind: NewDocument.Kind? { NewDocument.Kind(rawValue: what) }
+
     func validate() throws {
+        if let translation {
+            if let title { throw ValidationError("--translation \(translation) takes the original's file and nothing else, not also '\(title)'") }
+            if entityKind != nil { throw ValidationError("--kind is for new entities; a translation takes its kind from the original") }
+            return
+        }
+        guard let kind else {
+            throw ValidationError(
+                "'\(what)' is not a type of page: give one of \(NewDocument.Kind.allCases.map(\.rawValue).joined(separator: ", ")), or --translation <language> <file>")
+        }
+        guard title != nil else { throw ValidationError("a new \(kind.rawValue) needs its title: dossier new \(kind.rawValue) \"Title\"") }
         if kind != .entity, let entityKind {
             throw ValidationError("--kind \(entityKind.rawValue) is for entities; a \(kind.rawValue) has no kind to choose")
         }
@@ -281,6 +307,8 @@ struct New: ParsableCommand {
 
     func run() throws {
         let content = URL(fileURLWithPath: source)
+        if let translation { return try writeTranslation(language: translation, content: content) }
+        guard let kind, let title else { throw ExitCode.failure }  // validate() said why
         let date = NewDocument.date(contentFolder: content) ?? Self.clockDate()
         var entityKind = self.entityKind
         if kind == .entity && entityKind == nil { entityKind = try Self.askForEntityKind() }
@@ -293,6 +321,21 @@ struct New: ParsableCommand {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: url)
         print("Created \(source)/\(path)")
+    }
+
+    private func writeTranslation(language: String, content: URL) throws {
+        let working = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        do throws(Diagnostic) {
+            let (path, text) = try NewTranslation.make(
+                original: what, language: language, contentFolder: content, displayRoot: source, workingFolder: working)
+            do { try Data(text.utf8).write(to: content.appendingPathComponent(path), options: .withoutOverwriting) } catch {
+                throw .error("cannot write \(source)/\(path): \(error.localizedDescription)", at: SourceLocation(file: "\(source)/\(path)"))
+            }
+            print("Created \(source)/\(path): translate its text in place")
+        } catch {
+            Terminal.printDiagnostics([error], quiet: false)
+            throw ExitCode.failure
+        }
     }
 
     /// Only when site.yml has no `as_of`.

@@ -66,10 +66,14 @@ public enum ContentLoader {
         }
         log.report(contentsOf: slugCollisions(in: catalog))
         if !translationPaths.isEmpty {
-            let (translations, hashes, diagnostics) = TranslationLoader.load(translationPaths, languages: languages, rootPath: rootPath, prefix: prefix)
+            let (translations, hashes, texts, diagnostics) = TranslationLoader.load(
+                translationPaths, languages: languages, rootPath: rootPath, prefix: prefix)
             catalog.translations = translations
             catalog.originalHashes = hashes
             log.report(contentsOf: diagnostics)
+            cache?.finishTranslationLoad(texts)
+        } else if !languages.isEmpty {
+            cache?.finishTranslationLoad([:])
         }
         return (catalog, log.diagnostics)
     }

@@ -108,6 +108,33 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
+    /// Each translation file's front matter and body, by path relative to `Content/`.
+    private var translationTexts: [String: (frontMatter: String, body: String)] = [:]
+
+    /// Records the translation files of this load (`mali.fr.md`) and how each differs
+    /// from the last: they are read whole every build, for the stale check needs their
+    /// originals anyway, so only their changes are kept.
+    func finishTranslationLoad(_ texts: [String: String]) {
+        withLock {
+            var split: [String: (frontMatter: String, body: String)] = [:]
+            for (path, text) in texts {
+                let parts = try? FrontMatter.split(text, file: path)
+                split[path] = (parts?.yaml ?? text, parts?.body ?? "")
+            }
+            for (path, parts) in split {
+                let change: Change?
+                if let old = translationTexts[path] {
+                    change = old.frontMatter != parts.frontMatter ? .frontMatter : old.body != parts.body ? .body : nil
+                } else {
+                    change = .added
+                }
+                if let change, changes[path] == nil || changes[path] == .body { changes[path] = change }
+            }
+            for path in translationTexts.keys where split[path] == nil { changes[path] = .removed }
+            translationTexts = split
+        }
+    }
+
     private var mediaStamps: [String: FileStamp] = [:]
     private var images: [String: (stamp: FileStamp, image: ContentImage)] = [:]
 
@@ -220,6 +247,8 @@ struct PreviousBuild {
     var changeLog: ChangeLog? = nil
     /// The interface's words it rendered with.
     var strings = InterfaceStrings()
+    /// The site in its other languages, as linked.
+    var editions: [LanguageEditions.Linked] = []
 }
 
 /// Files a build holds in memory until it knows it succeeded.

@@ -37,6 +37,7 @@ struct LanguageEdition: Sendable {
         func translate(_ header: inout PageHeader) -> Translation? {
             guard let translation = byFile[header.file] else { return nil }
             used.insert(header.file)
+            problems += TranslationChecks.untranslated(translation, original: header)
             paths[prefix + header.path] = header.path
             pathByFile[translation.file] = prefix + header.path
             header.path = prefix + header.path
@@ -64,10 +65,15 @@ struct LanguageEdition: Sendable {
             if let note = translation.dateNote { catalog.events[index].dateNote = note }
             problems += TranslationChecks.contradictions(translation, event: source.events[index])
         }
+        for index in catalog.sources.indices {
+            guard let translation = translate(&catalog.sources[index].header) else { continue }
+            if let note = translation.note { catalog.sources[index].note = note }
+            problems += TranslationChecks.contradictions(translation, source: source.sources[index])
+        }
         for translation in byFile.values.sorted(by: { $0.file < $1.file }) where !used.contains(translation.originalFile) {
             problems.append(
                 .error(
-                    "\(translation.originalFile) cannot be translated here: only the home page, briefings, entities and events are",
+                    "\(translation.originalFile) cannot be translated here: only the home page, briefings, entities, events and sources are",
                     at: SourceLocation(file: translation.file), hint: "remove the translation, or translate a page of another kind"))
         }
         for translation in byFile.values.sorted(by: { $0.file < $1.file }) where used.contains(translation.originalFile) {
@@ -104,6 +110,30 @@ public struct LanguageCoverage: Sendable, Equatable {
 }
 
 enum TranslationChecks {
+    /// `dossier new --translation` copies the original's text to be translated in place:
+    /// a summary or body still word for word the original's is not translated yet. (A
+    /// title may rightly stay the same: "Mali".)
+    static func untranslated(_ translation: Translation, original: PageHeader) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        func same(_ a: String?, _ b: String?) -> Bool {
+            let a = a?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "", b = b?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            return !a.isEmpty && a == b
+        }
+        if same(translation.summary, original.summary) {
+            found.append(
+                .warning(
+                    "not translated yet: the summary is the original's", at: SourceLocation(file: translation.file),
+                    hint: "translate it in \(translation.language)"))
+        }
+        if same(translation.body.text, original.body.text) {
+            found.append(
+                .warning(
+                    "not translated yet: the body is the original's", at: SourceLocation(file: translation.file, line: translation.body.firstLine, column: 1),
+                    hint: "translate it in \(translation.language)"))
+        }
+        return found
+    }
+
     static func staleWarning(_ translation: Translation, current: String) -> Diagnostic {
         guard let recorded = translation.translationOf else {
             return .warning(
@@ -111,9 +141,13 @@ enum TranslationChecks {
                 at: SourceLocation(file: translation.file),
                 hint: "add 'translation_of: \(current)' once it matches the original (`dossier new --translation` writes it)")
         }
+        let what =
+            translation.originalChanges.map { ": \($0) changed" }
+            ?? " (git has no version of it with hash \(recorded.value) to say what changed: compare the two files)"
         return .warning(
-            "stale translation: \(translation.originalFile) changed since this translation was made (translation_of \(recorded.value), original now \(current))",
-            at: recorded.location, hint: "bring the translation up to date with the original, then set 'translation_of: \(current)'")
+            "stale translation: \(translation.originalFile) changed since this translation was made\(what)",
+            at: recorded.location,
+            hint: "translation_of is \(recorded.value), the original is now \(current): bring the translation up to date, then set 'translation_of: \(current)'")
     }
 
     /// The translation's title and aliases, then the original's, each name once.
@@ -143,12 +177,24 @@ enum TranslationChecks {
             lists: ["entities": event.entities.map(\.value), "sources": event.sources.map(\.value)])
     }
 
+    /// A source's title, note and body are text; where to find it and how far to trust it are not.
+    static func contradictions(_ translation: Translation, source: Source) -> [Diagnostic] {
+        compare(
+            translation,
+            scalars: [
+                "publisher": source.publisher, "url": source.url, "kind": source.kind.rawValue, "date": source.date?.description,
+                "archive_url": source.archiveURL, "accessed": source.accessed?.description,
+                "original_gone": source.originalGone ? "true" : nil, "reliability": source.reliability?.rawValue, "language": source.language,
+            ],
+            lists: [:])
+    }
+
     /// A field the translation repeats must say what the original says.
     static func compare(_ translation: Translation, scalars: [String: String?], lists: [String: [String]]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (key, written) in translation.fixedFields.sorted(by: { $0.key < $1.key }) {
             let original = scalars[key] ?? nil
-            let same = key == "date" ? (try? DateParser.parse(written.value))?.description == original : written.value == original
+            let same = key == "date" || key == "accessed" ? (try? DateParser.parse(written.value))?.description == original : written.value == original
             if !same { diagnostics.append(contradiction(key, written.value, original ?? "nothing", translation, at: written.location)) }
         }
         for (key, written) in translation.fixedLists.sorted(by: { $0.key < $1.key }) where written.map(\.value) != lists[key] ?? [] {

@@ -17,8 +17,13 @@ public struct Translation: Sendable {
     public var aliases: [Located<String>]
     public var keyPoints: [Located<String>]?
     public var dateNote: String?
+    /// A source's `note`.
+    public var note: String?
     /// `translation_of:`, the hash of the original's text the translation was made from.
     public var translationOf: Located<String>?
+    /// When the original changed since `translation_of`: what changed, if git still has
+    /// the version translated ("the title and paragraph 2 of the body").
+    public var originalChanges: String?
     /// Fields that are not text, as written, to be compared with the original's.
     var fixedFields: [String: Located<String>] = [:]
     var fixedLists: [String: [Located<String>]] = [:]
@@ -51,9 +56,12 @@ enum TranslationFiles {
 
 enum TranslationParser {
     /// Text fields a translation gives in its own language.
-    static let textFields = ["title", "summary", "aliases", "key_points", "date_note", "translation_of", "change_note", "draft", "updated"]
+    static let textFields = ["title", "summary", "aliases", "key_points", "date_note", "note", "translation_of", "change_note", "draft", "updated"]
     /// Fields that are not text: taken from the original, compared when repeated.
-    static let fixedScalarFields = ["date", "status", "kind", "treaty", "geo", "order", "publisher", "url"]
+    static let fixedScalarFields = [
+        "date", "status", "kind", "treaty", "geo", "order", "publisher", "url", "archive_url", "accessed", "original_gone", "reliability",
+        "language",
+    ]
     static let fixedListFields = ["entities", "sources", "tags"]
     /// Fields whose structure a translation may not restate at all.
     static let originalOnlyFields = ["relations", "withdrawal_rule", "location", "facts"]
@@ -68,7 +76,7 @@ enum TranslationParser {
             language: language, file: file, originalPath: originalPath, title: title, summary: fields.string("summary")?.value,
             body: MarkdownText(text: split.body, firstLine: split.bodyFirstLine, file: file),
             aliases: fields.stringList("aliases"), keyPoints: fields.stringListIfPresent("key_points"),
-            dateNote: fields.string("date_note")?.value, translationOf: fields.string("translation_of"))
+            dateNote: fields.string("date_note")?.value, note: fields.string("note")?.value, translationOf: fields.string("translation_of"))
         _ = fields.string("change_note")
         _ = fields.bool("draft")
         _ = fields.date("updated")
@@ -93,7 +101,8 @@ enum TranslationLoader {
     /// Reads the translation files, and hashes the text of their originals.
     static func load(
         _ paths: [String], languages: [String], rootPath: String, prefix: String
-    ) -> (translations: [Translation], originalHashes: [String: String], diagnostics: [Diagnostic]) {
+    ) -> (translations: [Translation], originalHashes: [String: String], texts: [String: String], diagnostics: [Diagnostic]) {
+        var texts: [String: String] = [:]
         var translations: [Translation] = []
         var hashes: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
@@ -105,23 +114,31 @@ enum TranslationLoader {
                     throw .error("cannot read file", at: SourceLocation(file: file))
                 }
                 let text = try SourceText.decode(data, file: file)
+                texts[path] = text
                 guard let originalData = FileManager.default.contents(atPath: rootPath + "/" + originalPath) else {
                     throw .error(
                         "translation of a page that does not exist: no \(prefix + originalPath)", at: SourceLocation(file: file),
                         hint: "a translation sits beside its original: \(originalPath) and \(path)")
                 }
-                hashes[originalPath] = hash(originalData, file: prefix + originalPath)
+                let current = hash(originalData, file: prefix + originalPath)
+                hashes[originalPath] = current
                 let (translation, found) = TranslationParser.parse(text: text, file: file, originalPath: originalPath, language: language)
                 diagnostics += found
                 if var translation {
                     translation.originalFile = prefix + originalPath
+                    if let recorded = translation.translationOf?.value, recorded != current,
+                        let old = OriginalChanges.version(of: originalPath, hash: recorded, contentFolder: URL(fileURLWithPath: rootPath))
+                    {
+                        let new = (try? SourceText.decode(originalData, file: prefix + originalPath)) ?? ""
+                        translation.originalChanges = OriginalChanges.describe(old: old, new: new)
+                    }
                     translations.append(translation)
                 }
             } catch {
                 diagnostics.append(error)
             }
         }
-        return (translations, hashes, diagnostics)
+        return (translations, hashes, texts, diagnostics)
     }
 
     static func hash(_ data: Data, file: String) -> String {

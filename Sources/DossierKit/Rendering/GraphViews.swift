@@ -8,7 +8,10 @@ extension PageContext {
         let limited = related > limits.graphEntities
         values["graph_rule"] =
             limited
-            ? "The drawing shows the \(grouped(limits.graphEntities)) of \(grouped(related)) related entities with the most relations (ties by title), and the relations among them. Every relation is listed in words below, and each entity’s page draws all of its own."
+            ? phrase(
+                "graph_rule",
+                or: "The drawing shows the {shown} of {count} related entities with the most relations (ties by title), and the relations among them. Every relation is listed in words below, and each entity’s page draws all of its own.",
+                ["shown": number(limits.graphEntities), "count": number(related)])
             : false
         // The relations in words, by type, every one of them (also those the drawing
         // leaves out): what the lines mean, for every reader.

@@ -23,6 +23,10 @@ struct PageContext {
     /// On a page of a language edition: the edition's folder and the language of the pages
     /// outside it, whose links are marked as leading to another language.
     var fallbackLanguage: (prefix: String, code: String)? = nil
+    /// The interface words of the page's language (`Templates/i18n/`), for the names dossier
+    /// gives things (kinds of entity, source and page, reliability, status); a name the
+    /// file does not give stays in English.
+    var words: [String: String] = [:]
     /// Each source's link in this page's citation markers, made when first cited.
     private let citationLinks = CitationLinks()
 
@@ -118,20 +122,40 @@ struct PageContext {
             "publisher": source.publisher,
             "date": source.date.map(DateFormatting.display) ?? false,
             "external_url": source.url ?? false,
-            "kind": source.kind.title,
+            "kind": word("source_kind_" + source.kind.rawValue.replacingOccurrences(of: "-", with: "_"), or: source.kind.title),
             "language": source.language ?? false,
             "note": source.note ?? false,
             "url": url(source.header.path),
             "accessed": source.accessed.map(DateFormatting.display) ?? false,
             "archive_url": source.archiveURL ?? false,
             "original_gone": source.originalGone,
-            "reliability": source.reliability?.title ?? false,
+            "reliability": source.reliability.map { word("reliability_" + $0.rawValue.replacingOccurrences(of: "-", with: "_"), or: $0.title) } ?? false,
             "reliability_id": source.reliability?.rawValue ?? false,
         ]
     }
 
+    /// `key` in the page's language, or `english` when the interface words lack it.
+    func word(_ key: String, or english: String) -> String { words[key] ?? english }
+
+    /// `key`'s sentence in the page's language with its `{name}`s filled in: for sentences
+    /// made in Swift, whose word order differs between languages.
+    func phrase(_ key: String, or english: String, _ values: [String: String]) -> String {
+        values.reduce(word(key, or: english)) { text, value in text.replacingOccurrences(of: "{\(value.key)}", with: value.value) }
+    }
+
+    /// A number with its thousands grouped as the page's language writes them.
+    func number(_ value: Int) -> String { grouped(value).replacingOccurrences(of: ",", with: word("thousands_separator", or: ",")) }
+
     func link(_ target: LinkTarget) -> [String: Any] {
-        ["title": target.title, "url": url(target.path)]
+        ["title": target.title, "url": url(target.path), "lang": otherLanguage(target.path) ?? false]
+    }
+
+    /// The language of the page at `path` when it is not this page's: on a page of a
+    /// language edition, a page outside it is in the default language, and its title or
+    /// sentence shown here is marked so (`lang`); nil on the default language's pages.
+    func otherLanguage(_ path: String) -> String? {
+        guard let fallback = fallbackLanguage, !path.hasPrefix(fallback.prefix) else { return nil }
+        return fallback.code
     }
 
     func eventValues(_ event: TimelineEvent) -> [String: Any] {
@@ -142,9 +166,12 @@ struct PageContext {
             "date": DateFormatting.display(event.date),
             "iso_date": event.date.firstDayISO,
             "status": event.status.rawValue,
+            "status_label": word("status_" + event.status.rawValue, or: event.status.rawValue),
             "kind": event.kind ?? false,
             "url": url(event.path),
             "timeline_url": url(event.rowPath),
+            // Derived events have no page; their title is written in the default language.
+            "lang": otherLanguage(event.page?.path ?? "") ?? false,
             "entities": event.entities.map(link),
             "sources": event.sources.compactMap { id in site.sourcesByID[id].map { ["title": $0.header.title.value, "url": url($0.header.path)] as [String: Any] } },
             "notes": event.notes,

@@ -8,7 +8,7 @@ extension PageContext {
         let briefings = sortedBriefings().map { briefing in
             [
                 "title": briefing.header.title.value, "url": url(briefing.header.path), "summary": briefing.header.summary ?? "",
-                "changed": changed(briefing.header.path),
+                "changed": changed(briefing.header.path), "lang": otherLanguage(briefing.header.path) ?? false,
             ] as [String: Any]
         }
         let kinds = EntityKind.allCases.compactMap { kind -> [String: Any]? in
@@ -67,9 +67,9 @@ extension PageContext {
         var values: [String: Any] = [
             "body": html(entity.header.body),
             "summary": entity.header.summary ?? false,
-            "kind": entity.kind.title,
+            "kind": word("entity_kind_" + entity.kind.rawValue.replacingOccurrences(of: "-", with: "_"), or: entity.kind.title),
             "kind_url": url("entities/\(entity.kind.folder)/"),
-            "kind_plural": entity.kind.pluralTitle,
+            "kind_plural": word("entity_kinds_" + entity.kind.rawValue.replacingOccurrences(of: "-", with: "_"), or: entity.kind.pluralTitle),
             "aliases": entity.aliases.map(\.value),
             "facts": entity.facts.map { ["label": $0.label, "html": FactDates.format(inlineHTML($0.value))] as [String: Any] },
             "relations": relations,

@@ -13,11 +13,11 @@ extension PageContext {
         func entry(_ values: [String: Any]) -> [String: Any] {
             ["title": values["title"]!, "anchor": values["anchor"]!, "href": "#\(values["anchor"]!)"]
         }
-        var contents: [[String: Any]] = [["title": "Withdrawal tracker", "anchor": "tracker", "href": "#tracker", "items": [] as [Any]]]
-        contents.append(["title": "Briefings", "anchor": "briefings", "href": "#briefings", "items": briefings.map(entry)])
-        contents.append(["title": "Timeline", "anchor": "timeline", "href": "#timeline", "items": [] as [Any]])
-        contents.append(["title": "Entities", "anchor": "entities", "href": "#entities", "items": entities.map(entry)])
-        contents.append(["title": "Bibliography", "anchor": "bibliography", "href": "#bibliography", "items": [] as [Any]])
+        var contents: [[String: Any]] = [["title": word("withdrawal_tracker", or: "Withdrawal tracker"), "anchor": "tracker", "href": "#tracker", "items": [] as [Any]]]
+        contents.append(["title": word("nav_briefings", or: "Briefings"), "anchor": "briefings", "href": "#briefings", "items": briefings.map(entry)])
+        contents.append(["title": word("nav_timeline", or: "Timeline"), "anchor": "timeline", "href": "#timeline", "items": [] as [Any]])
+        contents.append(["title": word("nav_entities", or: "Entities"), "anchor": "entities", "href": "#entities", "items": entities.map(entry)])
+        contents.append(["title": word("bibliography", or: "Bibliography"), "anchor": "bibliography", "href": "#bibliography", "items": [] as [Any]])
         return [
             "summary": site.catalog.home?.summary ?? site.catalog.site.description,
             "home_page": document.url(""),
@@ -73,31 +73,41 @@ extension PageContext {
                 }
             return Array(all[volume.items.clamped(to: all.indices)])
         }
+        let (volumeWord, of, to) = (word("volume", or: "Volume"), word("volume_of", or: "of"), word("range_to", or: "to"))
+        let (briefingWord, briefingsWord) = (word("briefing", or: "Briefing"), word("nav_briefings", or: "Briefings"))
+        let (timelineWord, entitiesWord) = (word("nav_timeline", or: "Timeline"), word("nav_entities", or: "Entities"))
+        let (bibliographyWord, sourceWord, sourcesWord) = (word("bibliography", or: "Bibliography"), word("source_lower", or: "source"), word("sources_lower", or: "sources"))
         func title(_ volume: PrintVolumes.Volume) -> String {
             let part = items(volume)
             let first = part.first ?? [:], last = part.last ?? [:]
             let range: String =
                 switch volume.part {
-                case .briefings where volume.items.count == 1: "Briefing \(volume.items.upperBound) of \(briefings.count)"
-                case .briefings: "Briefings \(volume.items.lowerBound + 1)–\(volume.items.upperBound) of \(briefings.count)"
-                case .bibliography where volume.items.count == 1: "Bibliography, source \(volume.items.upperBound) of \(sources.count)"
-                case .timeline: "Timeline, \(first["date"] ?? "") to \(last["date"] ?? "")"
-                case .entities: "Entities, \(first["title"] ?? "") to \(last["title"] ?? "")"
-                case .bibliography: "Bibliography, sources \(volume.items.lowerBound + 1)–\(volume.items.upperBound) of \(sources.count)"
+                case .briefings where volume.items.count == 1: "\(briefingWord) \(volume.items.upperBound) \(of) \(briefings.count)"
+                case .briefings: "\(briefingsWord) \(volume.items.lowerBound + 1)–\(volume.items.upperBound) \(of) \(briefings.count)"
+                case .bibliography where volume.items.count == 1: "\(bibliographyWord), \(sourceWord) \(volume.items.upperBound) \(of) \(sources.count)"
+                case .timeline: "\(timelineWord), \(first["date"] ?? "") \(to) \(last["date"] ?? "")"
+                case .entities: "\(entitiesWord), \(first["title"] ?? "") \(to) \(last["title"] ?? "")"
+                case .bibliography: "\(bibliographyWord), \(sourcesWord) \(volume.items.lowerBound + 1)–\(volume.items.upperBound) \(of) \(sources.count)"
                 }
-            return "Volume \(volume.number): \(range)"
+            return "\(volumeWord) \(volume.number)\(word("colon", or: ":")) \(range)"
         }
         func contents(_ volume: PrintVolumes.Volume) -> [[String: Any]] {
             guard volume.part == .briefings || volume.part == .entities else { return [] }
             return items(volume).map { ["title": $0["title"]!, "anchor": $0["anchor"]!, "href": "\(volume.file)#\($0["anchor"]!)"] }
         }
-        let rule =
-            "The whole dossier is too long for one page (about \(plan.estimatedBytes >= 1_000_000 ? "\(grouped(plan.estimatedBytes / 1_000_000)) MB" : "\(grouped(plan.estimatedBytes / 1000)) KB")), so this edition is in \(count) volumes of about \(grouped(plan.limit / 1000)) KB or less, each a run of one part in reading order with its own contents. Sources are numbered once for the whole edition, in the order it first cites them; the bibliography’s volumes list them all."
+        let size =
+            plan.estimatedBytes >= 1_000_000
+            ? phrase("size_mb", or: "{count} MB", ["count": number(plan.estimatedBytes / 1_000_000)])
+            : phrase("size_kb", or: "{count} KB", ["count": number(plan.estimatedBytes / 1000)])
+        let rule = phrase(
+            "print_volume_rule",
+            or: "The whole dossier is too long for one page (about {size}), so this edition is in {count} volumes of about {limit} KB or less, each a run of one part in reading order with its own contents. Sources are numbered once for the whole edition, in the order it first cites them; the bibliography’s volumes list them all.",
+            ["size": size, "count": number(count), "limit": number(plan.limit / 1000)])
         var pages: [[String: Any]] = []
         pages.append([
             "summary": site.catalog.home?.summary ?? site.catalog.site.description,
             "home_page": document.url(""),
-            "contents": [["title": "Withdrawal tracker", "anchor": "tracker", "href": "#tracker", "items": [] as [Any]]]
+            "contents": [["title": word("withdrawal_tracker", or: "Withdrawal tracker"), "anchor": "tracker", "href": "#tracker", "items": [] as [Any]]]
                 + plan.volumes.map { ["title": title($0), "anchor": "", "href": $0.file, "items": contents($0)] as [String: Any] },
             "briefings": [] as [Any], "timeline_rows": [] as [Any], "entity_groups": [] as [Any], "bibliography": [] as [Any],
             "timeline_overview": false, "timeline_legend": false, "source_count": sources.count,
@@ -114,7 +124,7 @@ extension PageContext {
             func neighbour(_ offset: Int) -> Any {
                 let other = index + offset
                 guard plan.volumes.indices.contains(other) else { return false }
-                return ["title": "Volume \(plan.volumes[other].number)", "url": plan.volumes[other].file] as [String: Any]
+                return ["title": "\(volumeWord) \(plan.volumes[other].number)", "url": plan.volumes[other].file] as [String: Any]
             }
             pages.append([
                 "volume_title": title(volume),

@@ -250,10 +250,12 @@ public struct SiteRenderer: Sendable {
         // last in site order: at 10,000 pages one core rendered them alone for most of a
         // second after the other had finished. Started first, they run beside the rest;
         // results are put back in site order.
+        let words = strings.byLanguage[site.catalog.site.language] ?? [:]
         let siteWideFirst = jobs.indices.filter { jobs[$0].isSiteWide } + jobs.indices.filter { !jobs[$0].isSiteWide }
         let scheduled = await Parallel.map(siteWideFirst.map { jobs[$0] }) { job -> (RenderedPage, [Diagnostic]) in
             var context = PageContext(site: site, renderedAhead: renderedAhead, timeline: timeline, path: job.path, portable: portable)
             context.fallbackLanguage = fallbackLanguage
+            context.words = words
             if case .notFound = job.kind, !portable {
                 context.absoluteRoot = URLComponents(string: site.catalog.site.baseURL)?.path ?? "/"
             }
@@ -296,7 +298,7 @@ public struct SiteRenderer: Sendable {
             "alternates": language?["alternates"] ?? [],
             "language_links": language?["language_links"] ?? [],
             "t": t,
-            "translation_notice": staleTranslations.contains(job.path) ? (t["translation_stale"] as Any?) ?? false : false,
+            "translation_notice": staleTranslations.contains(job.path) ? (strings.text("translation_stale", in: config.language) as Any?) ?? false : false,
             "site_title": config.title,
             "site_description": config.description,
             "lang": config.language,
@@ -323,7 +325,7 @@ public struct SiteRenderer: Sendable {
             "site_changed": siteChanged,
             "new_since_script": assets.path(of: "new-since.js").map { context.url($0) } ?? false,
             "nav": Self.mainSections.map { section in
-                ["title": t["nav_" + section.key] ?? section.title, "url": context.url(section.path), "current": job.path.hasPrefix(section.path)]
+                ["title": strings.text("nav_" + section.key, in: config.language) ?? section.title, "url": context.url(section.path), "current": job.path.hasPrefix(section.path)]
             },
         ]
         if t.isEmpty { values["t"] = nil }

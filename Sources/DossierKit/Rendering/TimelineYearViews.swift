@@ -31,12 +31,19 @@ extension PageContext {
         guard let year else {
             let (overview, shown) = focusedOverview(limit: limit)
             let span = shown.first.map { first in
-                let (a, b) = (first.date.start.year, shown.last!.date.start.year)
-                return a == b ? "of \(a)" : "from \(a) to \(b)"
+                let (from, to) = (first.date.start.year, shown.last!.date.start.year)
+                return from == to
+                    ? phrase("timeline_span_year", or: "of {year}", ["year": String(from)])
+                    : phrase("timeline_span_years", or: "from {from} to {to}", ["from": String(from), "to": String(to)])
             }
-            let rule =
-                "With \(grouped(timeline.events.count)) events, each year’s are listed on a page of their own. "
-                + (span.map { "The drawing shows the \(grouped(shown.count)) events \($0), the years the dossier focuses on (at most \(grouped(limit)), the newest)." } ?? "")
+            let pages = phrase(
+                "timeline_rule_pages", or: "With {count} events, each year’s are listed on a page of their own.", ["count": number(timeline.events.count)])
+            let drawing = span.map {
+                phrase(
+                    "timeline_rule_drawing", or: "The drawing shows the {shown} events {span}, the years the dossier focuses on (at most {limit}, the newest).",
+                    ["shown": number(shown.count), "span": $0, "limit": number(limit)])
+            }
+            let rule = pages + (drawing.map { " " + $0 } ?? "")
             return [
                 "overview": shown.isEmpty ? false as Any : overview,
                 "timeline_rule": rule,

@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+
+@testable import DossierKit
+
+/// On a French page, what is shown of an untranslated page (its title in a list, the
+/// sentence quoted from it) is English, and says so with `lang` and `hreflang`.
+@Suite struct OtherLanguageMarkingTests {
+    @Test func titlesAndQuotedSentencesFromUntranslatedPagesCarryTheirLanguage() async throws {
+        try await withTempSite { site in
+            try TranslationTests().bilingual(site)
+            var options = site.options()
+            options.useGit = false
+            _ = try await SiteBuilder(options: options).build()
+            let mali = try site.html("fr/entities/countries/mali/index.html")
+            // The briefing quoting Mali is not translated: its title and sentence are English.
+            #expect(mali.contains(#"<li lang="en"><a href="../../../../briefings/sahel-overview/" hreflang="en">Sahel overview</a><blockquote>"#))
+            // So is the event of the entity's timeline.
+            #expect(mali.contains(#"hreflang="en" lang="en">The AES states announce their withdrawal</a>"#))
+            // The English page marks nothing.
+            let english = try site.html("entities/countries/mali/index.html")
+            #expect(!english.contains(#"hreflang="en" lang="en""#) && !english.contains(#"<li lang="#))
+            #expect(english.contains(#"<li><a href="../../../briefings/sahel-overview/">Sahel overview</a><blockquote>"#))
+        }
+    }
+}
