@@ -219,7 +219,9 @@ public struct SiteBuilder: Sendable {
         renderer.strings = linked.strings
         let config = linked.catalog.site
         if config.isMultilingual {
-            renderer.languageLinks = LanguageLinks(languages: config.languages, baseURL: config.baseURL, editions: linked.editions.map(\.edition))
+            renderer.languageLinks = LanguageLinks(
+                languages: config.languages, baseURL: config.baseURL, editions: linked.editions.map(\.edition),
+                sitePages: SiteRenderer.editionPages(renderer.jobs))
         }
         return renderer
     }
@@ -248,15 +250,18 @@ public struct SiteBuilder: Sendable {
         let renderer = renderer(linked)
         let rendered = await renderer.render { path, data in try output?.write(path, data) }
         var log = linked.log
+        var allFiles = files
         if let links = renderer.languageLinks {
-            log.report(
-                contentsOf: await LanguageEditions.render(
-                    linked.editions, templates: linked.templates, assets: linked.assets, portable: linked.catalog.site.portable, links: links,
-                    strings: linked.strings
-                ) { path, data in try output?.write(path, data) })
+            let (pages, diagnostics) = await LanguageEditions.render(
+                linked.editions, templates: linked.templates, assets: linked.assets, portable: linked.catalog.site.portable, links: links,
+                strings: linked.strings, defaultPages: rendered.pages
+            ) { path, data in try output?.write(path, data) }
+            log.report(contentsOf: diagnostics)
+            allFiles.languageLinks = links
+            allFiles.editionPages = pages
         }
         let target: WriteTarget
-        if let output { target = .staging(output, files, frontMatterFiles: await frontMatterFiles) } else { target = .nowhere }
+        if let output { target = .staging(output, allFiles, frontMatterFiles: await frontMatterFiles) } else { target = .nowhere }
         let pdfBytes = try writeOut(rendered, &log, to: target)
         return finish(linked, rendered, log: log, pageCount: rendered.pages.count, pdfBytes: pdfBytes)
     }

@@ -21,12 +21,44 @@ struct PageContext {
     /// On a page of a language edition: the edition's folder and the language of the pages
     /// outside it, whose links are marked as leading to another language.
     var fallbackLanguage: (prefix: String, code: String)? = nil
+    /// On a page of a language edition: the site-wide pages (lists, timeline, graph, search,
+    /// feeds) the edition has too, by their path in the default language; links to them
+    /// stay in the edition's folder.
+    var editionPages: Set<String> = []
     /// Each source's link in this page's citation markers, made when first cited.
     private let citationLinks = CitationLinks()
 
     func url(_ target: String) -> String {
+        siteURL(inLanguage(target))
+    }
+
+    /// The URL of `target` as it is, in whatever language (the language switcher's).
+    func siteURL(_ target: String) -> String {
         if let absoluteRoot { return absoluteRoot + target }
         return URLPaths.relative(from: path, to: target, portable: portable)
+    }
+
+    /// The site's root folder, whatever the page's language.
+    var rootURL: String {
+        absoluteRoot ?? URLPaths.relative(from: path, to: "", portable: false)
+    }
+
+    /// `target` in this page's language: a site-wide page the edition has too is its copy
+    /// in the edition's folder (`timeline/#x` → `fr/timeline/#x`).
+    func inLanguage(_ target: String) -> String {
+        guard let prefix = fallbackLanguage?.prefix, !editionPages.isEmpty, editionPages.contains(Self.page(of: target)) else { return target }
+        return prefix + target
+    }
+
+    /// The language of the page at `target` when it is not this page's (a page of a
+    /// language edition linking to an untranslated page); nil when it is.
+    func otherLanguage(of target: String) -> String? {
+        guard let fallback = fallbackLanguage, !target.hasPrefix(fallback.prefix), !editionPages.contains(Self.page(of: target)) else { return nil }
+        return fallback.code
+    }
+
+    private static func page(of target: String) -> String {
+        target.firstIndex(of: "#").map { String(target[..<$0]) } ?? target
     }
 
     /// The address of a file the page shows (an image), rather than one it links to.
@@ -128,8 +160,9 @@ struct PageContext {
         ]
     }
 
+    /// `lang`: the language of the target when it is not the page's (false when it is).
     func link(_ target: LinkTarget) -> [String: Any] {
-        ["title": target.title, "url": url(target.path)]
+        ["title": target.title, "url": url(target.path), "lang": otherLanguage(of: target.path) ?? false]
     }
 
     func eventValues(_ event: TimelineEvent) -> [String: Any] {
@@ -150,6 +183,7 @@ struct PageContext {
             "is_future": asOf.map { event.date.firstDay > $0.lastDay } ?? false,
             "derived": false,
             "changed": changed((event.page ?? event.derivation?.cause)?.path),
+            "lang": titleLanguage(event) ?? false,
         ]
         if let derivation = event.derivation {
             values["derived"] = [
@@ -160,6 +194,13 @@ struct PageContext {
             ]
         }
         return values
+    }
+
+    /// The language of an event's title when it is not the page's: an untranslated event,
+    /// or a computed one, whose title the build writes in the default language.
+    func titleLanguage(_ event: TimelineEvent) -> String? {
+        guard let fallback = fallbackLanguage else { return nil }
+        return event.page.map { otherLanguage(of: $0.path) } ?? fallback.code
     }
 
     /// When a page last changed, for "new since you last looked" (`data-changed`); false if unknown.
