@@ -123,7 +123,12 @@
       var value = score(i, words);
       if (value > 0) hits.push([value, i]);
     }
-    hits.sort(function (a, b) { return b[0] - a[0] || (records[a[1]].t < records[b[1]].t ? -1 : 1); });
+    // At equal scores: the dossier's own pages before the sources it cites, each in the
+    // page's language first, then by title.
+    function rank(record) { return (record.k === "Source" ? 2 : 0) + (record.l ? 1 : 0); }
+    hits.sort(function (a, b) {
+      return b[0] - a[0] || rank(records[a[1]]) - rank(records[b[1]]) || (records[a[1]].t < records[b[1]].t ? -1 : 1);
+    });
     hits.slice(0, limit).forEach(function (hit) {
       var record = records[hit[1]];
       var item = document.createElement("li");

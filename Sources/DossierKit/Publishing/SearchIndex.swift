@@ -20,7 +20,7 @@ enum SearchIndex {
         }
         var records = encoded.compactMap { $0 }
         for source in site.catalog.sources {
-            records.append((source.header.path, ScriptJSON.encode(language?.tagged(record(source)) ?? record(source))))
+            records.append((source.header.path, ScriptJSON.encode(language?.tagged(record(source), as: source.language) ?? record(source))))
         }
         records.sort { $0.path < $1.path }
         cache?.keep(records)
@@ -29,7 +29,8 @@ enum SearchIndex {
 
     /// The index of a language edition: its pages are its translations and the default
     /// language's pages it has none of; a record of the latter says its language (`l`),
-    /// so the results show its title and text as being in that language.
+    /// so the results show its title and text as being in that language. A source's
+    /// record says the source's language, when it is not the edition's.
     struct IndexLanguage: Sendable {
         var code: String
         /// The edition's folder, and the language of the pages outside it.
@@ -38,8 +39,13 @@ enum SearchIndex {
 
         func tagged(_ record: [String: Any]) -> [String: Any] {
             guard let path = record["u"] as? String, !path.hasPrefix(prefix) else { return record }
+            return tagged(record, as: fallback)
+        }
+
+        func tagged(_ record: [String: Any], as language: String?) -> [String: Any] {
+            guard let language, language != code, LanguageConfigParser.isLanguageCode(language) else { return record }
             var tagged = record
-            tagged["l"] = fallback
+            tagged["l"] = language
             return tagged
         }
     }

@@ -184,6 +184,8 @@ struct PageContext {
             "derived": false,
             "changed": changed((event.page ?? event.derivation?.cause)?.path),
             "lang": titleLanguage(event) ?? false,
+            // What the build says about a date, it says in the default language.
+            "notes_lang": fallbackLanguage?.code ?? false,
         ]
         if let derivation = event.derivation {
             values["derived"] = [
