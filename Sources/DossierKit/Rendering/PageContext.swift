@@ -157,7 +157,17 @@ struct PageContext {
             "original_gone": source.originalGone,
             "reliability": source.reliability?.title ?? false,
             "reliability_id": source.reliability?.rawValue ?? false,
-        ]
+        ].merging(sourceLanguages(source)) { $1 }
+    }
+
+    /// On a page of a language edition: `hreflang` of a link to the source's page (in the
+    /// default language), and `title_lang`, the language of its title when it is not the
+    /// page's. Both false in the default language, whose pages stay as they were.
+    func sourceLanguages(_ source: Source) -> [String: Any] {
+        guard fallbackLanguage != nil else { return ["hreflang": false, "title_lang": false] }
+        let page = site.catalog.site.language
+        let title = source.language.flatMap { $0 != page && LanguageConfigParser.isLanguageCode($0) ? $0 : nil }
+        return ["hreflang": otherLanguage(of: source.header.path) ?? false, "title_lang": title ?? false]
     }
 
     /// `lang`: the language of the target when it is not the page's (false when it is).
@@ -177,7 +187,9 @@ struct PageContext {
             "url": event.page.map { url($0.path) } ?? url("timeline/#" + event.anchor),
             "timeline_url": url("timeline/#" + event.anchor),
             "entities": event.entities.map(link),
-            "sources": event.sources.compactMap { id in site.sourcesByID[id].map { ["title": $0.header.title.value, "url": url($0.header.path)] as [String: Any] } },
+            "sources": event.sources.compactMap { id in
+                site.sourcesByID[id].map { (["title": $0.header.title.value, "url": url($0.header.path)] as [String: Any]).merging(sourceLanguages($0)) { $1 } }
+            },
             "notes": event.notes,
             "date_note": event.dateNote ?? false,
             "is_future": asOf.map { event.date.firstDay > $0.lastDay } ?? false,

@@ -94,6 +94,7 @@ public struct SiteRenderer: Sendable {
         add(home?.path ?? "", "home", home?.title.value ?? catalog.site.title, home?.summary, .home) { context in
             var values = context.home(home)
             values["print_url"] = context.url(PrintEdition.path)
+            values["print_lang"] = context.otherLanguage(of: PrintEdition.path) ?? false
             values["pdf_url"] = pdfPlanned ? context.url(PrintEdition.pdfPath) : false
             return values
         }
