@@ -244,7 +244,9 @@ public struct SiteBuilder: Sendable {
         renderer.strings = linked.strings
         let config = linked.catalog.site
         if config.isMultilingual {
-            renderer.languageLinks = LanguageLinks(languages: config.languages, baseURL: config.baseURL, editions: linked.editions.map(\.edition))
+            renderer.languageLinks = LanguageLinks(
+                languages: config.languages, baseURL: config.baseURL, editions: linked.editions.map(\.edition),
+                sitePages: SiteRenderer.editionPages(renderer.jobs))
         }
         return renderer
     }
@@ -259,18 +261,26 @@ public struct SiteBuilder: Sendable {
         let renderer = renderer(linked)
         var rendered = await renderer.render(selection: selection, write: collected.add)
         var log = linked.log
+        var editionIndexes: [String: String] = [:]
         if let links = renderer.languageLinks {
-            let (count, diagnostics) = await LanguageEditions.render(
-                linked.editions, selections: editionSelections, templates: linked.templates, assets: linked.assets,
-                portable: linked.catalog.site.portable, links: links, strings: linked.strings, write: collected.add)
+            let (pages, indexes, diagnostics) = await LanguageEditions.render(
+                linked.editions, selections: editionSelections, cache: options.cache, templates: linked.templates, assets: linked.assets,
+                portable: linked.catalog.site.portable, links: links, strings: linked.strings, defaultPages: rendered.pages, write: collected.add)
             log.report(contentsOf: diagnostics)
-            rendered.rendered += count
+            rendered.rendered += pages.count
+            editionIndexes = indexes
         }
         let previousIndex = options.cache?.previous?.searchIndexPath
         let files = SiteFiles(site: linked.site, timeline: linked.timeline, assets: linked.assets, changeLog: linked.changeLog)
         _ = try writeOut(rendered, &log, to: .overLastBuild(output, collected, previousSearchIndex: previousIndex, assets: files))
+        // An index whose text changed has a new name: the old one goes.
+        for (code, path) in options.cache?.previous?.editionSearchIndexPaths ?? [:] where editionIndexes[code] != path {
+            do { try output.remove(path) } catch { throw output.writeFailure(error) }
+        }
         // The pages of the last build are still there.
-        return finish(linked, rendered, log: log, pageCount: options.cache?.previous?.pageCount ?? rendered.pages.count, pdfBytes: nil)
+        return finish(
+            linked, rendered, log: log, pageCount: options.cache?.previous?.pageCount ?? rendered.pages.count, pdfBytes: nil,
+            editionSearchIndexPaths: editionIndexes)
     }
 
     /// Path 3: every page, written into staging as it is rendered; then the files made
@@ -283,21 +293,27 @@ public struct SiteBuilder: Sendable {
         let renderer = renderer(linked)
         var rendered = await renderer.render { path, data in try output?.write(path, data) }
         var log = linked.log
+        var allFiles = files
         var editionPages = 0
+        var editionIndexes: [String: String] = [:]
         if let links = renderer.languageLinks {
-            let (count, diagnostics) = await LanguageEditions.render(
-                linked.editions, templates: linked.templates, assets: linked.assets, portable: linked.catalog.site.portable, links: links,
-                strings: linked.strings
+            let (pages, indexes, diagnostics) = await LanguageEditions.render(
+                linked.editions, cache: options.cache, templates: linked.templates, assets: linked.assets,
+                portable: linked.catalog.site.portable, links: links, strings: linked.strings, defaultPages: rendered.pages
             ) { path, data in try output?.write(path, data) }
             log.report(contentsOf: diagnostics)
+            editionIndexes = indexes
+            allFiles.languageLinks = links
+            allFiles.editionPages = pages
             // The other languages' pages count among the site's.
-            editionPages = count
-            rendered.rendered += count
+            editionPages = pages.count
+            rendered.rendered += pages.count
         }
         let target: WriteTarget
-        if let output { target = .staging(output, files, frontMatterFiles: await frontMatterFiles) } else { target = .nowhere }
+        if let output { target = .staging(output, allFiles, frontMatterFiles: await frontMatterFiles) } else { target = .nowhere }
         let pdfBytes = try writeOut(rendered, &log, to: target)
-        return finish(linked, rendered, log: log, pageCount: rendered.pages.count + editionPages, pdfBytes: pdfBytes)
+        return finish(
+            linked, rendered, log: log, pageCount: rendered.pages.count + editionPages, pdfBytes: pdfBytes, editionSearchIndexPaths: editionIndexes)
     }
 
     /// Where `writeOut` puts what a path rendered.
@@ -358,12 +374,16 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Paths 2 and 3 end here: the cache learns what this build was, the caller what it found.
-    private func finish(_ linked: LinkedBuild, _ rendered: SiteRenderer.Output, log: DiagnosticLog, pageCount: Int, pdfBytes: Int?) -> Report {
+    private func finish(
+        _ linked: LinkedBuild, _ rendered: SiteRenderer.Output, log: DiagnosticLog, pageCount: Int, pdfBytes: Int?,
+        editionSearchIndexPaths: [String: String]
+    ) -> Report {
         options.cache?.finishBuild(
             PreviousBuild(
                 site: linked.site, renderedAhead: linked.renderedAhead, timeline: linked.timeline, templates: linked.templates,
                 assets: linked.assets, sourceDiagnostics: linked.sourceDiagnostics, pageCount: pageCount, searchIndexPath: rendered.searchIndexPath,
-                changeLog: linked.changeLog, strings: linked.strings, editions: linked.editions))
+                changeLog: linked.changeLog, strings: linked.strings, editions: linked.editions,
+                editionSearchIndexPaths: editionSearchIndexPaths))
         return Report(
             pageCount: pageCount, renderedCount: rendered.rendered, diagnostics: log.diagnostics, notes: linked.notes, pdfBytes: pdfBytes,
             changeLog: linked.changeLog, catalog: linked.catalog, site: linked.site, timeline: linked.timeline,

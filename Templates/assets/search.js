@@ -3,6 +3,9 @@
 (function () {
   "use strict";
   var records = window.dossierSearch || [];
+  // Words of the page's language too common to look for ("de", "la"): dropped from queries.
+  var stopWords = {};
+  (window.dossierSearchStopWords || []).forEach(function (word) { stopWords[word] = true; });
   var input = document.getElementById("search-input");
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
@@ -25,7 +28,11 @@
   });
 
   function terms(query) {
-    return fold(query).split(/[^\p{L}\p{N}'-]+/u).filter(function (term) { return term.length > 0; });
+    var all = fold(query).split(/[^\p{L}\p{N}'-]+/u).filter(function (term) { return term.length > 0; });
+    // "l'Etat" is "etat"; a query of stop words alone still looks for them.
+    var kept = all.map(function (term) { return term.replace(/^[a-z]{1,2}'/, function (elided) { return stopWords[elided.slice(0, -1)] ? "" : elided; }); })
+      .filter(function (term) { return term.length > 0 && !stopWords[term]; });
+    return kept.length > 0 ? kept : all;
   }
 
   function startsWord(text, index) {
@@ -116,7 +123,12 @@
       var value = score(i, words);
       if (value > 0) hits.push([value, i]);
     }
-    hits.sort(function (a, b) { return b[0] - a[0] || (records[a[1]].t < records[b[1]].t ? -1 : 1); });
+    // At equal scores: the dossier's own pages before the sources it cites, each in the
+    // page's language first, then by title.
+    function rank(record) { return (record.k === "Source" ? 2 : 0) + (record.l ? 1 : 0); }
+    hits.sort(function (a, b) {
+      return b[0] - a[0] || rank(records[a[1]]) - rank(records[b[1]]) || (records[a[1]].t < records[b[1]].t ? -1 : 1);
+    });
     hits.slice(0, limit).forEach(function (hit) {
       var record = records[hit[1]];
       var item = document.createElement("li");
@@ -124,11 +136,22 @@
       link.href = href(record.u);
       link.textContent = record.t;
       item.appendChild(link);
+      if (record.l) {
+        // A page not translated into the page's language: said so, as links elsewhere do.
+        link.lang = link.hreflang = record.l;
+        var marker = document.createElement("span");
+        marker.className = "language-marker";
+        marker.lang = record.l;
+        marker.textContent = " (" + record.l + ")";
+        item.appendChild(marker);
+      }
       var meta = document.createElement("p");
       meta.className = "meta";
       meta.textContent = record.k + (record.d ? " · " + record.d : "");
       item.appendChild(meta);
-      item.appendChild(snippet(record, words));
+      var quoted = snippet(record, words);
+      if (record.l) quoted.lang = record.l;
+      item.appendChild(quoted);
       list.appendChild(item);
     });
     var shown = Math.min(hits.length, limit);

@@ -19,6 +19,10 @@ file://), then checks:
              http at 1280x900 and 390x844; the subpath build over http and the
              portable build from file:// at 1280x900
   focus      a visible keyboard focus style (root build)
+  languages  every language's own pages and files (fr/timeline/, fr/feed.xml …), hreflang
+             alternates reciprocal in pages and sitemap, links to another language with
+             hreflang; in Chromium (root and portable): the switcher round-trips on every
+             translated page, French search for "retrait" and "Goita", French timeline dates
   contrast   WCAG AA contrast of text, headings and links (root build; also the
              dark scheme when the CSS has a prefers-color-scheme: dark block)
 
@@ -50,7 +54,7 @@ def main() -> int:
     parser.add_argument("--dossier", help="the dossier executable; builds the three sites with it")
     parser.add_argument("--root-site", help="check this already built site (served at /) instead of building")
     parser.add_argument("--base-url", help="the base URL the site was built with (default: Content/site.yml)")
-    parser.add_argument("--only", help="comma list of: validate,links,publish,structure,a11y,timeline,graph,figures,print,browser,sources")
+    parser.add_argument("--only", help="comma list of: validate,links,publish,structure,a11y,timeline,graph,figures,print,browser,sources,languages")
     parser.add_argument("--browser-pages", help="comma list of: " + ",".join(BROWSER_PAGES))
     parser.add_argument("--results", default=str(REPO / "results" / "site-check"), help="screenshots and report")
     parser.add_argument("--keep", action="store_true", help="keep the temporary builds")

@@ -56,6 +56,17 @@ public final class BuildCache: @unchecked Sendable {
     /// The previous successful build, for deciding which pages to render again.
     private(set) var previous: PreviousBuild?
     let searchRecords = SearchIndexCache()
+    /// The search records of each other language's index, by language code.
+    private var editionSearchRecords: [String: SearchIndexCache] = [:]
+
+    func searchRecords(of language: String) -> SearchIndexCache {
+        withLock {
+            if let records = editionSearchRecords[language] { return records }
+            let records = SearchIndexCache()
+            editionSearchRecords[language] = records
+            return records
+        }
+    }
 
     public init() {}
 
@@ -249,6 +260,8 @@ struct PreviousBuild {
     var strings = InterfaceStrings()
     /// The site in its other languages, as linked.
     var editions: [LanguageEditions.Linked] = []
+    /// Each other language's search index, by language code.
+    var editionSearchIndexPaths: [String: String] = [:]
 }
 
 /// Files a build holds in memory until it knows it succeeded.

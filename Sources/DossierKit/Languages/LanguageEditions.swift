@@ -26,37 +26,94 @@ enum LanguageEditions {
         return (linked, diagnostics)
     }
 
-    /// Renders each edition's translated pages (those `selections` names for its language,
-    /// when given); French pages get French spacing. Returns how many it rendered.
+    /// Renders each edition into its folder: its translated pages, its own copy of the
+    /// site-wide pages (lists, timeline, graph, sources, 404), its search page and index,
+    /// feed, `events.ics` and `timeline.json`. `defaultPages` are the default language's
+    /// pages as rendered, whose text the edition's index takes for the pages it has no
+    /// translation of. French pages get French spacing. Returns the pages, for the
+    /// sitemap, and each language's search index.
+    ///
+    /// With `selections` (serve, after edits of bodies only), an edition renders only the
+    /// pages its selection names, and its index takes their records and those of the
+    /// `defaultPages` rendered again in place of the ones `cache` kept; its feed, calendar
+    /// and timeline data come from front matter, which has not changed.
     static func render(
-        _ editions: [Linked], selections: [String: RenderPlan.Selection]? = nil, templates: TemplateSet, assets: SiteAssets, portable: Bool,
-        links: LanguageLinks, strings: InterfaceStrings, write: @escaping @Sendable (String, Data) throws -> Void
-    ) async -> (rendered: Int, diagnostics: [Diagnostic]) {
+        _ editions: [Linked], selections: [String: RenderPlan.Selection]? = nil, cache: BuildCache? = nil, templates: TemplateSet,
+        assets: SiteAssets, portable: Bool, links: LanguageLinks, strings: InterfaceStrings, defaultPages: [RenderedPage],
+        write: @escaping @Sendable (String, Data) throws -> Void
+    ) async -> (pages: [RenderedPage], searchIndexPaths: [String: String], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        var count = 0
+        var pages: [RenderedPage] = []
+        var indexPaths: [String: String] = [:]
         for linked in editions {
             let code = linked.edition.language.code
+            let prefix = linked.edition.prefix
+            let fallback = links.languages.first?.code ?? "en"
+            let translated = Set(linked.edition.originalPaths.keys)
+            let originals = Set(linked.edition.originalPaths.values)
             var renderer = SiteRenderer(
                 site: linked.site, renderedAhead: linked.renderedAhead, timeline: linked.timeline, templates: templates, assets: assets,
                 portable: portable)
             renderer.languageLinks = links
             renderer.strings = strings
             renderer.staleTranslations = linked.edition.stalePaths
-            renderer.fallbackLanguage = (prefix: linked.edition.prefix, code: links.languages.first?.code ?? "en")
+            renderer.fallbackLanguage = (prefix: prefix, code: fallback)
+            // The edition's home, when translated, is where its site title and breadcrumbs lead.
+            renderer.editionPages = links.sitePages.union(translated.contains(prefix) ? [""] : [])
             let french = code == "fr"
-            let (rendered, found) = await DateFormatting.$language.withValue(code) {
-                // Made here: a job's description may hold a date, in the language's words.
-                var jobs = renderer.jobs(in: RenderPlan.Selection(pages: Set(linked.edition.originalPaths.keys)))
-                if let selection = selections?[code] { jobs = jobs.filter { selection.contains(path: $0.path, template: $0.template) } }
-                return await renderer.renderPages(jobs) { path, data in
-                    guard french, path.hasSuffix(".html") else { return try write(path, data) }
-                    try write(path, Data(FrenchTypography.apply(toHTML: String(decoding: data, as: UTF8.self)).utf8))
-                }
+            let writeInLanguage: @Sendable (String, Data) throws -> Void = { path, data in
+                guard french, path.hasSuffix(".html") else { return try write(path, data) }
+                try write(path, Data(FrenchTypography.apply(toHTML: String(decoding: data, as: UTF8.self)).utf8))
             }
-            count += rendered.count
+            let records = cache?.searchRecords(of: code)
+            let selection = records == nil ? nil : selections?[code]
+            let (rendered, indexPath, found) = await DateFormatting.$language.withValue(code) {
+                () async -> ([RenderedPage], String, [Diagnostic]) in
+                // Made here: a job's description may hold a date, in the language's words.
+                var jobs = renderer.editionJobs(translated: translated, titles: strings.byLanguage[code] ?? [:])
+                if let selection {
+                    // A site-wide page is selected by its path in the edition's linked site, before the move into its folder.
+                    jobs = jobs.filter {
+                        selection.contains(path: $0.path, template: $0.template)
+                            || (!translated.contains($0.path) && selection.contains(path: String($0.path.dropFirst(prefix.count)), template: $0.template))
+                    }
+                }
+                var (rendered, found) = await renderer.renderPages(jobs, write: writeInLanguage)
+                let language = SearchIndex.IndexLanguage(code: code, prefix: prefix, fallback: fallback)
+                let untranslated = defaultPages.filter { !originals.contains($0.job.path) }
+                var outputs: [(String, Data)] = []
+                let index: Data
+                if selection != nil, let records {
+                    index = SearchIndex.script(updating: rendered + untranslated, site: linked.site, cache: records, language: language)
+                } else {
+                    index = await SearchIndex.script(rendered + untranslated, site: linked.site, cache: records, language: language)
+                    outputs = files(linked, prefix: prefix, fallback: fallback)
+                }
+                let indexPath = "assets/" + SiteAssets.fingerprinted("search-index.js", index)
+                for (path, data) in outputs + [(indexPath, index)] {
+                    do { try write(path, data) } catch {
+                        found.append(.error("cannot write \(path): \(error.localizedDescription)", at: SourceLocation(file: path)))
+                    }
+                }
+                let (search, searchFound) = await renderer.renderPages([renderer.searchJob(indexPath: indexPath)], write: writeInLanguage)
+                return (rendered + search, indexPath, found + searchFound)
+            }
+            pages += rendered
+            indexPaths[code] = indexPath
             diagnostics += found
         }
-        return (count, diagnostics)
+        return (pages, indexPaths, diagnostics)
+    }
+
+    /// The edition's feed, calendar and timeline data, in its folder.
+    private static func files(_ linked: Linked, prefix: String, fallback: String) -> [(String, Data)] {
+        let config = linked.site.catalog.site
+        let languages = TimelineExports.TitleLanguages(code: linked.edition.language.code, edition: (prefix: prefix, fallback: fallback))
+        return [
+            (prefix + SiteFeeds.feedPath, SiteFeeds.atom(linked.site.catalog, edition: (prefix: prefix, fallback: fallback))),
+            (prefix + "events.ics", TimelineExports.iCalendar(linked.timeline, site: config, languages: languages)),
+            (prefix + "timeline.json", TimelineExports.json(linked.timeline, baseURL: config.baseURL, languages: languages)),
+        ]
     }
 
     /// What `serve` renders again in each other language after edits of bodies only, in

@@ -8,13 +8,29 @@ struct LanguageLinks: Sendable {
     /// Language code → edition path → original's path.
     var originals: [String: [String: String]] = [:]
 
-    init(languages: [LanguageConfig], baseURL: String, editions: [LanguageEdition]) {
+    /// The site-wide pages every edition has in its folder (`SiteRenderer.editionPages`).
+    var sitePages: Set<String> = []
+
+    init(languages: [LanguageConfig], baseURL: String, editions: [LanguageEdition], sitePages: Set<String> = []) {
         self.languages = languages
         self.baseURL = baseURL
+        self.sitePages = sitePages
         for edition in editions {
-            originals[edition.language.code] = edition.originalPaths
-            translations[edition.language.code] = Dictionary(uniqueKeysWithValues: edition.originalPaths.map { ($0.value, $0.key) })
+            var paths = edition.originalPaths
+            for page in sitePages { paths[edition.prefix + page] = page }
+            originals[edition.language.code] = paths
+            translations[edition.language.code] = Dictionary(uniqueKeysWithValues: paths.map { ($0.value, $0.key) })
         }
+    }
+
+    /// The language of the page at `path`: the edition whose folder has it, else the default.
+    func language(ofPage path: String) -> String {
+        languages.dropFirst().first { originals[$0.code]?[path] != nil }?.code ?? languages.first?.code ?? ""
+    }
+
+    /// The original of the page at `path` (itself in the default language).
+    func original(ofPage path: String) -> String {
+        originals[language(ofPage: path)]?[path] ?? path
     }
 
     /// The page standing for `original` in `language`, if the language has one.

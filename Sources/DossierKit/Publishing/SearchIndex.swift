@@ -11,34 +11,62 @@ enum SearchIndex {
 
     /// The index script of a whole site: `pages` is every page (those without a record,
     /// such as lists, are skipped). Its records are kept in `cache` for `script(updating:)`.
-    static func script(_ pages: [RenderedPage], site: LinkedSite, cache: SearchIndexCache? = nil) async -> Data {
+    static func script(_ pages: [RenderedPage], site: LinkedSite, cache: SearchIndexCache? = nil, language: IndexLanguage? = nil) async -> Data {
         let limit = textLimit(for: site.catalog)
         // Each record is made on its own, so in parallel: one after another they kept one
         // core busy alone after the pages were rendered.
         let encoded = await Parallel.map(pages) { page -> (path: String, json: String)? in
-            record(page, site: site, limit: limit).map { (page.job.path, ScriptJSON.encode($0)) }
+            record(page, site: site, limit: limit).map { (page.job.path, ScriptJSON.encode(language?.tagged($0) ?? $0)) }
         }
         var records = encoded.compactMap { $0 }
-        for source in site.catalog.sources { records.append((source.header.path, ScriptJSON.encode(record(source)))) }
+        for source in site.catalog.sources {
+            records.append((source.header.path, ScriptJSON.encode(language?.tagged(record(source), as: source.language) ?? record(source))))
+        }
         records.sort { $0.path < $1.path }
         cache?.keep(records)
-        return assemble(records)
+        return assemble(records, stopWords: language.map { SearchStopWords.words($0.code) } ?? [])
+    }
+
+    /// The index of a language edition: its pages are its translations and the default
+    /// language's pages it has none of; a record of the latter says its language (`l`),
+    /// so the results show its title and text as being in that language. A source's
+    /// record says the source's language, when it is not the edition's.
+    struct IndexLanguage: Sendable {
+        var code: String
+        /// The edition's folder, and the language of the pages outside it.
+        var prefix: String
+        var fallback: String
+
+        func tagged(_ record: [String: Any]) -> [String: Any] {
+            guard let path = record["u"] as? String, !path.hasPrefix(prefix) else { return record }
+            return tagged(record, as: fallback)
+        }
+
+        func tagged(_ record: [String: Any], as language: String?) -> [String: Any] {
+            guard let language, language != code, LanguageConfigParser.isLanguageCode(language) else { return record }
+            var tagged = record
+            tagged["l"] = language
+            return tagged
+        }
     }
 
     /// The index script after some pages were rendered again (`pages`) on a site whose
     /// pages and sources are the ones `cache` last saw: their records are replaced, the
     /// others are reused as they were encoded.
-    static func script(updating pages: [RenderedPage], site: LinkedSite, cache: SearchIndexCache) -> Data {
+    static func script(updating pages: [RenderedPage], site: LinkedSite, cache: SearchIndexCache, language: IndexLanguage? = nil) -> Data {
         let limit = textLimit(for: site.catalog)
         let records = cache.update(
-            pages.compactMap { page in record(page, site: site, limit: limit).map { (page.job.path, ScriptJSON.encode($0)) } })
-        return assemble(records)
+            pages.compactMap { page in
+                record(page, site: site, limit: limit).map { (page.job.path, ScriptJSON.encode(language?.tagged($0) ?? $0)) }
+            })
+        return assemble(records, stopWords: language.map { SearchStopWords.words($0.code) } ?? [])
     }
 
     /// `window.dossierSearch = [record,record,…];`, copied into one buffer of the right
     /// size: the index of a large site is megabytes, and `serve` makes it on every rebuild.
-    private static func assemble(_ records: [(path: String, json: String)]) -> Data {
-        let opening = Array("window.dossierSearch = [".utf8), closing = Array("];\n".utf8)
+    private static func assemble(_ records: [(path: String, json: String)], stopWords: [String] = []) -> Data {
+        let stopLine = stopWords.isEmpty ? "" : "window.dossierSearchStopWords = " + ScriptJSON.encode(stopWords) + ";\n"
+        let opening = Array("window.dossierSearch = [".utf8), closing = Array(("];\n" + stopLine).utf8)
         var size = opening.count + closing.count + max(0, records.count - 1)
         for index in records.indices { size += records[index].json.utf8.count }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 1)

@@ -7,12 +7,26 @@ enum SiteFeeds {
     static let feedPath = "feed.xml"
     static let sitemapPath = "sitemap.xml"
 
-    static func sitemap(_ pages: [RenderedPage], site config: SiteConfig, lastChanged: [String: LastChanged] = [:]) -> Data {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+    /// With `languages`, each page with versions in other languages lists them all
+    /// (itself included) and `x-default`, as `xhtml:link` alternates.
+    static func sitemap(_ pages: [RenderedPage], site config: SiteConfig, lastChanged: [String: LastChanged] = [:], languages: LanguageLinks? = nil)
+        -> Data
+    {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
+        xml += languages == nil ? ">\n" : " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
         for page in pages.sorted(by: { $0.job.path < $1.job.path }) {
             if case .notFound = page.job.kind { continue }
+            // A translation changed when its original's page says (the translation's own date is not kept apart).
+            let original = languages?.original(ofPage: page.job.path) ?? page.job.path
             xml += "  <url><loc>\(HTML.escape(config.baseURL + page.job.path))</loc>"
-            if let date = lastModified(page.job.kind, site: config, changed: lastChanged[page.job.path]) { xml += "<lastmod>\(date)</lastmod>" }
+            if let date = lastModified(page.job.kind, site: config, changed: lastChanged[original]) { xml += "<lastmod>\(date)</lastmod>" }
+            if let languages {
+                let values = languages.values(path: page.job.path, language: languages.language(ofPage: page.job.path)) { $0 }
+                for alternate in values["alternates"] as? [[String: Any]] ?? [] {
+                    xml += "\n    <xhtml:link rel=\"alternate\" hreflang=\"\(alternate["hreflang"] as? String ?? "")\" href=\"\(HTML.escape(alternate["url"] as? String ?? ""))\"/>"
+                }
+                if !(values["alternates"] as? [Any] ?? []).isEmpty { xml += "\n  " }
+            }
             xml += "</url>\n"
         }
         xml += "</urlset>\n"
@@ -69,8 +83,11 @@ enum SiteFeeds {
         return entries.sorted { ($0.updated, $1.path) > ($1.updated, $0.path) }
     }
 
-    static func atom(_ catalog: Catalog) -> Data {
+    /// `edition`: the feed of a language edition, in its folder; its entries for pages it
+    /// has no translation of are marked as in the fallback language (`xml:lang`).
+    static func atom(_ catalog: Catalog, edition: (prefix: String, fallback: String)? = nil) -> Data {
         let config = catalog.site
+        let folder = edition?.prefix ?? ""
         let entries = entries(catalog)
         func timestamp(_ day: String) -> String { day + "T00:00:00Z" }
         let updated = entries.map(\.updated).max() ?? timestamp(config.asOf?.firstDayISO ?? "1970-01-01")
@@ -80,9 +97,9 @@ enum SiteFeeds {
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(text(config.language))">
               <title>\(text(config.title))</title>
               <subtitle>\(text(config.description))</subtitle>
-              <link rel="self" type="application/atom+xml" href="\(text(config.baseURL + feedPath))"/>
-              <link rel="alternate" type="text/html" href="\(text(config.baseURL))"/>
-              <id>\(text(config.baseURL))</id>
+              <link rel="self" type="application/atom+xml" href="\(text(config.baseURL + folder + feedPath))"/>
+              <link rel="alternate" type="text/html" href="\(text(config.baseURL + folder))"/>
+              <id>\(text(config.baseURL + folder))</id>
               <updated>\(updated)</updated>
               <author><name>\(text(config.author ?? config.title))</name></author>
               <generator>dossier</generator>
@@ -91,13 +108,14 @@ enum SiteFeeds {
         for entry in entries {
             let url = text(config.baseURL + entry.path)
             xml += "  <entry>\n"
-            xml += "    <title>\(text(entry.title))</title>\n"
+            let lang = edition.flatMap { entry.path.hasPrefix($0.prefix) ? nil : " xml:lang=\"\($0.fallback)\"" } ?? ""
+            xml += "    <title\(lang)>\(text(entry.title))</title>\n"
             xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(url)\"/>\n"
             xml += "    <id>\(url)</id>\n"
             xml += "    <updated>\(entry.updated)</updated>\n"
             if let published = entry.published { xml += "    <published>\(timestamp(published))</published>\n" }
             xml += "    <category term=\"\(text(entry.category))\"/>\n"
-            if !entry.summary.isEmpty { xml += "    <summary>\(text(entry.summary))</summary>\n" }
+            if !entry.summary.isEmpty { xml += "    <summary\(lang)>\(text(entry.summary))</summary>\n" }
             xml += "  </entry>\n"
         }
         xml += "</feed>\n"

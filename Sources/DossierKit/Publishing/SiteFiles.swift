@@ -7,6 +7,10 @@ struct SiteFiles {
     let timeline: Timeline
     let assets: SiteAssets
     var changeLog: ChangeLog? = nil
+    /// A multilingual site: the pages of its other languages, which join the sitemap,
+    /// and which page stands for which, for its alternates.
+    var languageLinks: LanguageLinks? = nil
+    var editionPages: [RenderedPage] = []
 
     /// The files made from front matter alone: the timeline's data, the feed, robots.txt.
     /// They are independent of each other and of the pages, so they are made in parallel,
@@ -15,9 +19,10 @@ struct SiteFiles {
     func frontMatterFiles() async -> [(path: String, data: Data)] {
         let config = site.catalog.site
         let (site, timeline, changeLog) = (self.site, self.timeline, self.changeLog)
+        let languages = config.isMultilingual ? TimelineExports.TitleLanguages(code: config.language) : nil
         var exports: [@Sendable () -> (String, Data)] = [
-            { ("timeline.json", TimelineExports.json(timeline, baseURL: config.baseURL)) },
-            { ("events.ics", TimelineExports.iCalendar(timeline, site: config)) },
+            { ("timeline.json", TimelineExports.json(timeline, baseURL: config.baseURL, languages: languages)) },
+            { ("events.ics", TimelineExports.iCalendar(timeline, site: config, languages: languages)) },
             { ("robots.txt", SiteFeeds.robots(site: config)) },
             { (SiteFeeds.feedPath, SiteFeeds.atom(site.catalog)) },
             // GitHub Pages would otherwise run Jekyll, which drops files starting with "_" or ".".
@@ -33,7 +38,9 @@ struct SiteFiles {
         for asset in assets.assets { try output.write(asset.outputPath, asset.data) }
         for image in contentImages { try output.write(image.outputPath, image.data) }
         for file in frontMatterFiles { try output.write(file.path, file.data) }
-        try output.write(SiteFeeds.sitemapPath, SiteFeeds.sitemap(pages, site: site.catalog.site, lastChanged: site.catalog.lastChanged))
+        try output.write(
+            SiteFeeds.sitemapPath,
+            SiteFeeds.sitemap(pages + editionPages, site: site.catalog.site, lastChanged: site.catalog.lastChanged, languages: languageLinks))
     }
 
     /// Over the assets of the served folder, each replaced in one step.

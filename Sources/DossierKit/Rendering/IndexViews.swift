@@ -8,7 +8,8 @@ extension PageContext {
             guard let page = event.page else { continue }  // derived events live on the timeline only
             if event.date.start.year != years.last?.year { years.append((event.date.start.year, [])) }
             let summary = "\(DateFormatting.display(event.date)) · \(event.status.rawValue)"
-            years[years.count - 1].items.append(["title": event.title, "url": url(page.path), "summary": summary, "changed": changed(page.path)])
+            years[years.count - 1].items.append(
+                ["title": event.title, "url": url(page.path), "summary": summary, "changed": changed(page.path), "lang": otherLanguage(of: page.path) ?? false])
         }
         return [
             "groups": years.map { ["title": String($0.year), "url": timeline.byYear ? url(Timeline.yearPath($0.year)) : url("timeline/") + "#year-\($0.year)", "items": $0.items] as [String: Any] },
@@ -22,7 +23,10 @@ extension PageContext {
             "groups": BriefingTags(site.catalog.briefings).tags.map { tag in
                 // Titles only: a briefing is listed under each of its tags, and its summary on each tag's page.
                 let items = tag.briefings.map {
-                    ["title": $0.header.title.value, "url": url($0.header.path), "summary": false, "changed": changed($0.header.path)] as [String: Any]
+                    [
+                        "title": $0.header.title.value, "url": url($0.header.path), "summary": false, "changed": changed($0.header.path),
+                        "lang": otherLanguage(of: $0.header.path) ?? false,
+                    ] as [String: Any]
                 }
                 return ["title": tag.name, "url": url(tag.path), "items": items] as [String: Any]
             },
@@ -46,7 +50,7 @@ extension PageContext {
     private func briefingItem(_ briefing: Briefing) -> [String: Any] {
         [
             "title": briefing.header.title.value, "url": url(briefing.header.path), "summary": briefing.header.summary ?? "",
-            "changed": changed(briefing.header.path),
+            "changed": changed(briefing.header.path), "lang": otherLanguage(of: briefing.header.path) ?? false,
         ]
     }
 }

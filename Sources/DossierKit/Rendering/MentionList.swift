@@ -55,11 +55,15 @@ extension PageContext {
         for index in list.quoted {
             let backlink = list.backlinks[index]
             quotedBySection[backlink.from.section, default: []].append(
-                ["title": backlink.from.title, "url": url(backlink.from.path), "context": backlink.context, "lang": otherLanguage(backlink.from.path) ?? false])
+                [
+                    "title": backlink.from.title, "url": url(backlink.from.path), "context": backlink.context,
+                    "lang": otherLanguage(of: backlink.from.path) ?? false,
+                ])
         }
         for index in list.backlinks.indices where !quotedSet.contains(index) {
             let from = list.backlinks[index].from
-            moreBySection[from.section, default: []].append(["title": from.title, "url": url(from.path), "context": false, "lang": otherLanguage(from.path) ?? false])
+            moreBySection[from.section, default: []].append(
+                ["title": from.title, "url": url(from.path), "context": false, "lang": otherLanguage(of: from.path) ?? false])
         }
         return Section.allCases.compactMap { section -> [String: Any]? in
             let quoted = quotedBySection[section] ?? [], more = moreBySection[section] ?? []

@@ -27,12 +27,44 @@ struct PageContext {
     /// gives things (kinds of entity, source and page, reliability, status); a name the
     /// file does not give stays in English.
     var words: [String: String] = [:]
+    /// On a page of a language edition: the site-wide pages (lists, timeline, graph, search,
+    /// feeds) the edition has too, by their path in the default language; links to them
+    /// stay in the edition's folder.
+    var editionPages: Set<String> = []
     /// Each source's link in this page's citation markers, made when first cited.
     private let citationLinks = CitationLinks()
 
     func url(_ target: String) -> String {
+        siteURL(inLanguage(target))
+    }
+
+    /// The URL of `target` as it is, in whatever language (the language switcher's).
+    func siteURL(_ target: String) -> String {
         if let absoluteRoot { return absoluteRoot + target }
         return URLPaths.relative(from: path, to: target, portable: portable)
+    }
+
+    /// The site's root folder, whatever the page's language.
+    var rootURL: String {
+        absoluteRoot ?? URLPaths.relative(from: path, to: "", portable: false)
+    }
+
+    /// `target` in this page's language: a site-wide page the edition has too is its copy
+    /// in the edition's folder (`timeline/#x` → `fr/timeline/#x`).
+    func inLanguage(_ target: String) -> String {
+        guard let prefix = fallbackLanguage?.prefix, !editionPages.isEmpty, editionPages.contains(Self.page(of: target)) else { return target }
+        return prefix + target
+    }
+
+    /// The language of the page at `target` when it is not this page's (a page of a
+    /// language edition linking to an untranslated page); nil when it is.
+    func otherLanguage(of target: String) -> String? {
+        guard let fallback = fallbackLanguage, !target.hasPrefix(fallback.prefix), !editionPages.contains(Self.page(of: target)) else { return nil }
+        return fallback.code
+    }
+
+    private static func page(of target: String) -> String {
+        target.firstIndex(of: "#").map { String(target[..<$0]) } ?? target
     }
 
     /// The address of a file the page shows (an image), rather than one it links to.
@@ -116,22 +148,25 @@ struct PageContext {
     }
 
     func sourceValues(_ source: Source) -> [String: Any] {
-        [
+        let kind = word("source_kind_" + source.kind.rawValue.replacingOccurrences(of: "-", with: "_"), or: source.kind.title)
+        let reliability = source.reliability.map { word("reliability_" + $0.rawValue.replacingOccurrences(of: "-", with: "_"), or: $0.title) }
+        let values: [String: Any] = [
             "id": source.id,
             "title": source.header.title.value,
             "publisher": source.publisher,
             "date": source.date.map(DateFormatting.display) ?? false,
             "external_url": source.url ?? false,
-            "kind": word("source_kind_" + source.kind.rawValue.replacingOccurrences(of: "-", with: "_"), or: source.kind.title),
+            "kind": kind,
             "language": source.language ?? false,
             "note": source.note ?? false,
             "url": url(source.header.path),
             "accessed": source.accessed.map(DateFormatting.display) ?? false,
             "archive_url": source.archiveURL ?? false,
             "original_gone": source.originalGone,
-            "reliability": source.reliability.map { word("reliability_" + $0.rawValue.replacingOccurrences(of: "-", with: "_"), or: $0.title) } ?? false,
+            "reliability": reliability ?? false,
             "reliability_id": source.reliability?.rawValue ?? false,
         ]
+        return values.merging(sourceLanguages(source)) { $1 }
     }
 
     /// `key` in the page's language, or `english` when the interface words lack it.
@@ -146,16 +181,19 @@ struct PageContext {
     /// A number with its thousands grouped as the page's language writes them.
     func number(_ value: Int) -> String { grouped(value).replacingOccurrences(of: ",", with: word("thousands_separator", or: ",")) }
 
-    func link(_ target: LinkTarget) -> [String: Any] {
-        ["title": target.title, "url": url(target.path), "lang": otherLanguage(target.path) ?? false]
+    /// On a page of a language edition: `hreflang` of a link to the source's page (in the
+    /// default language), and `title_lang`, the language of its title when it is not the
+    /// page's. Both false in the default language, whose pages stay as they were.
+    func sourceLanguages(_ source: Source) -> [String: Any] {
+        guard fallbackLanguage != nil else { return ["hreflang": false, "title_lang": false] }
+        let page = site.catalog.site.language
+        let title = source.language.flatMap { $0 != page && LanguageConfigParser.isLanguageCode($0) ? $0 : nil }
+        return ["hreflang": otherLanguage(of: source.header.path) ?? false, "title_lang": title ?? false]
     }
 
-    /// The language of the page at `path` when it is not this page's: on a page of a
-    /// language edition, a page outside it is in the default language, and its title or
-    /// sentence shown here is marked so (`lang`); nil on the default language's pages.
-    func otherLanguage(_ path: String) -> String? {
-        guard let fallback = fallbackLanguage, !path.hasPrefix(fallback.prefix) else { return nil }
-        return fallback.code
+    /// `lang`: the language of the target when it is not the page's (false when it is).
+    func link(_ target: LinkTarget) -> [String: Any] {
+        ["title": target.title, "url": url(target.path), "lang": otherLanguage(of: target.path) ?? false]
     }
 
     func eventValues(_ event: TimelineEvent) -> [String: Any] {
@@ -170,15 +208,18 @@ struct PageContext {
             "kind": event.kind ?? false,
             "url": url(event.path),
             "timeline_url": url(event.rowPath),
-            // Derived events have no page; their title is written in the default language.
-            "lang": otherLanguage(event.page?.path ?? "") ?? false,
             "entities": event.entities.map(link),
-            "sources": event.sources.compactMap { id in site.sourcesByID[id].map { ["title": $0.header.title.value, "url": url($0.header.path)] as [String: Any] } },
+            "sources": event.sources.compactMap { id in
+                site.sourcesByID[id].map { (["title": $0.header.title.value, "url": url($0.header.path)] as [String: Any]).merging(sourceLanguages($0)) { $1 } }
+            },
             "notes": event.notes,
             "date_note": event.dateNote ?? false,
             "is_future": asOf.map { event.date.firstDay > $0.lastDay } ?? false,
             "derived": false,
             "changed": changed((event.page ?? event.derivation?.cause)?.path),
+            "lang": titleLanguage(event) ?? false,
+            // What the build says about a date, it says in the default language.
+            "notes_lang": fallbackLanguage?.code ?? false,
         ]
         if let derivation = event.derivation {
             values["derived"] = [
@@ -189,6 +230,13 @@ struct PageContext {
             ]
         }
         return values
+    }
+
+    /// The language of an event's title when it is not the page's: an untranslated event,
+    /// or a computed one, whose title the build writes in the default language.
+    func titleLanguage(_ event: TimelineEvent) -> String? {
+        guard let fallback = fallbackLanguage else { return nil }
+        return event.page.map { otherLanguage(of: $0.path) } ?? fallback.code
     }
 
     /// When a page last changed, for "new since you last looked" (`data-changed`); false if unknown.

@@ -8,7 +8,7 @@ extension PageContext {
         let briefings = sortedBriefings().map { briefing in
             [
                 "title": briefing.header.title.value, "url": url(briefing.header.path), "summary": briefing.header.summary ?? "",
-                "changed": changed(briefing.header.path), "lang": otherLanguage(briefing.header.path) ?? false,
+                "changed": changed(briefing.header.path), "lang": otherLanguage(of: briefing.header.path) ?? false,
             ] as [String: Any]
         }
         let kinds = EntityKind.allCases.compactMap { kind -> [String: Any]? in
@@ -120,7 +120,7 @@ extension PageContext {
                 "items": members.map {
                     [
                         "title": $0.header.title.value, "url": url($0.header.path), "summary": compact ? "" : $0.header.summary ?? "",
-                        "changed": changed($0.header.path),
+                        "changed": changed($0.header.path), "lang": otherLanguage(of: $0.header.path) ?? false,
                     ] as [String: Any]
                 },
             ]
@@ -138,8 +138,10 @@ extension PageContext {
                 [
                     "title": "Briefings", "url": url("briefings/"),
                     "items": sortedBriefings().map {
-                        ["title": $0.header.title.value, "url": url($0.header.path), "summary": $0.header.summary ?? "", "changed": changed($0.header.path)]
-                            as [String: Any]
+                        [
+                            "title": $0.header.title.value, "url": url($0.header.path), "summary": $0.header.summary ?? "",
+                            "changed": changed($0.header.path), "lang": otherLanguage(of: $0.header.path) ?? false,
+                        ] as [String: Any]
                     },
                 ]
             ],

@@ -62,6 +62,8 @@ public struct SiteRenderer: Sendable {
     var fallbackLanguage: (prefix: String, code: String)?
     /// Pages translated from an earlier version of their original.
     var staleTranslations: Set<String> = []
+    /// In a language edition: the site-wide pages it has in its folder (see `editionJobs`).
+    var editionPages: Set<String> = []
 
     init(site: LinkedSite, renderedAhead: RenderedAhead, timeline: Timeline, templates: TemplateSet, assets: SiteAssets, portable: Bool) {
         self.site = site
@@ -97,6 +99,7 @@ public struct SiteRenderer: Sendable {
         add(home?.path ?? "", "home", home?.title.value ?? catalog.site.title, home?.summary, .home) { context in
             var values = context.home(home)
             values["print_url"] = context.url(PrintEdition.path)
+            values["print_lang"] = context.otherLanguage(of: PrintEdition.path) ?? false
             values["pdf_url"] = pdfPlanned ? context.url(PrintEdition.pdfPath) : false
             return values
         }
@@ -204,10 +207,47 @@ public struct SiteRenderer: Sendable {
         return plan
     }
 
+    /// The pages a language edition has in its folder besides its translations, by their
+    /// path in the default language: the site-wide ones (lists, timeline, graph, sources,
+    /// 404, search) and the files made for each language. Not the print edition nor the
+    /// updates page, which stay in the default language.
+    static func editionPages(_ jobs: [RenderJob]) -> Set<String> {
+        var paths: Set<String> = [searchPath, SiteFeeds.feedPath, "events.ics", "timeline.json"]
+        for job in jobs where Self.isEditionPage(job) { paths.insert(job.path) }
+        return paths
+    }
+
+    private static func isEditionPage(_ job: RenderJob) -> Bool {
+        switch job.kind {
+        case .collection: !["print", "print-volume", "updates"].contains(job.template)
+        case .notFound: true
+        default: false
+        }
+    }
+
+    /// A language edition's pages: its translations (`translated`, paths in its folder)
+    /// and its site-wide pages, moved into its folder.
+    /// The sections of the navigation are titled in the edition's words (`nav_<key>` of `titles`).
+    func editionJobs(translated: Set<String>, titles: [String: String] = [:]) -> [RenderJob] {
+        guard let prefix = fallbackLanguage?.prefix else { return [] }
+        let sectionTitles = Dictionary(uniqueKeysWithValues: Self.mainSections.compactMap { section in titles["nav_" + section.key].map { (section.path, $0) } })
+        return jobs.compactMap { job in
+            if translated.contains(job.path) { return job }
+            guard Self.isEditionPage(job) else { return nil }
+            var moved = job
+            moved.path = prefix + job.path
+            moved.file = prefix + job.file
+            if let title = sectionTitles[job.path] { moved.title = title }
+            return moved
+        }
+    }
+
     /// The search page comes last: it names the index, which holds the text of every other page.
     func searchJob(indexPath: String) -> RenderJob {
-        RenderJob(
-            path: Self.searchPath, file: Self.searchPath + "index.html", template: "search", title: "Search",
+        let folder = editionPages.isEmpty ? "" : fallbackLanguage?.prefix ?? ""
+        return RenderJob(
+            path: folder + Self.searchPath, file: folder + Self.searchPath + "index.html", template: "search",
+            title: editionPages.isEmpty ? "Search" : strings.text("search", in: site.catalog.site.language) ?? "Search",
             description: "Search the dossier’s briefings, entities, events and sources.", kind: .search
         ) { context in
             [
@@ -256,6 +296,7 @@ public struct SiteRenderer: Sendable {
             var context = PageContext(site: site, renderedAhead: renderedAhead, timeline: timeline, path: job.path, portable: portable)
             context.fallbackLanguage = fallbackLanguage
             context.words = words
+            context.editionPages = editionPages
             if case .notFound = job.kind, !portable {
                 context.absoluteRoot = URLComponents(string: site.catalog.site.baseURL)?.path ?? "/"
             }
@@ -292,7 +333,7 @@ public struct SiteRenderer: Sendable {
         for section in Self.mainSections { urls[section.key] = context.url(section.path) }
         urls["updates"] = changeLog == nil ? false : context.url(UpdatesFeed.pagePath)
         urls["print"] = context.url(PrintEdition.path)
-        let language = languageLinks?.values(path: job.path, language: config.language, url: context.url)
+        let language = languageLinks?.values(path: job.path, language: config.language, url: context.siteURL)
         let t = strings.table(config.language)
         var values: [String: Any] = [
             "alternates": language?["alternates"] ?? [],
@@ -308,7 +349,7 @@ public struct SiteRenderer: Sendable {
             "home_url": home,
             // The root folder: `home` without `index.html`, which only portable builds add
             // (checked first: Foundation's replacing, on every page, was a sixth of this).
-            "root": home.contains("index.html") ? home.replacingOccurrences(of: "index.html", with: "") : home,
+            "root": editionPages.isEmpty ? (home.contains("index.html") ? home.replacingOccurrences(of: "index.html", with: "") : home) : context.rootURL,
             "urls": urls,
             "canonical_url": canonical,
             "stylesheet": assets.path(of: "style.css").map { context.url($0) } ?? false,

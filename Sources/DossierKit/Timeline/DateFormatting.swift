@@ -14,6 +14,14 @@ public enum DateFormatting {
     static func display(_ point: CalendarPoint) -> String {
         (language == "fr" ? DateWords.french : DateWords.english).display(point)
     }
+
+    /// A month on a timeline's axis: "Apr", in French "avr." (the abbreviations of the
+    /// Imprimerie nationale; short names are written whole).
+    static func shortMonth(_ month: Int) -> String {
+        language == "fr" ? frenchShortMonths[month - 1] : String(monthNames[month - 1].prefix(3))
+    }
+
+    static let frenchShortMonths = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
 }
 
 /// What differs between languages in writing a date; the layout of ranges is shared.

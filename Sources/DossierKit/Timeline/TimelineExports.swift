@@ -15,16 +15,36 @@ public enum TimelineExports {
         var entities: [String]
         var sources: [String]
         var derived_from: String?
+        /// The title's language, in a multilingual dossier.
+        var lang: String?
     }
 
-    public static func json(_ timeline: Timeline, baseURL: String) -> Data {
+    /// A multilingual dossier's exports tag each title with its language: the edition's
+    /// own, or, for a page it has no translation of (and for computed events, whose
+    /// titles the build writes in the default language), the default language.
+    public struct TitleLanguages: Sendable {
+        var code: String
+        /// The edition's folder and the default language; nil in the default language.
+        var edition: (prefix: String, fallback: String)? = nil
+
+        func of(_ event: TimelineEvent) -> String {
+            guard let edition else { return code }
+            return event.page?.path.hasPrefix(edition.prefix) == true ? code : edition.fallback
+        }
+
+        /// The edition's folder, where its exports are.
+        var folder: String { edition?.prefix ?? "" }
+    }
+
+    public static func json(_ timeline: Timeline, baseURL: String, languages: TitleLanguages? = nil) -> Data {
+        let folder = languages?.folder ?? ""
         let events = timeline.events.map { event in
             JSONEvent(
                 id: event.anchor, title: event.title, date: event.date.description, display_date: DateFormatting.display(event.date),
                 precision: "\(event.date.precision)", approximate: event.date.isApproximate, status: event.status.rawValue,
-                kind: event.kind, url: baseURL + event.path,
+                kind: event.kind, url: baseURL + (event.page?.path ?? folder + event.rowPath),
                 entities: event.entities.map(\.title), sources: event.sources,
-                derived_from: event.derivation.map { baseURL + $0.cause.path })
+                derived_from: event.derivation.map { baseURL + $0.cause.path }, lang: languages?.of(event))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -33,7 +53,10 @@ public enum TimelineExports {
 
     /// RFC 5545: all-day events spanning the days the date may stand for (a month-only
     /// date spans the month), CRLF line ends, lines folded at 75 octets.
-    public static func iCalendar(_ timeline: Timeline, site: SiteConfig) -> Data {
+    public static func iCalendar(_ timeline: Timeline, site: SiteConfig, languages: TitleLanguages? = nil) -> Data {
+        let folder = languages?.folder ?? ""
+        // The same event in another language's calendar is another event to a calendar app.
+        let uidSuffix = languages?.edition == nil ? "" : "-" + (languages?.code ?? "")
         let host = URLComponents(string: site.baseURL)?.host ?? "dossier"
         let stamp = (timeline.asOf?.firstDayISO ?? "2000-01-01").replacingOccurrences(of: "-", with: "") + "T000000Z"
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//dossier//\(escape(site.title))//EN", "CALSCALE:GREGORIAN",
@@ -48,14 +71,14 @@ public enum TimelineExports {
             if let note = event.dateNote { description += " Date: \(note)" }
             lines += [
                 "BEGIN:VEVENT",
-                "UID:\(event.anchor)@\(host)",
+                "UID:\(event.anchor)\(uidSuffix)@\(host)",
                 "DTSTAMP:\(stamp)",
                 "DTSTART;VALUE=DATE:\(pad4(y1))\(pad2(m1))\(pad2(d1))",
                 "DTEND;VALUE=DATE:\(pad4(y2))\(pad2(m2))\(pad2(d2))",
-                "SUMMARY:\(escape(event.title))",
+                "SUMMARY\(languages.map { ";LANGUAGE=" + $0.of(event) } ?? ""):\(escape(event.title))",
                 "DESCRIPTION:\(escape(description))",
                 "STATUS:\(event.status == .confirmed ? "CONFIRMED" : "TENTATIVE")",
-                "URL:\(site.baseURL)\(event.path)",
+                "URL:\(site.baseURL)\(event.page?.path ?? folder + event.rowPath)",
                 "END:VEVENT",
             ]
         }

@@ -77,7 +77,7 @@ struct TimelineScale: Equatable {
                     let monthDay = CivilCalendar.ordinal(year, month, 1)
                     guard segment.days.contains(monthDay) else { continue }
                     let quarter = (month - 1) % 3 == 0 && monthWidth * 3 >= minLabelGap
-                    ticks.append(Tick(x: segment.x(monthDay), label: quarter ? DateFormatting.monthNames[month - 1].prefix(3).description : nil, major: false))
+                    ticks.append(Tick(x: segment.x(monthDay), label: quarter ? DateFormatting.shortMonth(month) : nil, major: false))
                 }
             }
             // A compressed segment always names its first year, so the reader sees how far back it goes.

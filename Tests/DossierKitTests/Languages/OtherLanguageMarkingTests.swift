@@ -14,7 +14,10 @@ import Testing
             _ = try await SiteBuilder(options: options).build()
             let mali = try site.html("fr/entities/countries/mali/index.html")
             // The briefing quoting Mali is not translated: its title and sentence are English.
-            #expect(mali.contains(#"<li lang="en"><a href="../../../../briefings/sahel-overview/" hreflang="en">Sahel overview</a><blockquote>"#))
+            #expect(
+                mali.contains(
+                    #"<li><a href="../../../../briefings/sahel-overview/" hreflang="en" lang="en">Sahel overview</a><span class="language-marker" lang="en"> (en)</span><blockquote lang="en">"#
+                ))
             // So is the event of the entity's timeline.
             #expect(mali.contains(#"hreflang="en" lang="en">The AES states announce their withdrawal</a>"#))
             // The English page marks nothing.

@@ -24,6 +24,10 @@ BROWSER_PAGES = {
     "briefing": None,  # the first briefing, found at run time
     "graph": "graph/",
     "search": "search/",
+    # The French edition's own pages (issue #23).
+    "fr-home": "fr/",
+    "fr-timeline": "fr/timeline/",
+    "fr-search": "fr/search/",
 }
 VIEWPORTS = [(1280, 900), (390, 844)]
 

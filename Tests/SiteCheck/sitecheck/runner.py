@@ -10,6 +10,7 @@ from .builds import Server, Site, free_port
 from .figures import check_figures
 from .focus_contrast import css_has_dark
 from .graph_pages import check_graph_pages
+from .languages import check_languages, check_languages_browser
 from .links import LinkChecker
 from .page_sizes import check_page_sizes
 from .print_updates import check_new_since, check_print_pdf, check_updates
@@ -61,6 +62,13 @@ def run_checks(args, sites: dict[str, Site], report: Report) -> None:
         if want("a11y"):
             with report.check("a11y") as c:
                 check_static_a11y(first, c)
+        if want("languages"):  # issue #23: every language's pages, hreflang, switcher, French search
+            with report.check("languages") as c:
+                check_languages(first, c)
+            if want("browser"):
+                for site in [s for s in sites.values() if s is first or s.portable]:
+                    with report.check(f"languages-browser/{site.name}") as c:
+                        check_languages_browser(site, c)
         if want("timeline"):
             with report.check("timeline") as c:
                 check_timeline(first, c)

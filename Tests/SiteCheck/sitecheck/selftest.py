@@ -41,6 +41,9 @@ def self_test(args) -> int:
              '<svg class="map" viewBox="0 0 300 200" width="300" height="200"><text x="10" y="20">Label one</text>'
              '<text x="14" y="24">Label two</text></svg>', "after_main",
              ["map labels 'Label one' and 'Label two' overlap"]),
+            ("link to another language without hreflang", "languages",
+             '<p><a href="../../../fr/entities/countries/mali/">Mali en français</a></p>', "after_main",
+             ["without hreflang", "fr/entities/countries/mali/index.html"]),
             ("JS error", "browser", '<script>throw new Error("site-check self-test error")</script>',
              "before_body_end", ["console error", "site-check self-test error"]),
         ]
