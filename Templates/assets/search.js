@@ -53,7 +53,11 @@
       if (best === 0) return 0; // every word must match somewhere
       total += best;
     }
-    if (folded[index].t === words.join(" ")) total += 50;
+    // A title the query is all of, or most of, is what the reader is looking for: "goita"
+    // opens on "Assimi Goïta" before "Goïta promulgue la charte".
+    var title = folded[index].t, query = words.join(" ");
+    if (title === query) total += 50;
+    else if (words.every(function (word) { return title.indexOf(word) >= 0; })) total += Math.round(10 * query.length / title.length);
     return total;
   }
 
