@@ -163,13 +163,13 @@ def keyboard(driver, check, label: str) -> None:
     run("document.activeElement && document.activeElement.blur();"
         "const s = document.querySelector('main [data-graph-area] svg[data-graph]'); s.closest('[data-graph-area]').querySelector('.graph-frame').focus()")
     ActionChains(driver).send_keys(Keys.TAB).perform()
-    time.sleep(0.1)
-    focused = run("const a = document.activeElement; return a && a.matches('.node') ? a.getAttribute('aria-label') : null")
+    # Polled: on a loaded CI machine the key may land a moment after perform() returns.
+    focused = settle(lambda: run("const a = document.activeElement; return a && a.matches('.node') ? a.getAttribute('aria-label') : null"))
     if not focused:
         check.fail(f"{label}: Tab from the graph's frame does not reach a node")
     else:
-        shown = run("return [...document.querySelectorAll('main [data-graph-area] svg[data-graph] .edge-label')]"
-                    ".filter(t => t.checkVisibility()).map(t => t.textContent)")
+        shown = settle(lambda: run("return [...document.querySelectorAll('main [data-graph-area] svg[data-graph] .edge-label')]"
+                                   ".filter(t => t.checkVisibility()).map(t => t.textContent)"))
         if not shown:
             check.fail(f"{label}: focusing {focused!r} names none of its relations on the drawing")
     # Filters: Space on a kind's box hides that kind's nodes, and again shows them.
@@ -209,6 +209,16 @@ def keyboard(driver, check, label: str) -> None:
     width = lambda v: float(v.split()[2])  # noqa: E731
     if not (width(zoomed) < width(start) and panned != zoomed and width(reset) == width(start)):
         check.fail(f"{label}: keyboard zoom and pan: viewBox {start} -> + {zoomed} -> right {panned} -> 0 {reset}")
+
+
+def settle(read, seconds: float = 3.0):
+    """`read()` once it is truthy, or its last value after `seconds`."""
+    deadline = time.monotonic() + seconds
+    value = read()
+    while not value and time.monotonic() < deadline:
+        time.sleep(0.05)
+        value = read()
+    return value
 
 
 def mark_contrast(driver, check, label: str, counts: dict) -> None:
