@@ -52,6 +52,8 @@ public struct PageHeader: Sendable {
     public var updated: DossierDate? = nil
     /// `change_note:`, one line for the change log about the page's last change.
     public var changeNote: String? = nil
+    /// On a translated page: the original's title, which still names the page in links.
+    public var originalTitle: String? = nil
 }
 
 public struct SiteConfig: Sendable, Equatable {

@@ -42,6 +42,8 @@ struct LanguageEdition: Sendable {
             pathByFile[translation.file] = prefix + header.path
             header.path = prefix + header.path
             header.file = translation.file
+            // [[The road here]] in a French text still reaches the page, as an entity's original names do.
+            if translation.title.value != header.title.value { header.originalTitle = header.title.value }
             header.title = translation.title
             header.summary = translation.summary
             header.body = translation.body

@@ -113,11 +113,13 @@ public struct NameIndex: Sendable {
             let target = Self.target(briefing.header)
             add(briefing.header.title.value, target)
             add(briefing.header.slug, target)
+            if let original = briefing.header.originalTitle { add(original, target) }
         }
         for event in catalog.events {
             let target = Self.target(event.header)
             add(event.header.slug, target)
             add(event.header.title.value, target)
+            if let original = event.header.originalTitle { add(original, target) }
         }
     }
 
