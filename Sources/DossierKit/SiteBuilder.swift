@@ -178,7 +178,7 @@ public struct SiteBuilder: Sendable {
         var (site, renderedAhead, linkDiagnostics) = await Linker.link(
             catalog, contentPrefix: contentPrefix, textLimit: textLimit, reuse: reuse)
         log.report(contentsOf: linkDiagnostics)
-        var (editions, editionDiagnostics) = await LanguageEditions.link(catalog, contentPrefix: contentPrefix)
+        var (editions, editionDiagnostics) = await LanguageEditions.link(catalog, contentPrefix: contentPrefix, strings: strings)
         // Their pages link to the same timeline rows as the original's.
         for index in editions.indices { editions[index].timeline.pageByYear(past: options.limits.timelineEvents) }
         log.report(contentsOf: editionDiagnostics)
@@ -194,7 +194,7 @@ public struct SiteBuilder: Sendable {
         progress("Building the timeline")
         // The timeline is made from front matter only; a body edit leaves it as it was.
         let reusable = options.cache.flatMap { $0.onlyBodiesChanged ? $0.previous?.timeline : nil }
-        var timeline = reusable ?? TimelineBuilder.build(site)
+        var timeline = reusable ?? TimelineBuilder.build(site, words: InterfaceWords(table: strings.byLanguage[site.catalog.site.language] ?? [:]))
         timeline.pageByYear(past: options.limits.timelineEvents)
 
         progress("Reading what changed between editions")

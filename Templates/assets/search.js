@@ -12,6 +12,9 @@
   if (!input || !list) return;
   var root = list.getAttribute("data-root") || "";
   var portable = list.getAttribute("data-portable") === "true";
+  // The page's words for what this script writes (Templates/i18n/), English without them.
+  function said(name, english) { return list.getAttribute("data-" + name) || english; }
+  var sourceKind = said("source-kind", "Source");
   // Field, weight: a match in a title counts more than one in the body text.
   var fields = [["t", 12], ["a", 9], ["h", 4], ["s", 3], ["x", 1]];
   var limit = 50;
@@ -129,7 +132,7 @@
     }
     // At equal scores: the dossier's own pages before the sources it cites, each in the
     // page's language first, then by title.
-    function rank(record) { return (record.k === "Source" ? 2 : 0) + (record.l ? 1 : 0); }
+    function rank(record) { return (record.k === sourceKind ? 2 : 0) + (record.l ? 1 : 0); }
     hits.sort(function (a, b) {
       return b[0] - a[0] || rank(records[a[1]]) - rank(records[b[1]]) || (records[a[1]].t < records[b[1]].t ? -1 : 1);
     });
@@ -159,9 +162,13 @@
       list.appendChild(item);
     });
     var shown = Math.min(hits.length, limit);
-    status.textContent = hits.length === 0 ? "No results for “" + query + "”."
-      : hits.length + (hits.length === 1 ? " result" : " results") + " for “" + query + "”"
-        + (shown < hits.length ? ", the first " + shown + " shown." : ".");
+    function fill(text) {
+      // A function, so that "$&" in a query is not read as a replacement pattern.
+      return text.replace("{count}", hits.length).replace("{shown}", shown).replace("{query}", function () { return query; });
+    }
+    status.textContent = hits.length === 0 ? fill(said("no-results", "No results for “{query}”."))
+      : fill(hits.length === 1 ? said("one-result", "{count} result for “{query}”") : said("results", "{count} results for “{query}”"))
+        + (shown < hits.length ? fill(said("first-shown", ", the first {shown} shown.")) : ".");
   }
 
   function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }

@@ -22,7 +22,18 @@
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text || '');
     return m ? ordinal(+m[1], +m[2], +m[3]) : null;
   }
-  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  // The page's words (the figure's data-words, from Templates/i18n/), English without them.
+  const ENGLISH = {
+    view: 'Timeline view', zoom_out: 'Zoom out', zoom_in: 'Zoom in', earlier: 'Move earlier', later: 'Move later',
+    focus: 'Focus', focus_view: 'Focus view', whole: 'Whole history', filter: 'Filter', lanes: 'Lanes', status: 'Status',
+    showing: 'Showing {from} to {to}', showing_focus: 'Showing the focus, with earlier history compressed',
+    months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  };
+  function wordsOf(figure) {
+    let words = {};
+    try { words = JSON.parse(figure.dataset.words || '{}'); } catch (e) { /* a broken attribute leaves English */ }
+    return Object.assign({}, ENGLISH, words);
+  }
 
   function el(name, attrs, text) {
     const node = document.createElementNS(SVGNS, name);
@@ -38,9 +49,10 @@
   }
 
   // One drawing (a width variant): remembers what Swift placed, so the focus view is exact.
-  function Drawing(svg) {
+  function Drawing(svg, words) {
     const num = (name) => +svg.dataset[name];
     this.svg = svg;
+    this.months = words.months;
     this.x0 = num('x0'); this.x1 = num('x1');
     this.first = num('first'); this.last = num('last');
     this.focus = [num('focusA'), num('focusB')];
@@ -151,7 +163,7 @@
         axis.appendChild(el('line', { class: major ? 'tick major' : 'tick', x1: px, y1: y, x2: px, y2: y + (major ? 5 : 3) }));
         let text = null;
         if (major && year % step === 0) text = String(year);
-        else if (!major && (labelMonths || (labelQuarters && (month - 1) % 3 === 0))) text = MONTHS[month - 1];
+        else if (!major && (labelMonths || (labelQuarters && (month - 1) % 3 === 0))) text = this.months[month - 1];
         if (text && px + 2 > lastRight && px + 2 + text.length * font * 0.66 < this.x1 + 20) {
           const t = el('text', { class: major ? 'year' : 'month', x: (px + 2).toFixed(1), y: y + font + 4 }, text);
           axis.appendChild(t);
@@ -235,7 +247,8 @@
   }
 
   function setup(figure, index) {
-    const drawings = [...figure.querySelectorAll('svg.timeline-drawing')].map((svg) => new Drawing(svg));
+    const words = wordsOf(figure);
+    const drawings = [...figure.querySelectorAll('svg.timeline-drawing')].map((svg) => new Drawing(svg, words));
     if (!drawings.length) return;
     const overview = figure.dataset.timeline === 'overview';
     const useURL = overview && index === 0;
@@ -250,7 +263,8 @@
       drawings.forEach((d) => d.restack(state.lanes, state.statuses));
       focusButton.setAttribute('aria-pressed', String(!state.view));
       wholeButton.setAttribute('aria-pressed', String(!!state.view && state.view[0] <= whole[0] && state.view[1] >= whole[1]));
-      status.textContent = state.view ? 'Showing ' + toISO(state.view[0]) + ' to ' + toISO(state.view[1] - 1) : 'Showing the focus, with earlier history compressed';
+      status.textContent = state.view
+        ? words.showing.replace('{from}', toISO(state.view[0])).replace('{to}', toISO(state.view[1] - 1)) : words.showing_focus;
       if (useURL) save();
     }
     function setView(a, b) {
@@ -283,21 +297,21 @@
     }
 
     // Controls, before the drawings.
-    const tools = html('div', { class: 'timeline-tools', role: 'group', 'aria-label': 'Timeline view' });
+    const tools = html('div', { class: 'timeline-tools', role: 'group', 'aria-label': words.view });
     const button = (label, text, action) => {
       const b = html('button', { type: 'button', 'aria-label': label }, text);
       b.addEventListener('click', action);
       tools.appendChild(b);
       return b;
     };
-    button('Zoom out', '−', () => zoom(1 / 1.6));
-    button('Zoom in', '+', () => zoom(1.6));
-    button('Move earlier', '←', () => pan(-(current()[1] - current()[0]) / 4));
-    button('Move later', '→', () => pan((current()[1] - current()[0]) / 4));
-    const focusButton = button('Focus view', 'Focus', () => { state.view = null; apply(); });
-    const wholeButton = button('Whole history', 'Whole history', () => setView(whole[0], whole[1]));
+    button(words.zoom_out, '−', () => zoom(1 / 1.6));
+    button(words.zoom_in, '+', () => zoom(1.6));
+    button(words.earlier, '←', () => pan(-(current()[1] - current()[0]) / 4));
+    button(words.later, '→', () => pan((current()[1] - current()[0]) / 4));
+    const focusButton = button(words.focus_view, words.focus, () => { state.view = null; apply(); });
+    const wholeButton = button(words.whole, words.whole, () => setView(whole[0], whole[1]));
     const filters = html('details', { class: 'timeline-filters' });
-    filters.appendChild(html('summary', {}, 'Filter'));
+    filters.appendChild(html('summary', {}, words.filter));
     function checkboxes(title, values, names, set) {
       const box = html('fieldset', {});
       box.appendChild(html('legend', {}, title));
@@ -326,9 +340,9 @@
     if (overview) {
       const all = new Map();
       drawings.forEach((d) => d.svg.querySelectorAll('.lane').forEach((l) => all.set(l.dataset.lane, l.dataset.name)));
-      checkboxes('Lanes', [...all.keys()], [...all.values()], state.lanes);
+      checkboxes(words.lanes, [...all.keys()], [...all.values()], state.lanes);
     }
-    checkboxes('Status', STATUSES, STATUSES, state.statuses);
+    checkboxes(words.status, STATUSES, STATUSES.map((s) => words['status_' + s] || s), state.statuses);
     if (state.lanes.size || state.statuses.size) filters.open = true;
     tools.appendChild(filters);
 

@@ -11,7 +11,7 @@ enum LanguageEditions {
     }
 
     /// Diagnostics are those of the translations: the originals were linked already.
-    static func link(_ catalog: Catalog, contentPrefix: String) async -> ([Linked], [Diagnostic]) {
+    static func link(_ catalog: Catalog, contentPrefix: String, strings: InterfaceStrings = .init()) async -> ([Linked], [Diagnostic]) {
         var linked: [Linked] = []
         var diagnostics: [Diagnostic] = []
         for language in catalog.site.otherLanguages {
@@ -21,7 +21,10 @@ enum LanguageEditions {
             let (site, renderedAhead, linkDiagnostics) = await Linker.link(
                 edition.catalog, contentPrefix: contentPrefix, textLimit: nil, reuse: nil)
             diagnostics += linkDiagnostics.filter { files.contains($0.location.file) }
-            linked.append(Linked(edition: edition, site: site, renderedAhead: renderedAhead, timeline: TimelineBuilder.build(site)))
+            // Computed dates' titles and notes, in the edition's words and dates.
+            let words = InterfaceWords(table: strings.byLanguage[language.code] ?? [:])
+            let timeline = DateFormatting.$language.withValue(language.code) { TimelineBuilder.build(site, words: words) }
+            linked.append(Linked(edition: edition, site: site, renderedAhead: renderedAhead, timeline: timeline))
         }
         return (linked, diagnostics)
     }
@@ -79,7 +82,8 @@ enum LanguageEditions {
                     }
                 }
                 var (rendered, found) = await renderer.renderPages(jobs, write: writeInLanguage)
-                let language = SearchIndex.IndexLanguage(code: code, prefix: prefix, fallback: fallback)
+                let language = SearchIndex.IndexLanguage(
+                    code: code, prefix: prefix, fallback: fallback, words: InterfaceWords(table: strings.byLanguage[code] ?? [:]))
                 let untranslated = defaultPages.filter { !originals.contains($0.job.path) }
                 var outputs: [(String, Data)] = []
                 let index: Data
@@ -87,7 +91,7 @@ enum LanguageEditions {
                     index = SearchIndex.script(updating: rendered + untranslated, site: linked.site, cache: records, language: language)
                 } else {
                     index = await SearchIndex.script(rendered + untranslated, site: linked.site, cache: records, language: language)
-                    outputs = files(linked, prefix: prefix, fallback: fallback)
+                    outputs = files(linked, prefix: prefix, fallback: fallback, words: InterfaceWords(table: strings.byLanguage[code] ?? [:]))
                 }
                 let indexPath = "assets/" + SiteAssets.fingerprinted("search-index.js", index)
                 for (path, data) in outputs + [(indexPath, index)] {
@@ -106,12 +110,12 @@ enum LanguageEditions {
     }
 
     /// The edition's feed, calendar and timeline data, in its folder.
-    private static func files(_ linked: Linked, prefix: String, fallback: String) -> [(String, Data)] {
+    private static func files(_ linked: Linked, prefix: String, fallback: String, words: InterfaceWords) -> [(String, Data)] {
         let config = linked.site.catalog.site
         let languages = TimelineExports.TitleLanguages(code: linked.edition.language.code, edition: (prefix: prefix, fallback: fallback))
         return [
             (prefix + SiteFeeds.feedPath, SiteFeeds.atom(linked.site.catalog, edition: (prefix: prefix, fallback: fallback))),
-            (prefix + "events.ics", TimelineExports.iCalendar(linked.timeline, site: config, languages: languages)),
+            (prefix + "events.ics", TimelineExports.iCalendar(linked.timeline, site: config, languages: languages, words: words)),
             (prefix + "timeline.json", TimelineExports.json(linked.timeline, baseURL: config.baseURL, languages: languages)),
         ]
     }

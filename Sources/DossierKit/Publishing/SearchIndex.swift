@@ -16,11 +16,11 @@ enum SearchIndex {
         // Each record is made on its own, so in parallel: one after another they kept one
         // core busy alone after the pages were rendered.
         let encoded = await Parallel.map(pages) { page -> (path: String, json: String)? in
-            record(page, site: site, limit: limit).map { (page.job.path, ScriptJSON.encode(language?.tagged($0) ?? $0)) }
+            record(page, site: site, limit: limit, words: language?.words ?? .english).map { (page.job.path, ScriptJSON.encode(language?.tagged($0) ?? $0)) }
         }
         var records = encoded.compactMap { $0 }
         for source in site.catalog.sources {
-            records.append((source.header.path, ScriptJSON.encode(language?.tagged(record(source), as: source.language) ?? record(source))))
+            records.append((source.header.path, ScriptJSON.encode(language?.tagged(record(source, words: language?.words ?? .english), as: source.language) ?? record(source))))
         }
         records.sort { $0.path < $1.path }
         cache?.keep(records)
@@ -36,6 +36,8 @@ enum SearchIndex {
         /// The edition's folder, and the language of the pages outside it.
         var prefix: String
         var fallback: String
+        /// The edition's words, which name each record's kind.
+        var words = InterfaceWords.english
 
         func tagged(_ record: [String: Any]) -> [String: Any] {
             guard let path = record["u"] as? String, !path.hasPrefix(prefix) else { return record }
@@ -57,7 +59,7 @@ enum SearchIndex {
         let limit = textLimit(for: site.catalog)
         let records = cache.update(
             pages.compactMap { page in
-                record(page, site: site, limit: limit).map { (page.job.path, ScriptJSON.encode(language?.tagged($0) ?? $0)) }
+                record(page, site: site, limit: limit, words: language?.words ?? .english).map { (page.job.path, ScriptJSON.encode(language?.tagged($0) ?? $0)) }
             })
         return assemble(records, stopWords: language.map { SearchStopWords.words($0.code) } ?? [])
     }
@@ -88,20 +90,20 @@ enum SearchIndex {
         return Data(bytesNoCopy: buffer.baseAddress!, count: size, deallocator: .custom { pointer, _ in pointer.deallocate() })
     }
 
-    private static func record(_ page: RenderedPage, site: LinkedSite, limit: Int) -> [String: Any]? {
+    private static func record(_ page: RenderedPage, site: LinkedSite, limit: Int, words: InterfaceWords = .english) -> [String: Any]? {
         let job = page.job
         var record: [String: Any] = ["u": job.path, "t": job.title, "s": job.description]
         switch job.kind {
         case .briefing(let briefing):
-            record["k"] = "Briefing"
+            record["k"] = words.word("briefing", or: "Briefing")
             if let date = briefing.date { record["d"] = DateFormatting.display(date) }
             if let summary = briefing.header.summary { record["s"] = summary }
         case .entity(let entity):
-            record["k"] = entity.kind.title
+            record["k"] = words.word("entity_kind_" + entity.kind.rawValue.replacingOccurrences(of: "-", with: "_"), or: entity.kind.title)
             record["s"] = entity.header.summary ?? ""
             if !entity.aliases.isEmpty { record["a"] = entity.aliases.map(\.value).joined(separator: " · ") }
         case .event(let event):
-            record["k"] = "Event"
+            record["k"] = words.word("event", or: "Event")
             record["d"] = DateFormatting.display(event.date.value)
             record["s"] = event.header.summary ?? ""
         case .home, .collection, .search, .notFound, .source:  // sources: from the catalog, below
@@ -113,9 +115,9 @@ enum SearchIndex {
         return record
     }
 
-    private static func record(_ source: Source) -> [String: Any] {
+    private static func record(_ source: Source, words: InterfaceWords = .english) -> [String: Any] {
         var record: [String: Any] = [
-            "u": source.header.path, "t": source.header.title.value, "k": "Source",
+            "u": source.header.path, "t": source.header.title.value, "k": words.word("search_kind_source", or: "Source"),
             "s": [source.publisher, source.note].compactMap { $0 }.joined(separator: ". "),
         ]
         if let date = source.date { record["d"] = DateFormatting.display(date) }

@@ -175,8 +175,11 @@ struct PageContext {
     /// `key`'s sentence in the page's language with its `{name}`s filled in: for sentences
     /// made in Swift, whose word order differs between languages.
     func phrase(_ key: String, or english: String, _ values: [String: String]) -> String {
-        values.reduce(word(key, or: english)) { text, value in text.replacingOccurrences(of: "{\(value.key)}", with: value.value) }
+        interfaceWords.phrase(key, or: english, values)
     }
+
+    /// The page's words, for what is made outside it (drawings, the tracker).
+    var interfaceWords: InterfaceWords { InterfaceWords(table: words) }
 
     /// A number with its thousands grouped as the page's language writes them.
     func number(_ value: Int) -> String { grouped(value).replacingOccurrences(of: ",", with: word("thousands_separator", or: ",")) }
@@ -218,25 +221,25 @@ struct PageContext {
             "derived": false,
             "changed": changed((event.page ?? event.derivation?.cause)?.path),
             "lang": titleLanguage(event) ?? false,
-            // What the build says about a date, it says in the default language.
-            "notes_lang": fallbackLanguage?.code ?? false,
+            // What the build says about a date, it says in each edition's own words.
+            "notes_lang": false,
         ]
         if let derivation = event.derivation {
             values["derived"] = [
                 "cause": link(derivation.cause),
                 "treaty": link(derivation.treaty),
-                "article": derivation.article,
-                "period": derivation.period.description,
+                "article": interfaceWords.article(derivation.article),
+                "period": interfaceWords.period(derivation.period),
             ]
         }
         return values
     }
 
-    /// The language of an event's title when it is not the page's: an untranslated event,
-    /// or a computed one, whose title the build writes in the default language.
+    /// The language of an event's title when it is not the page's: an untranslated event.
+    /// A computed one's title the build writes in each edition's own words.
     func titleLanguage(_ event: TimelineEvent) -> String? {
-        guard let fallback = fallbackLanguage else { return nil }
-        return event.page.map { otherLanguage(of: $0.path) } ?? fallback.code
+        guard fallbackLanguage != nil, let page = event.page else { return nil }
+        return otherLanguage(of: page.path)
     }
 
     /// When a page last changed, for "new since you last looked" (`data-changed`); false if unknown.
@@ -246,7 +249,7 @@ struct PageContext {
 
     func pendingValues(_ pending: PendingWithdrawal) -> [String: Any] {
         [
-            "state": link(pending.state), "treaty": link(pending.treaty), "article": pending.article,
+            "state": link(pending.state), "treaty": link(pending.treaty), "article": interfaceWords.article(pending.article),
             "announcement": link(pending.announcement),
         ]
     }

@@ -62,7 +62,10 @@ extension PageContext {
         }
         var rule: Any = false
         if let withdrawal = entity.withdrawalRule {
-            rule = ["article": withdrawal.article, "period": withdrawal.period.description, "citations": citationHTML(withdrawal.sources.map(\.value))]
+            rule = [
+                "article": interfaceWords.article(withdrawal.article), "period": interfaceWords.period(withdrawal.period),
+                "citations": citationHTML(withdrawal.sources.map(\.value)),
+            ]
         }
         var values: [String: Any] = [
             "body": html(entity.header.body),
@@ -77,8 +80,9 @@ extension PageContext {
             "withdrawal_rule": rule,
             "events": timeline.events(of: entity.header.path).map(eventValues),
             "timeline_drawing": TimelineDrawing.entity(
-                entity.header.title.value, events: timeline.events(of: entity.header.path), timeline: timeline, url: url),
-            "timeline_legend": TimelineLegend.html(asOf: timeline.asOf, fullKeyURL: url("timeline/#timeline-key")),
+                entity.header.title.value, events: timeline.events(of: entity.header.path), timeline: timeline, url: url, words: interfaceWords),
+            "timeline_legend": TimelineLegend.html(asOf: timeline.asOf, fullKeyURL: url("timeline/#timeline-key"), words: interfaceWords),
+            "timeline_words": timelineScriptWords(),
             "references": references(),
             "map": entityMap(entity),
         ]
@@ -94,8 +98,9 @@ extension PageContext {
         values["pending"] = timeline.pending.filter { $0.announcement.path == event.header.path }.map(pendingValues)
         values["references"] = references()
         values.merge(mentionValues(event.header.path)) { $1 }
-        values["timeline_drawing"] = TimelineDrawing.neighbourhood(of: event.header.path, timeline: timeline, url: url)
-        values["timeline_legend"] = TimelineLegend.html(asOf: timeline.asOf, fullKeyURL: url("timeline/#timeline-key"))
+        values["timeline_drawing"] = TimelineDrawing.neighbourhood(of: event.header.path, timeline: timeline, url: url, words: interfaceWords)
+        values["timeline_legend"] = TimelineLegend.html(asOf: timeline.asOf, fullKeyURL: url("timeline/#timeline-key"), words: interfaceWords)
+        values["timeline_words"] = timelineScriptWords()
         return values
     }
 
@@ -161,8 +166,9 @@ extension PageContext {
         var values: [String: Any] = [
             "years": years.map { ["year": $0.year, "events": $0.events] as [String: Any] },
             "pending": year == nil ? timeline.pending.map(pendingValues) : [],
-            "overview": year == nil ? TimelineDrawing.overview(timeline, url: url) as Any : false,
-            "legend": TimelineLegend.html(asOf: timeline.asOf),
+            "overview": year == nil ? TimelineDrawing.overview(timeline, url: url, words: interfaceWords) as Any : false,
+            "legend": TimelineLegend.html(asOf: timeline.asOf, words: interfaceWords),
+            "timeline_words": timelineScriptWords(),
             "event_count": counted.count,
             "json_url": url("timeline.json"),
             "ics_url": url("events.ics"),

@@ -24,25 +24,35 @@ extension PageContext {
             values["step_note"] = note ?? false
             return values
         }
+        let words = interfaceWords
+        let takesEffect = word("tracker_takes_effect", or: "Takes effect")
         let effect: [String: Any]
         switch withdrawal.outcome {
         case .notNotified:
-            effect = step("Takes effect", nil, missing: "cannot be computed: no notification found")
+            effect = step(takesEffect, nil, missing: word("tracker_not_computed", or: "cannot be computed: no notification found"))
         case .computed(let event):
-            let rule = event.derivation.map { "computed: \($0.article), \($0.period) after the notification" }
-            effect = step("Takes effect", event, missing: "", note: rule)
+            let rule = event.derivation.map {
+                phrase(
+                    "tracker_computed", or: "computed: {article}, {period} after the notification",
+                    ["article": words.article($0.article), "period": words.period($0.period)])
+            }
+            effect = step(takesEffect, event, missing: "", note: rule)
         case .recorded(let event):
-            effect = step("Took effect", event, missing: "")
+            effect = step(word("tracker_took_effect", or: "Took effect"), event, missing: "")
         case .rescinded(let event):
-            effect = step("Rescinded", event, missing: "", note: "the notification was withdrawn; it does not take effect")
+            effect = step(
+                word("tracker_rescinded", or: "Rescinded"), event, missing: "",
+                note: word("tracker_rescinded_note", or: "the notification was withdrawn; it does not take effect"))
         }
+        let standing = withdrawal.standingKey(asOf: timeline.asOf)
+        let none = word("tracker_none_found", or: "none found")
         return [
             "state": link(withdrawal.state),
             "treaty": link(withdrawal.treaty),
-            "standing": withdrawal.standing(asOf: timeline.asOf),
+            "standing": word(standing.key, or: standing.english),
             "steps": [
-                step("Announced", withdrawal.announced?.event, missing: "none found"),
-                step("Notified", withdrawal.notified?.event, missing: "none found"),
+                step(word("tracker_announced", or: "Announced"), withdrawal.announced?.event, missing: none),
+                step(word("tracker_notified", or: "Notified"), withdrawal.notified?.event, missing: none),
                 effect,
             ],
         ]

@@ -108,7 +108,10 @@ public enum TimelineBuilder {
     static let rescission = EventKind.withdrawalRescission.rawValue
     static let effective = EventKind.withdrawalEffective.rawValue
 
-    public static func build(_ site: LinkedSite) -> Timeline {
+    /// `words`: the language of the titles it writes for computed dates.
+    public static func build(_ site: LinkedSite) -> Timeline { build(site, words: .english) }
+
+    static func build(_ site: LinkedSite, words: InterfaceWords) -> Timeline {
         let catalog = site.catalog
         let entityByPath = site.entitiesByPath
         func states(of event: Event) -> [LinkTarget] {
@@ -139,14 +142,26 @@ public enum TimelineBuilder {
                 let later = withdrawalEvents.filter { $0.date.value > event.date.value || $0.date.value == event.date.value }
                 if let rescinded = later.first(where: { matches($0, kind: rescission, state: state, treaty: treaty) }) {
                     rows[indexByPath[cause.path]!].notes.append(
-                        "Rescinded on \(DateFormatting.display(rescinded.date.value)); under \(rule.article) it would otherwise have taken effect on \(DateFormatting.display(effectiveDate)).")
+                        words.phrase(
+                            "derived_note_rescinded", or: "Rescinded on {date}; under {article} it would otherwise have taken effect on {effect}.",
+                            [
+                                "date": DateFormatting.display(rescinded.date.value), "article": words.article(rule.article),
+                                "effect": DateFormatting.display(effectiveDate),
+                            ]))
                     continue
                 }
                 if let recorded = later.first(where: { matches($0, kind: effective, state: state, treaty: treaty) }) {
                     let agrees = recorded.date.value == effectiveDate
+                    let values = [
+                        "article": words.article(rule.article), "notified": DateFormatting.display(event.date.value),
+                        "effect": DateFormatting.display(effectiveDate),
+                    ]
                     rows[indexByPath[recorded.header.path]!].notes.append(
-                        "\(rule.article) computed from the notification of \(DateFormatting.display(event.date.value)): \(DateFormatting.display(effectiveDate))"
-                            + (agrees ? ", which matches." : ", which differs from the recorded date."))
+                        agrees
+                            ? words.phrase("derived_note_matches", or: "{article} computed from the notification of {notified}: {effect}, which matches.", values)
+                            : words.phrase(
+                                "derived_note_differs", or: "{article} computed from the notification of {notified}: {effect}, which differs from the recorded date.",
+                                values))
                     continue
                 }
                 let status: EventStatus = event.status.doubt >= EventStatus.unconfirmed.doubt ? event.status : .projected
@@ -154,7 +169,9 @@ public enum TimelineBuilder {
                     TimelineEvent(
                         anchor: "\(event.header.slug)-\(state.path.split(separator: "/").last ?? "")-takes-effect",
                         page: nil,
-                        title: "\(state.title)’s withdrawal from the \(treaty.title) takes effect",
+                        title: words.phrase(
+                            "derived_title", or: "{state}’s withdrawal from the {treaty} takes effect",
+                            ["state": state.title, "treaty": treaty.title]),
                         date: effectiveDate, status: status, kind: "withdrawal-takes-effect",
                         // The date is as good as the notification's: its sources are the evidence.
                         // The rule's own sources (other states' precedents) stay on the treaty's page.

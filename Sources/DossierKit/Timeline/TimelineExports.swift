@@ -20,16 +20,16 @@ public enum TimelineExports {
     }
 
     /// A multilingual dossier's exports tag each title with its language: the edition's
-    /// own, or, for a page it has no translation of (and for computed events, whose
-    /// titles the build writes in the default language), the default language.
+    /// own (computed events' too, whose titles the build writes in the edition's words),
+    /// or, for a page it has no translation of, the default language.
     public struct TitleLanguages: Sendable {
         var code: String
         /// The edition's folder and the default language; nil in the default language.
         var edition: (prefix: String, fallback: String)? = nil
 
         func of(_ event: TimelineEvent) -> String {
-            guard let edition else { return code }
-            return event.page?.path.hasPrefix(edition.prefix) == true ? code : edition.fallback
+            guard let edition, let page = event.page else { return code }
+            return page.path.hasPrefix(edition.prefix) ? code : edition.fallback
         }
 
         /// The edition's folder, where its exports are.
@@ -54,6 +54,10 @@ public enum TimelineExports {
     /// RFC 5545: all-day events spanning the days the date may stand for (a month-only
     /// date spans the month), CRLF line ends, lines folded at 75 octets.
     public static func iCalendar(_ timeline: Timeline, site: SiteConfig, languages: TitleLanguages? = nil) -> Data {
+        iCalendar(timeline, site: site, languages: languages, words: .english)
+    }
+
+    static func iCalendar(_ timeline: Timeline, site: SiteConfig, languages: TitleLanguages?, words: InterfaceWords) -> Data {
         let folder = languages?.folder ?? ""
         // The same event in another language's calendar is another event to a calendar app.
         let uidSuffix = languages?.edition == nil ? "" : "-" + (languages?.code ?? "")
@@ -64,11 +68,14 @@ public enum TimelineExports {
         for event in timeline.events {
             let (y1, m1, d1) = CivilCalendar.components(ofOrdinal: event.date.firstDay)
             let (y2, m2, d2) = CivilCalendar.components(ofOrdinal: event.date.lastDay + 1)
-            var description = "\(DateFormatting.display(event.date)) (\(event.status.rawValue))."
+            let status = words.word("status_" + event.status.rawValue, or: event.status.rawValue)
+            var description = "\(DateFormatting.display(event.date)) (\(status))."
             if let derivation = event.derivation {
-                description += " Computed: \(derivation.period) after \(derivation.cause.title), under \(derivation.article)."
+                description += " " + words.phrase(
+                    "calendar_computed", or: "Computed: {period} after {cause}, under {article}.",
+                    ["period": words.period(derivation.period), "cause": derivation.cause.title, "article": words.article(derivation.article)])
             }
-            if let note = event.dateNote { description += " Date: \(note)" }
+            if let note = event.dateNote { description += " " + words.word("date_note", or: "Date:") + " \(note)" }
             lines += [
                 "BEGIN:VEVENT",
                 "UID:\(event.anchor)\(uidSuffix)@\(host)",

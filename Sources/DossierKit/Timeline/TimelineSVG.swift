@@ -6,7 +6,7 @@ extension TimelineDrawing {
 
     static func draw(
         lanes: [Lane], scale: TimelineScale, layout: Layout, asOf: DossierDate?, highlight: String?, url: (String) -> String,
-        title: String, cssClass: String
+        title: String, cssClass: String, words: InterfaceWords = .english
     ) -> String {
         let font = layout.fontSize
         var body = ""
@@ -41,7 +41,7 @@ extension TimelineDrawing {
                 let cx = event.date.precision == .day && event.date.end == nil ? scale.x(a) : (scale.x(a) + scale.x(b)) / 2
                 positions[event.anchor] = cx
                 indexes[event.anchor] = markIndex
-                let name = accessibleName(event)
+                let name = accessibleName(event, words: words)
                 let href = url(event.path)
                 let repeatMark = focusable.contains(event.anchor)
                 focusable.insert(event.anchor)
@@ -62,7 +62,7 @@ extension TimelineDrawing {
             }.filter { $0.0 < 3 || layout.labelAll }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
             for (_, _, event) in ranked where !labelled.contains(event.anchor) {
                 guard let cx = positions[event.anchor], let index = indexes[event.anchor] else { continue }
-                if let placed = placeLabel(event, index: index, cx: cx, markY: markY, layout: layout, board: &board) {
+                if let placed = placeLabel(event, index: index, cx: cx, markY: markY, layout: layout, board: &board, words: words) {
                     labels += placed
                     labelled.insert(event.anchor)
                     labelCount += 1
@@ -75,7 +75,9 @@ extension TimelineDrawing {
                 let y = markY + 13
                 inner += "<g class=\"connector status-\(effect.status.rawValue)\" data-a=\"\(cause.date.firstDay)\" data-b=\"\(effect.date.firstDay)\">"
                 inner += "<path class=\"link\" d=\"M\(fmt(x1)) \(fmt(markY + 7))V\(fmt(y))H\(fmt(x2))V\(fmt(markY + 7))\"/>"
-                let text = "\(ruleShortName(derivation.article)): \(spelled(derivation.period))"
+                let text = words.phrase(
+                    "timeline_rule_label", or: "{rule}: {period}",
+                    ["rule": ruleShortName(derivation.article), "period": words.spelled(words.period(derivation.period))])
                 let width = LabelBoard.textWidth(text, fontSize: font - 1)
                 let box = LabelBoard.Box(x: (x1 + x2) / 2 - width / 2, y: y + 1, width: width, height: layout.rowHeight)
                 if board.place(box) {
@@ -106,9 +108,9 @@ extension TimelineDrawing {
         svg += " data-x0=\"\(fmt(scale.plotStart))\" data-x1=\"\(fmt(scale.plotEnd))\" data-first=\"\(scale.days.lowerBound)\" data-last=\"\(scale.days.upperBound)\""
         svg += " data-focus-a=\"\(focus.lowerBound)\" data-focus-b=\"\(focus.upperBound)\" data-axis-y=\"\(fmt(axisY))\""
         svg += " xmlns=\"http://www.w3.org/2000/svg\"><title>\(HTML.escape(title))</title>"
-        svg += backdrop(scale: scale, asOf: asOf, bottom: axisY, font: font)
+        svg += backdrop(scale: scale, asOf: asOf, bottom: axisY, font: font, words: words)
         // The as-of line goes under the lanes, so labels (with a halo) stay readable over it.
-        svg += todayLine(scale: scale, asOf: asOf, bottom: axisY, font: font, width: layout.width)
+        svg += todayLine(scale: scale, asOf: asOf, bottom: axisY, font: font, width: layout.width, words: words)
         svg += "<g class=\"lanes\">" + body + "</g>"
         svg += axis(scale: scale, y: axisY, font: font, width: layout.width)
         return svg + "</svg>"
@@ -116,10 +118,13 @@ extension TimelineDrawing {
 
     /// "22 September 2025: Sahel states announce withdrawal from the ICC (confirmed)": the
     /// mark's <title>, which names the link and shows on hover.
-    static func accessibleName(_ event: TimelineEvent) -> String {
-        var name = "\(DateFormatting.display(event.date)): \(event.title) (\(event.status.rawValue)"
-        if let derivation = event.derivation { name += "; computed under \(derivation.article)" }
-        return name + ")"
+    static func accessibleName(_ event: TimelineEvent, words: InterfaceWords = .english) -> String {
+        let status = words.word("status_" + event.status.rawValue, or: event.status.rawValue)
+        let values = ["date": DateFormatting.display(event.date), "title": event.title, "status": status]
+        guard let derivation = event.derivation else { return words.phrase("timeline_mark_name", or: "{date}: {title} ({status})", values) }
+        return words.phrase(
+            "timeline_mark_name_computed", or: "{date}: {title} ({status}; computed under {article})",
+            values.merging(["article": words.article(derivation.article)]) { $1 })
     }
 
     /// A day is a point (the glyph alone); a month or a year a band over its span; a range
@@ -141,10 +146,12 @@ extension TimelineDrawing {
 
     /// Tries the title, then a short name for the kind, in the row nearest the mark first,
     /// starting at the mark and then ending at it. A thin leader joins label and mark.
-    static func placeLabel(_ event: TimelineEvent, index: Int, cx: Double, markY: Double, layout: Layout, board: inout LabelBoard) -> String? {
+    static func placeLabel(
+        _ event: TimelineEvent, index: Int, cx: Double, markY: Double, layout: Layout, board: inout LabelBoard, words: InterfaceWords = .english
+    ) -> String? {
         let font = layout.fontSize
         var texts = [event.title]
-        if let kind = event.kind, let short = keyKinds[kind] { texts.append(short) }
+        if let kind = event.kind, let short = keyKinds[kind] { texts.append(words.word(short.key, or: short.english)) }
         for text in texts {
             let width = LabelBoard.textWidth(text, fontSize: font)
             for row in stride(from: layout.labelRows - 1, through: 0, by: -1) {
@@ -174,20 +181,17 @@ extension TimelineDrawing {
     }
 
     /// "1 year" → "one year", as the issue's readers say it; larger numbers stay digits.
-    static func spelled(_ period: Period) -> String {
-        let words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
-        return period.description.split(separator: " ").map { part in
-            Int(part).flatMap { $0 >= 1 && $0 <= 12 ? words[$0 - 1] : nil } ?? String(part)
-        }.joined(separator: " ")
+    static func spelled(_ period: Period, words: InterfaceWords = .english) -> String {
+        words.spelled(words.period(period))
     }
 
     /// The shaded history before the scale breaks, the break itself, the future after as-of.
-    static func backdrop(scale: TimelineScale, asOf: DossierDate?, bottom: Double, font: Double) -> String {
+    static func backdrop(scale: TimelineScale, asOf: DossierDate?, bottom: Double, font: Double, words: InterfaceWords = .english) -> String {
         var svg = ""
         if let gap = scale.gap {
             let earlier = scale.segments[0].xs
             svg += "<rect class=\"earlier-zone\" x=\"\(fmt(earlier.lowerBound))\" y=\"\(fmt(topBand))\" width=\"\(fmt(earlier.upperBound - earlier.lowerBound))\" height=\"\(fmt(bottom - topBand))\"/>"
-            svg += "<text class=\"zone-label\" x=\"\(fmt(earlier.lowerBound + 2))\" y=\"\(fmt(font + 1))\">earlier, compressed</text>"
+            svg += "<text class=\"zone-label\" x=\"\(fmt(earlier.lowerBound + 2))\" y=\"\(fmt(font + 1))\">\(HTML.escape(words.word("timeline_earlier_compressed", or: "earlier, compressed")))</text>"
             let mid = (gap.lowerBound + gap.upperBound) / 2
             svg += "<path class=\"scale-break\" d=\"M\(fmt(mid - 5)) \(fmt(bottom + 5))L\(fmt(mid - 1)) \(fmt(bottom - 5))M\(fmt(mid + 1)) \(fmt(bottom + 5))L\(fmt(mid + 5)) \(fmt(bottom - 5))\"/>"
         }
@@ -219,15 +223,17 @@ extension TimelineDrawing {
     }
 
     /// The as-of line, over the lanes, named at its top.
-    static func todayLine(scale: TimelineScale, asOf: DossierDate?, bottom: Double, font: Double, width: Double) -> String {
+    static func todayLine(
+        scale: TimelineScale, asOf: DossierDate?, bottom: Double, font: Double, width: Double, words: InterfaceWords = .english
+    ) -> String {
         guard let asOf, scale.days.contains(asOf.firstDay) else { return "" }
         let x = scale.x(asOf.firstDay)
-        let text = "as of \(DateFormatting.display(asOf))"
+        let text = words.phrase("timeline_as_of", or: "as of {date}", ["date": DateFormatting.display(asOf)])
         let textWidth = LabelBoard.textWidth(text, fontSize: font)
         // Written to the left of the line, unless that would cut into the earlier zone's name.
         let left = x - 4 - textWidth > (scale.gap?.upperBound ?? 0)
         var svg = "<g class=\"today\" data-a=\"\(asOf.firstDay)\"><line class=\"today-line\" x1=\"\(fmt(x))\" y1=\"\(fmt(topBand - 4))\" x2=\"\(fmt(x))\" y2=\"\(fmt(bottom))\"/>"
-        svg += "<text class=\"today-label\" x=\"\(fmt(left ? x - 4 : x + 4))\" y=\"\(fmt(font + 1))\"\(left ? " text-anchor=\"end\"" : "")>\(text)</text></g>"
+        svg += "<text class=\"today-label\" x=\"\(fmt(left ? x - 4 : x + 4))\" y=\"\(fmt(font + 1))\"\(left ? " text-anchor=\"end\"" : "")>\(HTML.escape(text))</text></g>"
         return svg
     }
 }

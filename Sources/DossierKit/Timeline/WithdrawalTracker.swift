@@ -88,22 +88,26 @@ public enum WithdrawalTracker {
 }
 
 extension WithdrawalCase {
-    /// A short phrase for where the case stands on `asOf`, e.g. "In effect since 27 October 2017".
-    public func standing(asOf: DossierDate?) -> String {
+    /// A short phrase for where the case stands on `asOf`, e.g. "Withdrawal scheduled".
+    public func standing(asOf: DossierDate?) -> String { standingKey(asOf: asOf).english }
+
+    /// The phrase's interface key (`Templates/i18n/`) and its English.
+    func standingKey(asOf: DossierDate?) -> (key: String, english: String) {
         func isPast(_ event: TimelineEvent) -> Bool { asOf.map { event.date.lastDay <= $0.lastDay } ?? false }
         switch outcome {
         case .notNotified:
-            return announced == nil ? "No withdrawal recorded" : "Announced; no notification found"
+            return announced == nil
+                ? ("tracker_no_withdrawal", "No withdrawal recorded") : ("tracker_announced_not_notified", "Announced; no notification found")
         case .rescinded:
-            return "Withdrawal rescinded"
+            return ("tracker_withdrawal_rescinded", "Withdrawal rescinded")
         case .recorded(let event):
-            return isPast(event) ? "Withdrawn" : "Withdrawal scheduled"
+            return isPast(event) ? ("tracker_withdrawn", "Withdrawn") : ("tracker_withdrawal_scheduled", "Withdrawal scheduled")
         case .computed(let event):
-            if event.status == .disputed || event.status == .unconfirmed {
-                return "Notified; the date is \(event.status.rawValue)"
-            }
+            // Each its own sentence: a language may need the adjective to agree with "date".
+            if event.status == .disputed { return ("tracker_date_disputed", "Notified; the date is disputed") }
+            if event.status == .unconfirmed { return ("tracker_date_unconfirmed", "Notified; the date is unconfirmed") }
             // A computed date that has passed is not a record that the withdrawal took effect.
-            return isPast(event) ? "Due to have taken effect; not recorded" : "Notified; pending"
+            return isPast(event) ? ("tracker_due_not_recorded", "Due to have taken effect; not recorded") : ("tracker_notified_pending", "Notified; pending")
         }
     }
 }

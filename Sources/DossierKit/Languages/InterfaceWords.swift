@@ -1,0 +1,40 @@
+/// The interface words of one language (`Templates/i18n/<code>.yml`) for text made in Swift:
+/// drawings, the tracker, computed titles. A key the table lacks reads in English, so code
+/// that runs without templates (tests, other callers) keeps the words it always had.
+struct InterfaceWords: Sendable {
+    var table: [String: String] = [:]
+
+    static let english = InterfaceWords()
+
+    func word(_ key: String, or english: String) -> String { table[key] ?? english }
+
+    /// `key`'s sentence with its `{name}`s filled in: word order differs between languages.
+    func phrase(_ key: String, or english: String, _ values: [String: String]) -> String {
+        values.reduce(word(key, or: english)) { text, value in text.replacingOccurrences(of: "{\(value.key)}", with: value.value) }
+    }
+
+    /// A treaty rule's period in words: "1 year", in French "un an" (as article 127 says it).
+    func period(_ period: Period) -> String {
+        func part(_ count: Int, _ unit: String) -> String? {
+            guard count != 0 else { return nil }
+            let key = count == 1 ? "period_\(unit)" : "period_\(unit)s"
+            return phrase(key, or: count == 1 ? "{count} \(unit)" : "{count} \(unit)s", ["count": String(count)])
+        }
+        return [part(period.years, "year"), part(period.months, "month"), part(period.days, "day")].compactMap { $0 }.joined(separator: " ")
+    }
+
+    /// Numbers up to twelve spelled out, as the timeline's rule label says them: "one year".
+    func spelled(_ text: String) -> String {
+        let numbers = word("spelled_numbers", or: "one two three four five six seven eight nine ten eleven twelve").split(separator: " ")
+        return text.split(separator: " ", omittingEmptySubsequences: false).map { part in
+            Int(part).flatMap { $0 >= 1 && $0 <= numbers.count ? String(numbers[$0 - 1]) : nil } ?? String(part)
+        }.joined(separator: " ")
+    }
+
+    /// A rule's article as a sentence names it: front matter writes "Article 127(1)", which
+    /// a French sentence reads as "l’article 127(1)".
+    func article(_ article: String) -> String {
+        guard article.hasPrefix("Article ") else { return article }
+        return word("article_named", or: "Article") + article.dropFirst("Article".count)
+    }
+}
