@@ -14,7 +14,7 @@ enum GraphDrawing {
     }
 
     /// The entity, its direct relations, and the relations among those neighbours.
-    static func neighbourhood(of path: String, in site: LinkedSite, url: (String) -> String) -> Drawing? {
+    static func neighbourhood(of path: String, in site: LinkedSite, url: (String) -> String, words: InterfaceWords = .english) -> Drawing? {
         let relations = site.relationsByEntity[path] ?? []
         guard !relations.isEmpty else { return nil }
         var paths: Set<String> = [path]
@@ -24,16 +24,20 @@ enum GraphDrawing {
         let edges = paths.sorted().flatMap { site.relationsByEntity[$0] ?? [] }.filter {
             paths.contains($0.subject.path) && paths.contains($0.object.path) && seen.insert($0).inserted
         }
-        return draw(nodes: paths, edges: edges, site: site, center: path, rowWidth: 560, url: url, title: "Relations of \(title(path, site))")
+        return draw(
+            nodes: paths, edges: edges, site: site, center: path, rowWidth: 560, url: url, words: words,
+            title: words.phrase("graph_relations_of", or: "Relations of {title}", ["title": title(path, site)]))
     }
 
     /// Every related entity, or past `limit` the `limit` with most relations (ties by
     /// title) and the relations among them; `related` counts them all.
-    static func whole(_ site: LinkedSite, limit: Int = .max, url: (String) -> String) -> (drawing: Drawing, related: Int) {
+    static func whole(
+        _ site: LinkedSite, limit: Int = .max, url: (String) -> String, words: InterfaceWords = .english
+    ) -> (drawing: Drawing, related: Int) {
         let paths = mostConnected(site.relations, limit: limit)
         let drawing = draw(
-            nodes: paths.shown, edges: site.relations, site: site, center: nil, rowWidth: 1040, url: url,
-            title: "Relations between the dossier’s entities")
+            nodes: paths.shown, edges: site.relations, site: site, center: nil, rowWidth: 1040, url: url, words: words,
+            title: words.word("graph_whole_title", or: "Relations between the dossier’s entities"))
         return (drawing, paths.related)
     }
 
@@ -54,7 +58,7 @@ enum GraphDrawing {
 
     private static func draw(
         nodes paths: Set<String>, edges allEdges: [Relation], site: LinkedSite, center: String?, rowWidth: Double,
-        url: (String) -> String, title: String
+        url: (String) -> String, words: InterfaceWords, title: String
     ) -> Drawing {
         let entities = paths.compactMap { site.entitiesByPath[$0] }
             .sorted(byKey: { ($0.kind.rawValue, sortKey($0.header.title.value)) }, <)
@@ -70,21 +74,24 @@ enum GraphDrawing {
         let (w, h) = (fmt(layout.width), fmt(layout.height))
         var svg = "<svg class=\"graph\" viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" aria-labelledby=\"graph-title\" aria-describedby=\"graph-desc\" data-graph=\"\" xmlns=\"http://www.w3.org/2000/svg\">"
         svg += "<title id=\"graph-title\">\(HTML.escape(title))</title>"
-        let description = edges.map(sentence).joined(separator: "; ")
+        let description = edges.map { sentence($0, words: words) }.joined(separator: "; ")
         svg += "<desc id=\"graph-desc\">\(HTML.escape(description)).</desc>"
         svg += "<g class=\"edges\">"
         for (number, (edge, pair)) in zip(edges, pairs).enumerated() {
             let a = layout.positions[pair.0], b = layout.positions[pair.1]
             let line = "x1=\"\(fmt(a.x))\" y1=\"\(fmt(a.y))\" x2=\"\(fmt(b.x))\" y2=\"\(fmt(b.y))\""
             svg += "<g class=\"edge type-\(edge.type.rawValue)\" data-edge=\"\(number)\" data-from=\"\(pair.0)\" data-to=\"\(pair.1)\" data-type=\"\(edge.type.rawValue)\">"
-            svg += "<title>\(HTML.escape(sentence(edge)))</title><line class=\"hit\" \(line)/><line class=\"stroke\" \(line)/></g>"
+            svg += "<title>\(HTML.escape(sentence(edge, words: words)))</title><line class=\"hit\" \(line)/><line class=\"stroke\" \(line)/></g>"
         }
         svg += "</g><g class=\"nodes\">"
         for (i, target) in targets.enumerated() {
             let kind = entities[i].kind
             let isCenter = target.path == center
-            let relations = degree[i] == 1 ? "1 relation" : "\(degree[i]) relations"
-            let name = "\(target.title) (\(kind.title.lowercased()), \(relations))"
+            let relations =
+                degree[i] == 1
+                ? words.word("graph_one_relation", or: "1 relation")
+                : words.phrase("graph_relations_count", or: "{count} relations", ["count": String(degree[i])])
+            let name = "\(target.title) (\(words.kind(kind).lowercased()), \(relations))"
             svg += "<a href=\"\(HTML.escape(url(target.path)))\" class=\"node kind-\(kind.rawValue)\(isCenter ? " center" : "")\" data-node=\"\(i)\" data-kind=\"\(kind.rawValue)\" aria-label=\"\(HTML.escape(name))\">"
             svg += "<path class=\"mark\" d=\"\(shape(kind, at: layout.positions[i], radius: layout.radii[i]))\"/>"
             svg += text(layout.labels[i], cssClass: "label")
@@ -95,7 +102,7 @@ enum GraphDrawing {
         svg += "</g><g class=\"edge-labels\" aria-hidden=\"true\">"
         for (number, (edge, pair)) in zip(edges, pairs).enumerated() {
             let a = layout.positions[pair.0], b = layout.positions[pair.1]
-            svg += "<text class=\"edge-label\" data-edge=\"\(number)\" x=\"\(fmt((a.x + b.x) / 2))\" y=\"\(fmt((a.y + b.y) / 2 + 4))\" text-anchor=\"middle\">\(HTML.escape(edge.type.phrase))</text>"
+            svg += "<text class=\"edge-label\" data-edge=\"\(number)\" x=\"\(fmt((a.x + b.x) / 2))\" y=\"\(fmt((a.y + b.y) / 2 + 4))\" text-anchor=\"middle\">\(HTML.escape(words.relation(edge.type)))</text>"
         }
         svg += "</g></svg>"
         let kinds = EntityKind.allCases.filter { kind in entities.contains { $0.kind == kind } }
@@ -104,8 +111,8 @@ enum GraphDrawing {
         return Drawing(svg: svg, kinds: kinds, relations: relations)
     }
 
-    static func sentence(_ relation: Relation) -> String {
-        "\(relation.subject.title) \(relation.type.phrase) \(relation.object.title)"
+    static func sentence(_ relation: Relation, words: InterfaceWords = .english) -> String {
+        "\(relation.subject.title) \(words.relation(relation.type)) \(relation.object.title)"
     }
 
     private static func text(_ label: GraphLayout.Label, cssClass: String) -> String {

@@ -37,17 +37,21 @@ enum MapDrawing {
 
     /// The regional map with `entities` (those with a shape) highlighted; nil when there
     /// is no geographic data or none of them has a shape.
-    static func regional(highlighting entities: [Entity], site: LinkedSite, title: String, url: (String) -> String) -> MapFigure? {
-        draw(.regional, highlighted: entities, site: site, title: title, url: url)
+    static func regional(
+        highlighting entities: [Entity], site: LinkedSite, title: String, url: (String) -> String, words: InterfaceWords = .english
+    ) -> MapFigure? {
+        draw(.regional, highlighted: entities, site: site, title: title, url: url, words: words)
     }
 
     /// Where `entity` lies, if it has a shape.
-    static func locator(for entity: Entity, site: LinkedSite, url: (String) -> String) -> MapFigure? {
-        draw(.locator, highlighted: [entity], site: site, title: "Where \(entity.header.title.value) is", url: url)
+    static func locator(for entity: Entity, site: LinkedSite, url: (String) -> String, words: InterfaceWords = .english) -> MapFigure? {
+        draw(
+            .locator, highlighted: [entity], site: site, title: words.phrase("map_where", or: "Where {title} is", ["title": entity.header.title.value]),
+            url: url, words: words)
     }
 
     private static func draw(
-        _ style: Style, highlighted entities: [Entity], site: LinkedSite, title: String, url: (String) -> String
+        _ style: Style, highlighted entities: [Entity], site: LinkedSite, title: String, url: (String) -> String, words: InterfaceWords
     ) -> MapFigure? {
         let geo = site.catalog.geo
         let states = entities.compactMap { entity -> (Entity, GeoFeature)? in
@@ -95,7 +99,7 @@ enum MapDrawing {
             let status = statusByFeature[shape.feature.id]
             let statusClass = status.map { " status-\($0.rawValue)" } ?? ""
             let d = path(shape.rings)
-            let tooltip = entity.header.title.value + (status.map { ": \($0.label.lowercased())" } ?? "")
+            let tooltip = entity.header.title.value + (status.map { ": \($0.label(words).lowercased())" } ?? "")
             svg += "<a href=\"\(HTML.escape(url(entity.header.path)))\"><path class=\"map-state\(statusClass)\" d=\"\(d)\"><title>\(HTML.escape(tooltip))</title></path>"
             if let status, status != .member {
                 svg += "<path class=\"map-hatch\" fill=\"url(#\(prefix)-hatch-\(status.rawValue))\" d=\"\(d)\"/>"
@@ -165,8 +169,9 @@ enum MapDrawing {
         svg += "</svg>"
 
         return MapFigure(
-            svg: svg, legend: legend(style, statuses: Set(statusByFeature.values), hasCapitals: !capitals.isEmpty, prefix: prefix),
-            summary: summary(style, states: states.map(\.0), statusByFeature: statusByFeature, entityByFeature: entityByFeature, capitals: capitals, treaty: treaty),
+            svg: svg, legend: legend(style, statuses: Set(statusByFeature.values), hasCapitals: !capitals.isEmpty, prefix: prefix, words: words),
+            summary: summary(style, states: states.map(\.0), statusByFeature: statusByFeature, entityByFeature: entityByFeature, capitals: capitals, treaty: treaty,
+                words: words),
             credit: geo.attributions.joined(separator: " "))
     }
 
@@ -245,7 +250,9 @@ enum MapDrawing {
         return (svg, MapLabels.Box(x: x - 2, y: y - 6 - size, width: length + 4, height: size + 10))
     }
 
-    private static func legend(_ style: Style, statuses: Set<TreatyStatus>, hasCapitals: Bool, prefix: String) -> [(label: String, swatch: String)] {
+    private static func legend(
+        _ style: Style, statuses: Set<TreatyStatus>, hasCapitals: Bool, prefix: String, words: InterfaceWords
+    ) -> [(label: String, swatch: String)] {
         func swatch(_ inner: String) -> String {
             "<svg class=\"map-swatch\" viewBox=\"0 0 24 16\" width=\"24\" height=\"16\" aria-hidden=\"true\">\(inner)</svg>"
         }
@@ -253,34 +260,38 @@ enum MapDrawing {
         for status in statuses.sorted() {
             var inner = "<rect class=\"map-state status-\(status.rawValue)\" x=\"1\" y=\"1\" width=\"22\" height=\"14\"/>"
             if status != .member { inner += "<rect class=\"map-hatch\" fill=\"url(#\(prefix)-hatch-\(status.rawValue))\" x=\"1\" y=\"1\" width=\"22\" height=\"14\"/>" }
-            entries.append((status.label, swatch(inner)))
+            entries.append((status.label(words), swatch(inner)))
         }
-        if hasCapitals { entries.append(("Capital", swatch("<circle class=\"map-capital\" cx=\"12\" cy=\"8\" r=\"3.5\"/>"))) }
-        entries.append(("Other states", swatch("<rect class=\"map-country\" x=\"1\" y=\"1\" width=\"22\" height=\"14\"/>")))
+        if hasCapitals { entries.append((words.word("map_capital", or: "Capital"), swatch("<circle class=\"map-capital\" cx=\"12\" cy=\"8\" r=\"3.5\"/>"))) }
+        entries.append((words.word("map_other_states", or: "Other states"), swatch("<rect class=\"map-country\" x=\"1\" y=\"1\" width=\"22\" height=\"14\"/>")))
         return entries
     }
 
     private static func summary(
         _ style: Style, states: [Entity], statusByFeature: [String: TreatyStatus], entityByFeature: [String: Entity], capitals: [GeoFeature],
-        treaty: Entity?
+        treaty: Entity?, words: InterfaceWords
     ) -> String {
-        func list(_ names: [String]) -> String {
-            names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
-        }
+        let list = words.list
         var sentences: [String] = []
         if style == .locator, let state = states.first {
-            sentences.append("\(state.header.title.value) is shown in colour among its neighbours in grey.")
+            sentences.append(
+                words.phrase("map_shown_one", or: "{name} is shown in colour among its neighbours in grey.", ["name": state.header.title.value]))
         } else {
-            sentences.append("\(list(states.map(\.header.title.value))) are shown in colour among their neighbours in grey.")
+            sentences.append(
+                words.phrase(
+                    "map_shown_many", or: "{names} are shown in colour among their neighbours in grey.", ["names": list(states.map(\.header.title.value))]))
         }
         if let treaty {
             var byStatus: [TreatyStatus: [String]] = [:]
             for (feature, status) in statusByFeature { byStatus[status, default: []].append(entityByFeature[feature]!.header.title.value) }
             for status in byStatus.keys.sorted() {
-                sentences.append("\(treaty.header.title.value): \(status.label.lowercased()) for \(list(byStatus[status]!.sorted())).")
+                sentences.append(
+                    words.phrase(
+                        "map_status_sentence", or: "{treaty}: {status} for {names}.",
+                        ["treaty": treaty.header.title.value, "status": status.label(words).lowercased(), "names": list(byStatus[status]!.sorted())]))
             }
         }
-        if !capitals.isEmpty { sentences.append("Capitals marked: \(list(capitals.map(\.name))).") }
+        if !capitals.isEmpty { sentences.append(words.phrase("map_capitals", or: "Capitals marked: {names}.", ["names": list(capitals.map(\.name))])) }
         return sentences.joined(separator: " ")
     }
 }

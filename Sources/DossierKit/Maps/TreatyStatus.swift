@@ -19,6 +19,9 @@ enum TreatyStatus: String, CaseIterable, Comparable {
         }
     }
 
+    /// The label in the page's words (`map_status_<case>`).
+    func label(_ words: InterfaceWords) -> String { words.word("map_status_" + rawValue, or: label) }
+
     private var rank: Int { Self.allCases.firstIndex(of: self)! }
     static func < (a: TreatyStatus, b: TreatyStatus) -> Bool { a.rank < b.rank }
 

@@ -2,7 +2,7 @@
 /// drawn on each entity page.
 extension PageContext {
     func graphPage(limits: PageLimits = PageLimits()) -> [String: Any] {
-        let (drawing, related) = GraphDrawing.whole(site, limit: limits.graphEntities, url: url)
+        let (drawing, related) = GraphDrawing.whole(site, limit: limits.graphEntities, url: url, words: interfaceWords)
         var values = graphValues(drawing)
         values["graph_caption"] = false
         let limited = related > limits.graphEntities
@@ -27,18 +27,19 @@ extension PageContext {
             groups[groups.count - 1].items.append(["subject": link(relation.subject), "object": link(relation.object)])
         }
         values["relation_groups"] = groups.map { group in
-            ["type": group.type.rawValue, "phrase": group.type.phrase, "swatch": GraphDrawing.lineSwatch(group.type), "relations": group.items] as [String: Any]
+            ["type": group.type.rawValue, "phrase": interfaceWords.relation(group.type), "swatch": GraphDrawing.lineSwatch(group.type), "relations": group.items] as [String: Any]
         }
         return values
     }
 
     /// The entity page's `graph` and its legend, or `false` values for an entity without relations.
     func neighbourhoodGraph(_ entity: Entity) -> [String: Any] {
-        guard let drawing = GraphDrawing.neighbourhood(of: entity.header.path, in: site, url: url) else {
+        guard let drawing = GraphDrawing.neighbourhood(of: entity.header.path, in: site, url: url, words: interfaceWords) else {
             return ["graph": false, "graph_kinds": [], "graph_types": [], "graph_caption": false]
         }
         var values = graphValues(drawing)
-        values["graph_caption"] = "Relations of \(entity.header.title.value) and among its neighbours. Each mark links to its page."
+        values["graph_caption"] = phrase(
+            "graph_caption", or: "Relations of {title} and among its neighbours. Each mark links to its page.", ["title": entity.header.title.value])
         return values
     }
 
@@ -48,10 +49,10 @@ extension PageContext {
         return [
             "graph": drawing.svg,
             "graph_kinds": drawing.kinds.map { kind in
-                ["kind": kind.rawValue, "title": kind.title, "swatch": GraphDrawing.swatch(kind)] as [String: Any]
+                ["kind": kind.rawValue, "title": interfaceWords.kind(kind), "swatch": GraphDrawing.swatch(kind)] as [String: Any]
             },
             "graph_types": types.map { type in
-                ["type": type.rawValue, "phrase": type.phrase, "swatch": GraphDrawing.lineSwatch(type)] as [String: Any]
+                ["type": type.rawValue, "phrase": interfaceWords.relation(type), "swatch": GraphDrawing.lineSwatch(type)] as [String: Any]
             },
         ]
     }

@@ -7,13 +7,13 @@ extension PageContext {
         for event in timeline.events {
             guard let page = event.page else { continue }  // derived events live on the timeline only
             if event.date.start.year != years.last?.year { years.append((event.date.start.year, [])) }
-            let summary = "\(DateFormatting.display(event.date)) · \(event.status.rawValue)"
+            let summary = "\(DateFormatting.display(event.date)) · \(word("status_" + event.status.rawValue, or: event.status.rawValue))"
             years[years.count - 1].items.append(
                 ["title": event.title, "url": url(page.path), "summary": summary, "changed": changed(page.path), "lang": otherLanguage(of: page.path) ?? false])
         }
         return [
             "groups": years.map { ["title": String($0.year), "url": timeline.byYear ? url(Timeline.yearPath($0.year)) : url("timeline/") + "#year-\($0.year)", "items": $0.items] as [String: Any] },
-            "intro": "Every recorded event of the dossier, by year. The timeline adds the dates that follow from treaty law.",
+            "intro": word("events_intro", or: "Every recorded event of the dossier, by year. The timeline adds the dates that follow from treaty law."),
         ]
     }
 
@@ -30,7 +30,7 @@ extension PageContext {
                 }
                 return ["title": tag.name, "url": url(tag.path), "items": items] as [String: Any]
             },
-            "intro": "The tags of the dossier’s briefings.",
+            "intro": word("tags_intro", or: "The tags of the dossier’s briefings."),
         ]
     }
 

@@ -7,8 +7,8 @@ extension PageContext {
         for relation in site.relationsByEntity[path] ?? [] {
             let outward = relation.subject.path == path
             let symmetric = relation.type == .alliedWith || relation.type == .partnerOf
-            let phrase = relation.type.phrase
-            let label = outward || symmetric ? phrase.prefix(1).uppercased() + phrase.dropFirst() : relation.type.inverseLabel
+            let phrase = interfaceWords.relation(relation.type)
+            let label = outward || symmetric ? phrase.prefix(1).uppercased() + phrase.dropFirst() : interfaceWords.inverseRelation(relation.type)
             let other = link(outward ? relation.object : relation.subject)
             if let index = groups.firstIndex(where: { $0.label == label }) {
                 if !groups[index].items.contains(where: { $0["url"] as? String == other["url"] as? String }) { groups[index].items.append(other) }

@@ -86,7 +86,7 @@ extension PageContext {
             "backlinks_capped": list.isCapped
                 ? [
                     "quoted": grouped(list.quoted.count), "total": grouped(list.backlinks.count),
-                    "others": grouped(list.backlinks.count - list.quoted.count), "rule": MentionList.rule,
+                    "others": grouped(list.backlinks.count - list.quoted.count), "rule": word("mentions_rule", or: MentionList.rule),
                 ] as [String: Any] : false,
         ]
     }

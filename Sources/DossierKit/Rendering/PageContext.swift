@@ -182,7 +182,10 @@ struct PageContext {
     var interfaceWords: InterfaceWords { InterfaceWords(table: words) }
 
     /// A number with its thousands grouped as the page's language writes them.
-    func number(_ value: Int) -> String { grouped(value).replacingOccurrences(of: ",", with: word("thousands_separator", or: ",")) }
+    func number(_ value: Int) -> String {
+        let separator = word("thousands_separator", or: ",")
+        return value < 1000 || separator == "," ? grouped(value) : grouped(value).replacingOccurrences(of: ",", with: separator)
+    }
 
     /// On a page of a language edition: `hreflang` of a link to the source's page (in the
     /// default language), and `title_lang`, the language of its title when it is not the

@@ -54,7 +54,7 @@ extension PageContext {
                 .compactMap { $0 }.joined(separator: ", ")
             return [
                 "subject": link(relation.subject), "subject_is_self": relation.subject.path == entity.header.path,
-                "phrase": relation.type.phrase, "type": relation.type.rawValue,
+                "phrase": interfaceWords.relation(relation.type), "type": relation.type.rawValue,
                 "object": link(relation.object), "object_is_self": relation.object.path == entity.header.path,
                 "dates": dates.isEmpty ? false : dates,
                 "citations": citationHTML(relation.sources),
@@ -132,8 +132,11 @@ extension PageContext {
         }
         let intro =
             compact
-            ? "All \(grouped(entities.count)) countries, people, organizations, courts, treaties and armed groups in the dossier, by title; each kind’s page has their summaries."
-            : "Every country, person, organization, court, treaty and armed group in the dossier."
+            ? phrase(
+                "entities_intro_compact",
+                or: "All {count} countries, people, organizations, courts, treaties and armed groups in the dossier, by title; each kind’s page has their summaries.",
+                ["count": number(entities.count)])
+            : word("entities_intro", or: "Every country, person, organization, court, treaty and armed group in the dossier.")
         return ["groups": groups, "intro": kind == nil ? intro : false]
     }
 
@@ -141,7 +144,7 @@ extension PageContext {
         [
             "groups": [
                 [
-                    "title": "Briefings", "url": url("briefings/"),
+                    "title": word("nav_briefings", or: "Briefings"), "url": url("briefings/"),
                     "items": sortedBriefings().map {
                         [
                             "title": $0.header.title.value, "url": url($0.header.path), "summary": $0.header.summary ?? "",
@@ -150,7 +153,7 @@ extension PageContext {
                     },
                 ]
             ],
-            "intro": "Analyses in reading order.",
+            "intro": word("briefings_intro", or: "Analyses in reading order."),
         ]
     }
 
