@@ -75,6 +75,8 @@ extension PageContext {
             "kind_plural": word("entity_kinds_" + entity.kind.rawValue.replacingOccurrences(of: "-", with: "_"), or: entity.kind.pluralTitle),
             "aliases": entity.aliases.map(\.value),
             "facts": entity.facts.map { ["label": $0.label, "html": FactDates.format(inlineHTML($0.value))] as [String: Any] },
+            // A translation takes its facts from the original (they hold dates and citations), so they are in its language.
+            "facts_lang": fallbackLanguage?.code ?? false,
             "relations": relations,
             "relation_summary": relationSummary(entity),
             "withdrawal_rule": rule,
