@@ -20,9 +20,11 @@ import Testing
                 ))
             // So is the event of the entity's timeline.
             #expect(mali.contains(#"hreflang="en" lang="en">The AES states announce their withdrawal</a>"#))
+            // The facts are the original's, in English.
+            #expect(mali.contains(#"<tbody lang="en"><tr><th scope="row">"#))
             // The English page marks nothing.
             let english = try site.html("entities/countries/mali/index.html")
-            #expect(!english.contains(#"hreflang="en" lang="en""#) && !english.contains(#"<li lang="#))
+            #expect(!english.contains(#"hreflang="en" lang="en""#) && !english.contains(#"<li lang="#) && !english.contains("<tbody lang="))
             #expect(english.contains(#"<li><a href="../../../briefings/sahel-overview/">Sahel overview</a><blockquote>"#))
         }
     }
