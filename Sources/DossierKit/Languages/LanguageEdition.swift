@@ -38,9 +38,16 @@ struct LanguageEdition: Sendable {
             guard let translation = byFile[header.file] else { return nil }
             used.insert(header.file)
             problems += TranslationChecks.untranslated(translation, original: header)
-            paths[prefix + header.path] = header.path
-            pathByFile[translation.file] = prefix + header.path
-            header.path = prefix + header.path
+            let path = prefix + TranslationChecks.path(header.path, slug: translation.slug?.value)
+            if let slug = translation.slug, let other = paths[path] {
+                problems.append(
+                    .error(
+                        "slug '\(slug.value)' puts this page at \(path), where the translation of \(other) is", at: slug.location,
+                        hint: "choose another slug"))
+            }
+            paths[path] = header.path
+            pathByFile[translation.file] = path
+            header.path = path
             header.file = translation.file
             // [[The road here]] in a French text still reaches the page, as an entity's original names do.
             if translation.title.value != header.title.value { header.originalTitle = header.title.value }
@@ -150,6 +157,14 @@ enum TranslationChecks {
             "stale translation: \(translation.originalFile) changed since this translation was made\(what)",
             at: recorded.location,
             hint: "translation_of is \(recorded.value), the original is now \(current): bring the translation up to date, then set 'translation_of: \(current)'")
+    }
+
+    /// A page's path with its last segment replaced by a translation's `slug`:
+    /// `briefings/the-road-here/` → `briefings/la-route/`.
+    static func path(_ path: String, slug: String?) -> String {
+        guard let slug, path.hasSuffix("/") else { return path }
+        let folder = path.dropLast()
+        return (folder.lastIndex(of: "/").map { String(folder[...$0]) } ?? "") + slug + "/"
     }
 
     /// The translation's title and aliases, then the original's, each name once.

@@ -19,6 +19,9 @@ public struct Translation: Sendable {
     public var dateNote: String?
     /// A source's `note`.
     public var note: String?
+    /// `slug:`, the page's last path segment in the translation's language
+    /// (`fr/briefings/la-route-jusquici/`); nil keeps the original's.
+    public var slug: Located<String>?
     /// `translation_of:`, the hash of the original's text the translation was made from.
     public var translationOf: Located<String>?
     /// When the original changed since `translation_of`: what changed, if git still has
@@ -56,7 +59,9 @@ enum TranslationFiles {
 
 enum TranslationParser {
     /// Text fields a translation gives in its own language.
-    static let textFields = ["title", "summary", "aliases", "key_points", "date_note", "note", "translation_of", "change_note", "draft", "updated"]
+    static let textFields = [
+        "title", "summary", "aliases", "key_points", "date_note", "note", "translation_of", "change_note", "draft", "updated", "slug",
+    ]
     /// Fields that are not text: taken from the original, compared when repeated.
     static let fixedScalarFields = [
         "date", "status", "kind", "treaty", "geo", "order", "publisher", "url", "archive_url", "accessed", "original_gone", "reliability",
@@ -77,6 +82,17 @@ enum TranslationParser {
             body: MarkdownText(text: split.body, firstLine: split.bodyFirstLine, file: file),
             aliases: fields.stringList("aliases"), keyPoints: fields.stringListIfPresent("key_points"),
             dateNote: fields.string("date_note")?.value, note: fields.string("note")?.value, translationOf: fields.string("translation_of"))
+        if let slug = fields.string("slug") {
+            if originalPath == "index.md" {
+                fields.error("the home page has no slug to translate", at: slug.location, hint: "remove 'slug' here")
+            } else if slug.value.isEmpty || !slug.value.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }) {
+                fields.error(
+                    "slug '\(slug.value)' may hold only lowercase letters a–z, digits and hyphens", at: slug.location,
+                    hint: "for example 'slug: \(Slug.make(slug.value).isEmpty ? "la-route" : Slug.make(slug.value))'")
+            } else {
+                translation.slug = slug
+            }
+        }
         _ = fields.string("change_note")
         _ = fields.bool("draft")
         _ = fields.date("updated")
