@@ -6,9 +6,18 @@ import Testing
 @Suite("Search index")
 struct SearchIndexTests {
     /// The records of the written index, decoded from the script file.
+    /// The records of the default language's index: the one its search page loads (a
+    /// multilingual site has one index per language in `assets/`).
+    static func indexName(in output: URL) throws -> String {
+        let page = try String(contentsOf: output.appendingPathComponent("search/index.html"), encoding: .utf8)
+        let start = try #require(page.range(of: "assets/search-index."))
+        let end = try #require(page[start.lowerBound...].range(of: ".js"))
+        return String(page[start.lowerBound..<end.upperBound].dropFirst("assets/".count))
+    }
+
     static func records(in output: URL) throws -> [[String: String]] {
         let assets = output.appendingPathComponent("assets")
-        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: assets.path).first { $0.hasPrefix("search-index.") })
+        let name = try indexName(in: output)
         let script = try String(contentsOf: assets.appendingPathComponent(name), encoding: .utf8)
         let prefix = "window.dossierSearch = "
         #expect(script.hasPrefix(prefix))
@@ -72,7 +81,7 @@ struct SearchIndexTests {
         defer { try? FileManager.default.removeItem(at: output) }
         _ = try await SiteBuilder(options: SiteBuilder.Options(projectRoot: root, outputFolder: output)).build()
         let assets = output.appendingPathComponent("assets")
-        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: assets.path).first { $0.hasPrefix("search-index.") })
+        let name = try Self.indexName(in: output)
         let size = try #require(try FileManager.default.attributesOfItem(atPath: assets.appendingPathComponent(name).path)[.size] as? Int)
         #expect(size < 1_000_000)
         let records = try Self.records(in: output)
