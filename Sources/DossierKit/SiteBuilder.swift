@@ -143,7 +143,8 @@ public struct SiteBuilder: Sendable {
         let history = options.useGit ? GitHistory.read(contentFolder: options.contentFolder) : nil
         if history == nil {
             notes.append(
-                "note: \(display(options.contentFolder)) is not in a git checkout that git can read; dates of last change come from front matter 'updated:' only")
+                "note: \(display(options.contentFolder)) is not in a git checkout that git can read; dates of last change come from front matter 'updated:' only"
+            )
         }
         catalog.gitHistory = history
         catalog.lastChanged = LastChangedDates.make(catalog, history: history, contentPrefix: contentPrefix)
@@ -151,7 +152,9 @@ public struct SiteBuilder: Sendable {
         let assetsFolder = options.templatesFolder.appendingPathComponent("assets")
         let assets = log.capture {
             do { return try SiteAssets.load(from: assetsFolder) } catch {
-                throw BuildFailure([.error("cannot read assets: \(error.localizedDescription)", at: SourceLocation(file: display(assetsFolder)))])
+                throw BuildFailure([
+                    .error("cannot read assets: \(error.localizedDescription)", at: SourceLocation(file: display(assetsFolder)))
+                ])
             }
         }
         let (strings, stringDiagnostics) = InterfaceStrings.load(
@@ -160,7 +163,8 @@ public struct SiteBuilder: Sendable {
         if let templates {
             log.report(
                 contentsOf: strings.pluralMisuses(
-                    in: templates.sources, displayRoot: display(options.templatesFolder), language: catalog.site.languages.first?.code ?? catalog.site.language))
+                    in: templates.sources, displayRoot: display(options.templatesFolder),
+                    language: catalog.site.languages.first?.code ?? catalog.site.language))
         }
         guard let templates, let assets, !log.hasErrors else {
             // The bodies of the files that loaded may have errors of their own: report them
@@ -194,14 +198,16 @@ public struct SiteBuilder: Sendable {
         progress("Building the timeline")
         // The timeline is made from front matter only; a body edit leaves it as it was.
         let reusable = options.cache.flatMap { $0.onlyBodiesChanged ? $0.previous?.timeline : nil }
-        var timeline = reusable ?? TimelineBuilder.build(site, words: InterfaceWords(table: strings.byLanguage[site.catalog.site.language] ?? [:]))
+        var timeline =
+            reusable ?? TimelineBuilder.build(site, words: InterfaceWords(table: strings.byLanguage[site.catalog.site.language] ?? [:]))
         timeline.pageByYear(past: options.limits.timelineEvents)
 
         progress("Reading what changed between editions")
         let changeLog = await ChangeLogReader.make(
             .init(catalog: catalog, timeline: timeline, contentFolder: options.contentFolder, contentPrefix: contentPrefix))
         return LinkedBuild(
-            catalog: catalog, site: site, renderedAhead: renderedAhead, timeline: timeline, changeLog: changeLog, contentPrefix: contentPrefix,
+            catalog: catalog, site: site, renderedAhead: renderedAhead, timeline: timeline, changeLog: changeLog,
+            contentPrefix: contentPrefix,
             templates: templates, assets: assets,
             sourceDiagnostics: sourceDiagnostics, log: log, notes: notes, strings: strings, editions: editions)
     }
@@ -228,14 +234,16 @@ public struct SiteBuilder: Sendable {
     private func editionPlans(_ linked: LinkedBuild) -> [String: RenderPlan.Selection]? {
         guard let cache = options.cache, let previous = cache.previous else { return nil }
         return LanguageEditions.selections(
-            linked.editions, previous: previous, changes: cache.changes, siteConfigChanged: cache.siteConfigChanged, templates: linked.templates,
+            linked.editions, previous: previous, changes: cache.changes, siteConfigChanged: cache.siteConfigChanged,
+            templates: linked.templates,
             assets: linked.assets, contentPrefix: linked.contentPrefix)
     }
 
     private func renderer(_ linked: LinkedBuild) -> SiteRenderer {
         progress("Rendering")
         var renderer = SiteRenderer(
-            site: linked.site, renderedAhead: linked.renderedAhead, timeline: linked.timeline, templates: linked.templates, assets: linked.assets,
+            site: linked.site, renderedAhead: linked.renderedAhead, timeline: linked.timeline, templates: linked.templates,
+            assets: linked.assets,
             portable: linked.catalog.site.portable)
         renderer.searchCache = options.cache?.searchRecords
         renderer.pdfPlanned = options.pdf != nil
@@ -255,7 +263,8 @@ public struct SiteBuilder: Sendable {
     /// went well. The sitemap, feed and timeline data come from front matter, which this
     /// path has not seen change; assets may have.
     private func renderAgain(
-        _ selection: RenderPlan.Selection, _ editionSelections: [String: RenderPlan.Selection], _ linked: LinkedBuild, into output: OutputFolder
+        _ selection: RenderPlan.Selection, _ editionSelections: [String: RenderPlan.Selection], _ linked: LinkedBuild,
+        into output: OutputFolder
     ) async throws -> Report {
         let collected = CollectedFiles()
         let renderer = renderer(linked)
@@ -265,7 +274,8 @@ public struct SiteBuilder: Sendable {
         if let links = renderer.languageLinks {
             let (pages, indexes, diagnostics) = await LanguageEditions.render(
                 linked.editions, selections: editionSelections, cache: options.cache, templates: linked.templates, assets: linked.assets,
-                portable: linked.catalog.site.portable, links: links, strings: linked.strings, defaultPages: rendered.pages, write: collected.add)
+                portable: linked.catalog.site.portable, links: links, strings: linked.strings, defaultPages: rendered.pages,
+                write: collected.add)
             log.report(contentsOf: diagnostics)
             rendered.rendered += pages.count
             editionIndexes = indexes
@@ -313,7 +323,8 @@ public struct SiteBuilder: Sendable {
         if let output { target = .staging(output, allFiles, frontMatterFiles: await frontMatterFiles) } else { target = .nowhere }
         let pdfBytes = try writeOut(rendered, &log, to: target)
         return finish(
-            linked, rendered, log: log, pageCount: rendered.pages.count + editionPages, pdfBytes: pdfBytes, editionSearchIndexPaths: editionIndexes)
+            linked, rendered, log: log, pageCount: rendered.pages.count + editionPages, pdfBytes: pdfBytes,
+            editionSearchIndexPaths: editionIndexes)
     }
 
     /// Where `writeOut` puts what a path rendered.
@@ -342,7 +353,7 @@ public struct SiteBuilder: Sendable {
             try log.throwIfErrors()
             progress("Writing \(rendered.rendered) page\(rendered.rendered == 1 ? "" : "s")")
             do {
-                try collected.files(besides: previousIndex).forEach { try output.replace($0.path, $0.data) }
+                for file in collected.files(besides: previousIndex) { try output.replace(file.path, file.data) }
                 try assets?.writeAssets(replacingIn: output)
                 if let previousIndex, previousIndex != rendered.searchIndexPath { try output.remove(previousIndex) }
             } catch {
@@ -381,7 +392,8 @@ public struct SiteBuilder: Sendable {
         options.cache?.finishBuild(
             PreviousBuild(
                 site: linked.site, renderedAhead: linked.renderedAhead, timeline: linked.timeline, templates: linked.templates,
-                assets: linked.assets, sourceDiagnostics: linked.sourceDiagnostics, pageCount: pageCount, searchIndexPath: rendered.searchIndexPath,
+                assets: linked.assets, sourceDiagnostics: linked.sourceDiagnostics, pageCount: pageCount,
+                searchIndexPath: rendered.searchIndexPath,
                 changeLog: linked.changeLog, strings: linked.strings, editions: linked.editions,
                 editionSearchIndexPaths: editionSearchIndexPaths))
         return Report(
@@ -402,7 +414,8 @@ public struct SiteBuilder: Sendable {
             // An edition in volumes: each volume is a PDF of its own too, beside its page.
             var total = data.count
             for number in stride(from: 1, through: volumes, by: 1) {
-                var volume = try printer.print(siteFolder: output.staging, title: title + ", volume \(number)", page: "volume-\(number).html")
+                var volume = try printer.print(
+                    siteFolder: output.staging, title: title + ", volume \(number)", page: "volume-\(number).html")
                 if let asOf = config.asOf { volume = PDFPrinter.stampDates(volume, day: asOf) }
                 try output.write(PrintEdition.path + "volume-\(number).pdf", volume)
                 total += volume.count

@@ -35,7 +35,8 @@ public final class PreviewServer: @unchecked Sendable {
         self.configuration = configuration
         self.options = options
         self.log = log
-        outputFolder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-preview-\(getpid())-\(UUID().uuidString.prefix(8))")
+        outputFolder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "dossier-preview-\(getpid())-\(UUID().uuidString.prefix(8))")
     }
 
     public var url: String { "http://\(configuration.host):\(port)/" }
@@ -52,7 +53,8 @@ public final class PreviewServer: @unchecked Sendable {
         // Canonical URLs and the 404 page's links point at the preview itself.
         options.baseURL = url
         let folders = [options.contentFolder, options.templatesFolder]
-        let watcher = configuration.poll ? FileWatcher(folders: folders, pollInterval: 0.25, forcePolling: true) : FileWatcher(folders: folders)
+        let watcher =
+            configuration.poll ? FileWatcher(folders: folders, pollInterval: 0.25, forcePolling: true) : FileWatcher(folders: folders)
         if watcher.usesPolling && !configuration.poll {
             log("note: inotify is unavailable here; watching by scanning the folders four times a second")
         }
@@ -81,7 +83,8 @@ public final class PreviewServer: @unchecked Sendable {
                 body: ResponseBody(byteBuffer: ByteBuffer(string: LiveReloadScript.source)))
         }
         router.get("/_dossier/status") { _, _ in
-            Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: status.json)))
+            Response(
+                status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: status.json)))
         }
         router.get("/_dossier/events") { _, _ in
             let stream = events.subscribe()
@@ -134,8 +137,10 @@ struct NotFoundPage<Context: RequestContext>: RouterMiddleware {
     }
 
     private func notFound() -> Response {
-        let page = (try? PreviewFiles.page(at: folder.appendingPathComponent("404.html").path))
-            ?? PreviewFiles.injectingLiveReload(into: Data("<!DOCTYPE html><html lang=\"en\"><title>Not found</title><body><h1>Not found</h1></body></html>".utf8))
+        let page =
+            (try? PreviewFiles.page(at: folder.appendingPathComponent("404.html").path))
+            ?? PreviewFiles.injectingLiveReload(
+                into: Data("<!DOCTYPE html><html lang=\"en\"><title>Not found</title><body><h1>Not found</h1></body></html>".utf8))
         return Response(
             status: .notFound, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: page)))
     }

@@ -104,13 +104,15 @@ final class Rebuilder: Service, @unchecked Sendable {
             let ms = Int(Date().timeIntervalSince(start) * 1000)
             let number = status.succeeded()
             for warning in report.warnings { log(warning.description) }
-            let rendered = report.renderedCount == report.pageCount ? "\(report.pageCount) pages" : "\(report.renderedCount) of \(report.pageCount) pages"
+            let rendered =
+                report.renderedCount == report.pageCount
+                ? "\(report.pageCount) pages" : "\(report.renderedCount) of \(report.pageCount) pages"
             log(first ? "Built \(report.pageCount) pages in \(ms) ms" : "Rebuilt \(rendered) in \(ms) ms")
             if !first { events.publish(.reload(build: number)) }
             return true
         } catch {
             let errors = error.diagnostics.filter { $0.severity == .error }
-            error.diagnostics.forEach { log($0.description) }
+            for diagnostic in error.diagnostics { log(diagnostic.description) }
             log("error: rebuild failed with \(errors.count) error\(errors.count == 1 ? "" : "s"); still serving the last good build")
             status.failed(errors)
             events.publish(.failed(errors))

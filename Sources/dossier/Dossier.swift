@@ -116,7 +116,8 @@ enum Terminal {
     static func fail(_ failure: BuildFailure, quiet: Bool) -> ExitCode {
         printDiagnostics(failure.diagnostics, quiet: quiet)
         let errors = failure.diagnostics.filter { $0.severity == .error }.count
-        FileHandle.standardError.write(Data("error: build failed with \(errors) error\(errors == 1 ? "" : "s"); nothing was written\n".utf8))
+        FileHandle.standardError.write(
+            Data("error: build failed with \(errors) error\(errors == 1 ? "" : "s"); nothing was written\n".utf8))
         return ExitCode.failure
     }
 }
@@ -149,7 +150,8 @@ struct Build: AsyncParsableCommand {
     func run() async throws {
         returnFreedMemorySooner()
         let started = Date()
-        let outputURL = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        let outputURL = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            .standardizedFileURL
         var options = site.builderOptions(output: outputURL)
         options.portable = portable
         var pdfNote: String?
@@ -157,7 +159,8 @@ struct Build: AsyncParsableCommand {
             if let chromium = PDFPrinter.findChromium() {
                 options.pdf = PDFPrinter(chromium: chromium, paper: paper)
             } else {
-                pdfNote = "note: no PDF made: Chromium was not found (install chromium, or set DOSSIER_CHROMIUM to its path); the rest of the site was built"
+                pdfNote =
+                    "note: no PDF made: Chromium was not found (install chromium, or set DOSSIER_CHROMIUM to its path); the rest of the site was built"
             }
         }
         let builder = SiteBuilder(options: options, progress: Terminal.progress(verbose: site.verbose))
@@ -172,7 +175,9 @@ struct Build: AsyncParsableCommand {
                 }
                 let ms = Int(Date().timeIntervalSince(started) * 1000)
                 let warnings = report.warnings.count
-                print("Built \(report.pageCount) pages in \(ms) ms -> \(output)/" + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : ""))
+                print(
+                    "Built \(report.pageCount) pages in \(ms) ms -> \(output)/"
+                        + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : ""))
             }
         } catch {
             throw Terminal.fail(error, quiet: site.quiet)
@@ -198,7 +203,9 @@ struct Check: AsyncParsableCommand {
     var timeout: Double = 10
 
     func validate() throws {
-        guard timeout > 0 && timeout.isFinite else { throw ValidationError("--timeout must be a number of seconds above 0, not \(timeout)") }
+        guard timeout > 0 && timeout.isFinite else {
+            throw ValidationError("--timeout must be a number of seconds above 0, not \(timeout)")
+        }
     }
 
     func run() async throws {
@@ -266,7 +273,9 @@ struct New: ParsableCommand {
             Example: dossier new --translation fr Content/entities/countries/mali.md
             """)
 
-    @Argument(help: ArgumentHelp("What to create: briefing, entity, event or source; with --translation, the original's file.", valueName: "type"))
+    @Argument(
+        help: ArgumentHelp("What to create: briefing, entity, event or source; with --translation, the original's file.", valueName: "type")
+    )
     var what: String
 
     @Argument(help: "The title; the file name is made from it (not with --translation).")
@@ -287,13 +296,16 @@ struct New: ParsableCommand {
 
     func validate() throws {
         if let translation {
-            if let title { throw ValidationError("--translation \(translation) takes the original's file and nothing else, not also '\(title)'") }
+            if let title {
+                throw ValidationError("--translation \(translation) takes the original's file and nothing else, not also '\(title)'")
+            }
             if entityKind != nil { throw ValidationError("--kind is for new entities; a translation takes its kind from the original") }
             return
         }
         guard let kind else {
             throw ValidationError(
-                "'\(what)' is not a type of page: give one of \(NewDocument.Kind.allCases.map(\.rawValue).joined(separator: ", ")), or --translation <language> <file>")
+                "'\(what)' is not a type of page: give one of \(NewDocument.Kind.allCases.map(\.rawValue).joined(separator: ", ")), or --translation <language> <file>"
+            )
         }
         guard title != nil else { throw ValidationError("a new \(kind.rawValue) needs its title: dossier new \(kind.rawValue) \"Title\"") }
         if kind != .entity, let entityKind {

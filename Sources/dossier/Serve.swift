@@ -59,7 +59,8 @@ struct Serve: AsyncParsableCommand {
         }
         if open { openBrowser(server.url) }
         let group = ServiceGroup(
-            configuration: .init(services: [server.application()], gracefulShutdownSignals: [.sigterm, .sigint], logger: .init(label: "dossier")))
+            configuration: .init(
+                services: [server.application()], gracefulShutdownSignals: [.sigterm, .sigint], logger: .init(label: "dossier")))
         try await group.run()
     }
 

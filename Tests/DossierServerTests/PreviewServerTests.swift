@@ -16,12 +16,15 @@ final class RunningPreview: @unchecked Sendable {
     var content: URL { root.appendingPathComponent("Content") }
 
     init() async throws {
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-serve-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try FileManager.default.copyItem(
-            at: packageRoot.appendingPathComponent("Tests/DossierKitTests/Fixtures/sahel/Content"), to: root.appendingPathComponent("Content"))
-        var options = SiteBuilder.Options(projectRoot: root, templatesFolder: packageRoot.appendingPathComponent("Templates"), outputFolder: nil)
+            at: packageRoot.appendingPathComponent("Tests/DossierKitTests/Fixtures/sahel/Content"),
+            to: root.appendingPathComponent("Content"))
+        var options = SiteBuilder.Options(
+            projectRoot: root, templatesFolder: packageRoot.appendingPathComponent("Templates"), outputFolder: nil)
         options.asOf = try DossierDate.singleDay("2026-01-15")
         var configuration = PreviewServer.Configuration()
         configuration.port = 0
@@ -78,7 +81,8 @@ struct PreviewServerTests {
         #expect(page.text.contains("<h1>Mali</h1>"))
         #expect(page.text.contains("<script src=\"/_dossier/live.js\"></script>\n</body>"))
         #expect(Int(page.headers["content-length"] ?? "") == page.body.count)
-        let onDisk = try String(contentsOf: preview.server.outputFolder.appendingPathComponent("entities/countries/mali/index.html"), encoding: .utf8)
+        let onDisk = try String(
+            contentsOf: preview.server.outputFolder.appendingPathComponent("entities/countries/mali/index.html"), encoding: .utf8)
         #expect(!onDisk.contains("_dossier"))
         let range = try RawHTTP.get(port: preview.port, "/timeline.json", headers: ["Range": "bytes=0-9"])
         #expect(range.status == 206 && range.body.count == 10)

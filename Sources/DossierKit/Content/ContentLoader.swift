@@ -29,7 +29,8 @@ public enum ContentLoader {
 
         let rootPath = root.path
         let languages = site?.otherLanguages.map(\.code) ?? []
-        let translationPaths = languages.isEmpty ? [] : listing.markdown.filter { TranslationFiles.original(of: $0, languages: languages) != nil }
+        let translationPaths =
+            languages.isEmpty ? [] : listing.markdown.filter { TranslationFiles.original(of: $0, languages: languages) != nil }
         let originals = translationPaths.isEmpty ? listing.markdown : listing.markdown.filter { !translationPaths.contains($0) }
         let parsed = await Parallel.map(originals) { relativePath -> (String, BuildCache.LoadedFile?, ParsedDocument?, [Diagnostic]) in
             // Only a cache compares stamps and keeps the parts of a file.
@@ -131,7 +132,11 @@ public enum ContentLoader {
         do throws(Diagnostic) {
             let text = try SourceText.decode(data, file: file)
             if stamp != nil {
-                if let split = try? FrontMatter.split(text, file: file) { parts = (split.yaml, split.body) } else { parts.frontMatter = text }
+                if let split = try? FrontMatter.split(text, file: file) {
+                    parts = (split.yaml, split.body)
+                } else {
+                    parts.frontMatter = text
+                }
             }
             (document, diagnostics) = DocumentParser.parse(text: text, relativePath: relativePath, file: file)
         } catch {
@@ -207,7 +212,9 @@ struct UnreadablePages: Sendable {
 }
 
 enum SiteConfigParser {
-    static let fields = ["title", "base_url", "language", "description", "author", "as_of", "focus", "allow_raw_html", "portable", "languages"]
+    static let fields = [
+        "title", "base_url", "language", "description", "author", "as_of", "focus", "allow_raw_html", "portable", "languages",
+    ]
 
     static func parse(_ data: Data, file: String) throws -> (config: SiteConfig, warnings: [Diagnostic]) {
         let text = try SourceText.decode(data, file: file)

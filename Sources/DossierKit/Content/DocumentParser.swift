@@ -38,10 +38,11 @@ enum DocumentParser {
     static let briefingFields = commonFields + ["date", "order", "key_points", "tags"]
     static let entityFields = commonFields + ["kind", "aliases", "facts", "relations", "withdrawal_rule", "geo", "location"]
     static let eventFields = commonFields + ["date", "status", "kind", "entities", "treaty", "sources", "date_note"]
-    static let sourceFields = commonFields + [
-        "publisher", "date", "url", "kind", "language", "note",
-        "accessed", "archive_url", "original_gone", "reliability",
-    ]
+    static let sourceFields =
+        commonFields + [
+            "publisher", "date", "url", "kind", "language", "note",
+            "accessed", "archive_url", "original_gone", "reliability",
+        ]
 
     /// `relativePath` is inside the content folder (`briefings/x.md`); `file` is how
     /// diagnostics name it (`Content/briefings/x.md`).
@@ -87,7 +88,14 @@ enum DocumentParser {
             )
         }
         if slug.isEmpty {
-            return (nil, [.error("file name '\(stem)' gives an empty slug", at: SourceLocation(file: file), hint: "use letters or digits in the file name")])
+            return (
+                nil,
+                [
+                    .error(
+                        "file name '\(stem)' gives an empty slug", at: SourceLocation(file: file),
+                        hint: "use letters or digits in the file name")
+                ]
+            )
         }
 
         let title = fields.string("title", required: true)

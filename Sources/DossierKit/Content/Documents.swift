@@ -96,7 +96,8 @@ public struct Briefing: Sendable {
 }
 
 public enum EntityKind: String, Sendable, CaseIterable {
-    case country, person, organization, treaty, court, armedGroup = "armed-group"
+    case country, person, organization, treaty, court
+    case armedGroup = "armed-group"
 
     public var title: String {
         switch self {

@@ -40,7 +40,8 @@ enum FrontMatter {
                 // The YAML without the newline that ends its last line.
                 let yamlEnd = lineStart > yamlStart ? bytes.index(before: lineStart) : yamlStart
                 return FrontMatterSplit(
-                    yaml: String(text[yamlStart..<yamlEnd]), yamlFirstLine: 2, body: String(text[bodyStart...]), bodyFirstLine: lineNumber + 1)
+                    yaml: String(text[yamlStart..<yamlEnd]), yamlFirstLine: 2, body: String(text[bodyStart...]),
+                    bodyFirstLine: lineNumber + 1)
             }
             guard end < text.endIndex else { throw notClosed(file) }
             lineStart = bytes.index(after: end)

@@ -20,7 +20,8 @@ public enum GitEditions {
         let format = "--format=\(GitHistory.recordSeparator)%H"
         guard
             let log = Git.run(
-                ["-c", "core.quotePath=false", "log", format, "-p", "-U0", "--no-renames", "--relative", "--", "site.yml"], in: contentFolder)
+                ["-c", "core.quotePath=false", "log", format, "-p", "-U0", "--no-renames", "--relative", "--", "site.yml"],
+                in: contentFolder)
         else { return nil }
         let changes = asOfChanges(log).prefix(limit)
         var editions: [GitEdition] = []
@@ -47,7 +48,9 @@ public enum GitEditions {
     public static func workingBlobs(_ relativePaths: [String], contentFolder: URL) -> [String: String]? {
         guard !relativePaths.isEmpty else { return [:] }
         let absolute = relativePaths.map { contentFolder.path + "/" + $0 }
-        guard let output = Git.run(["hash-object", "--stdin-paths"], in: contentFolder, input: Data((absolute.joined(separator: "\n") + "\n").utf8))
+        guard
+            let output = Git.run(
+                ["hash-object", "--stdin-paths"], in: contentFolder, input: Data((absolute.joined(separator: "\n") + "\n").utf8))
         else { return nil }
         let hashes = output.split(separator: "\n").map(String.init)
         guard hashes.count == relativePaths.count else { return nil }
@@ -89,7 +92,8 @@ public enum GitEditions {
 
     /// The texts of blobs, by id, from one `git cat-file --batch`.
     static func readBlobs(_ ids: [String], in folder: URL) -> [String: String] {
-        guard !ids.isEmpty, let output = Git.runData(["cat-file", "--batch"], in: folder, input: Data((ids.joined(separator: "\n") + "\n").utf8))
+        guard !ids.isEmpty,
+            let output = Git.runData(["cat-file", "--batch"], in: folder, input: Data((ids.joined(separator: "\n") + "\n").utf8))
         else { return [:] }
         var texts: [String: String] = [:]
         var index = output.startIndex

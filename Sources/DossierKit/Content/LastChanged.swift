@@ -1,7 +1,10 @@
 /// When a page last changed: its front matter's `updated:`, which wins, else the last
 /// commit that touched its file.
 public struct LastChanged: Sendable, Equatable {
-    public enum Origin: String, Sendable { case frontMatter = "front matter", git }
+    public enum Origin: String, Sendable {
+        case frontMatter = "front matter"
+        case git
+    }
 
     /// The day (or the month or year, as front matter may give it).
     public var date: DossierDate

@@ -16,7 +16,9 @@ public enum NewDocument {
     /// The file's path inside the content folder and its text. Fields the author must fill
     /// in are written empty (`publisher: ""`, `sources: []`): the build warns about them,
     /// so the file builds as it is.
-    public static func make(_ kind: Kind, title: String, entityKind: EntityKind = .country, date: DossierDate) -> (path: String, text: String) {
+    public static func make(
+        _ kind: Kind, title: String, entityKind: EntityKind = .country, date: DossierDate
+    ) -> (path: String, text: String) {
         let slug = Slug.make(title)
         let today = date
         let quoted = "\"" + title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
@@ -32,7 +34,8 @@ public enum NewDocument {
                 key_points: []
                 ---
 
-                """)
+                """
+            )
         case .entity:
             return (
                 "entities/\(entityKind.folder)/\(slug).md",
@@ -46,7 +49,8 @@ public enum NewDocument {
                 relations: []
                 ---
 
-                """)
+                """
+            )
         case .event:
             return (
                 // Dated file names keep the folder in date order, as the dossier's own are.
@@ -60,7 +64,8 @@ public enum NewDocument {
                 sources: []
                 ---
 
-                """)
+                """
+            )
         case .source:
             return (
                 "sources/\(slug).md",
@@ -71,7 +76,8 @@ public enum NewDocument {
                 kind: news-report
                 ---
 
-                """)
+                """
+            )
         }
     }
 }

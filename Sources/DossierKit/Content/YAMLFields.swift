@@ -56,9 +56,9 @@ struct YAMLFields {
         self.location = location
         var pairs: [(key: String, value: Node, location: SourceLocation)] = []
         for (key, value) in node.mapping ?? [:] {
-            let where_ = SourceLocation(
+            let place = SourceLocation(
                 file: file, line: (key.mark?.line ?? 1) + lineOffset, column: key.mark?.column ?? 1)
-            pairs.append((key.string ?? "\(key)", value, where_))
+            pairs.append((key.string ?? "\(key)", value, place))
         }
         self.pairs = pairs
     }
@@ -70,9 +70,9 @@ struct YAMLFields {
 
     /// Where the text of a scalar starts: after its opening quote, if it has one.
     func locateText(_ node: Node) -> SourceLocation {
-        var where_ = locate(node)
-        if case .scalar(let scalar) = node, scalar.style == .singleQuoted || scalar.style == .doubleQuoted { where_.column += 1 }
-        return where_
+        var place = locate(node)
+        if case .scalar(let scalar) = node, scalar.style == .singleQuoted || scalar.style == .doubleQuoted { place.column += 1 }
+        return place
     }
 
     var keys: [String] { pairs.map(\.key) }
@@ -165,9 +165,9 @@ struct YAMLFields {
         do {
             return Located(try DateParser.parse(text.value), at: text.location)
         } catch {
-            var where_ = text.location
-            where_.column += error.column - 1
-            diagnostics.append(.error("invalid date: \(error.message)", at: where_, hint: error.hint))
+            var place = text.location
+            place.column += error.column - 1
+            diagnostics.append(.error("invalid date: \(error.message)", at: place, hint: error.hint))
             return nil
         }
     }

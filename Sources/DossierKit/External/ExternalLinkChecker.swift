@@ -85,7 +85,8 @@ public struct ExternalLinkChecker: Sendable {
             let dead = count { if case .dead = $0 { true } else { false } }
             let moved = count { if case .redirect = $0 { true } else { false } }
             let silent = count { if case .timedOut = $0 { true } else if case .unreachable = $0 { true } else { false } }
-            return "Checked \(results.count) external links: \(results.count - dead - moved - silent) answered, \(dead) dead, \(moved) redirected, \(silent) without an answer."
+            return
+                "Checked \(results.count) external links: \(results.count - dead - moved - silent) answered, \(dead) dead, \(moved) redirected, \(silent) without an answer."
         }
 
         static func diagnostic(_ link: ExternalLink, _ outcome: LinkOutcome) -> Diagnostic? {
@@ -101,7 +102,9 @@ public struct ExternalLinkChecker: Sendable {
             case .redirect(let status, let target):
                 return .warning(
                     "link redirects (HTTP \(status)) to \(target)", at: link.location,
-                    hint: "if the page moved, write the new address in '\(link.field)'; a redirect to a home page often means the page is gone")
+                    hint:
+                        "if the page moved, write the new address in '\(link.field)'; a redirect to a home page often means the page is gone"
+                )
             case .timedOut:
                 return .warning("no answer from \(link.url) in time", at: link.location, hint: "try again later; the server may be slow")
             case .unreachable(let reason):

@@ -39,14 +39,18 @@ struct FigureResolver {
             return .failure(
                 .error(
                     "image '\(image.url)' has no alt text", at: location,
-                    hint: "say what it shows, ![Map of the three states](\(image.url)), or mark it decorative: ![\(Self.decorative)](\(image.url))"))
+                    hint:
+                        "say what it shows, ![Map of the three states](\(image.url)), or mark it decorative: ![\(Self.decorative)](\(image.url))"
+                ))
         }
         switch LinkDestination(image.url) {
         case .external, .unsafeScheme:
             return .failure(
                 .error(
                     "image '\(image.url)' is not a file of the content folder", at: location,
-                    hint: "save the image beside this Markdown file and name it by its relative path, so its size is known and it is served with the site"))
+                    hint:
+                        "save the image beside this Markdown file and name it by its relative path, so its size is known and it is served with the site"
+                ))
         case .file, .page: break
         }
         let file: ContentImage
@@ -73,7 +77,9 @@ struct FigureResolver {
         let caption = Self.pieces(captionText)
         let credit = Self.pieces(creditText)
         for case .citation(let ids) in caption + credit {
-            for id in ids where !sourceIDs.contains(id) { return .failure(ReferenceResolver.unknownSource(id, at: location, known: sourceIDs)) }
+            for id in ids where !sourceIDs.contains(id) {
+                return .failure(ReferenceResolver.unknownSource(id, at: location, known: sourceIDs))
+            }
         }
         return .success(
             .image(

@@ -119,7 +119,9 @@ public enum ImageHeader {
     /// `GIF87a`/`GIF89a`, then the logical screen's width and height, little-endian.
     static func gif(_ b: [UInt8]) throws(ImageHeaderError) -> ImageSize {
         let known = starts(b, with: Array("GIF87a".utf8)) || starts(b, with: Array("GIF89a".utf8))
-        guard known || (b.count < 6 && !b.isEmpty && starts(b, with: Array("GIF89a".utf8.prefix(b.count)))) else { throw .notThisFormat(.gif) }
+        guard known || (b.count < 6 && !b.isEmpty && starts(b, with: Array("GIF89a".utf8.prefix(b.count)))) else {
+            throw .notThisFormat(.gif)
+        }
         guard b.count >= 10 else { throw .truncated(.gif) }
         return ImageSize(width: littleEndian(b, 6, 2), height: littleEndian(b, 8, 2))
     }

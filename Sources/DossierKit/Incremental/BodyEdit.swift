@@ -78,7 +78,8 @@ extension SiteBuilder {
             if ContentFiles.isAuthorsGuide(relativePath) { continue }
             let path = rootPath + "/" + relativePath
             // An image or map file, new, changed or gone: pages anywhere may show it.
-            if cache.isMedia(relativePath) || ImageFormat(fileName: relativePath) != nil || relativePath.lowercased().hasSuffix(".geojson") {
+            if cache.isMedia(relativePath) || ImageFormat(fileName: relativePath) != nil || relativePath.lowercased().hasSuffix(".geojson")
+            {
                 return nil
             }
             guard let old = cache.loaded(relativePath) else {

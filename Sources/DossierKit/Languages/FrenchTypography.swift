@@ -63,7 +63,9 @@ public enum FrenchTypography {
         for (i, character) in characters.enumerated() {
             if character == "»", i > 0, characters[i - 1] != narrow, characters[i - 1] != noBreak { result.append(narrow) }
             result.append(character)
-            if character == "«", i + 1 < characters.count, characters[i + 1] != narrow, characters[i + 1] != noBreak { result.append(narrow) }
+            if character == "«", i + 1 < characters.count, characters[i + 1] != narrow, characters[i + 1] != noBreak {
+                result.append(narrow)
+            }
         }
         return result
     }

@@ -31,7 +31,9 @@ struct InterfaceStrings: Sendable, Equatable {
     static func load(from templatesFolder: URL, displayRoot: String, languages: [LanguageConfig]) -> (InterfaceStrings, [Diagnostic]) {
         let folder = templatesFolder.appendingPathComponent("i18n")
         var isFolder: ObjCBool = false
-        guard !languages.isEmpty, FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else { return (.init(), []) }
+        guard !languages.isEmpty, FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            return (.init(), [])
+        }
         var strings = InterfaceStrings()
         var diagnostics: [Diagnostic] = []
         var lines: [String: [String: Int]] = [:]
@@ -80,7 +82,8 @@ struct InterfaceStrings: Sendable, Equatable {
             for key in keys.sorted() where !strings.keys(reference).contains(key) {
                 diagnostics.append(
                     .warning(
-                        "interface string '\(key)' is not in i18n/\(reference).yml", at: SourceLocation(file: file, line: lines[language.code]?[key] ?? 1, column: 1),
+                        "interface string '\(key)' is not in i18n/\(reference).yml",
+                        at: SourceLocation(file: file, line: lines[language.code]?[key] ?? 1, column: 1),
                         hint: "a misspelt key? templates use the keys of the default language"))
             }
         }
@@ -99,7 +102,8 @@ struct InterfaceStrings: Sendable, Equatable {
         var parsed = Parsed()
         guard let node = try Yams.compose(yaml: yaml) else { return parsed }
         guard let mapping = node.mapping else {
-            throw Diagnostic.error("interface strings must be a mapping of keys to text", at: SourceLocation(file: file, line: 1, column: 1))
+            throw Diagnostic.error(
+                "interface strings must be a mapping of keys to text", at: SourceLocation(file: file, line: 1, column: 1))
         }
         for (key, value) in mapping {
             let line = key.mark?.line ?? 1
@@ -140,7 +144,8 @@ struct PluralForms: Sendable, Equatable {
             guard let form = name.string, formNames.contains(form), let text = value.string else {
                 return .failure(
                     .error(
-                        "plural '\(key)' has a form '\(name.string ?? "?")' dossier does not know", at: SourceLocation(file: file, line: formLine, column: 1),
+                        "plural '\(key)' has a form '\(name.string ?? "?")' dossier does not know",
+                        at: SourceLocation(file: file, line: formLine, column: 1),
                         hint: "a plural's forms are 'one' and 'other', and 'zero' if 0 needs words of its own"))
             }
             if text.contains("{{") || text.contains("}}") {
@@ -155,7 +160,9 @@ struct PluralForms: Sendable, Equatable {
             return .failure(
                 .error(
                     "plural '\(key)' has no '\(required)' form", at: SourceLocation(file: file, line: line, column: 1),
-                    hint: "a plural needs 'one' (\(required == "one" ? "1" : "2")…) and 'other': {one: \"{count} page\", other: \"{count} pages\"}"))
+                    hint:
+                        "a plural needs 'one' (\(required == "one" ? "1" : "2")…) and 'other': {one: \"{count} page\", other: \"{count} pages\"}"
+                ))
         }
         return .success(PluralForms(zero: forms["zero"], one: forms["one"]!, other: forms["other"]!))
     }
@@ -182,7 +189,8 @@ struct PluralForms: Sendable, Equatable {
             }
             let isZero = "equalzero(\(name))", isOne = "equalzero(minusone(\(name)))"
             let zeroForm = zero ?? (Self.zeroIsSingular(language) ? one : other)
-            return "{{#\(isZero)}}\(text(zeroForm)){{/\(isZero)}}{{^\(isZero)}}{{#\(isOne)}}\(text(one)){{/\(isOne)}}{{^\(isOne)}}\(text(other)){{/\(isOne)}}{{/\(isZero)}}"
+            return
+                "{{#\(isZero)}}\(text(zeroForm)){{/\(isZero)}}{{^\(isZero)}}{{#\(isOne)}}\(text(one)){{/\(isOne)}}{{^\(isOne)}}\(text(other)){{/\(isOne)}}{{/\(isZero)}}"
         }
     }
 }
@@ -211,7 +219,8 @@ extension InterfaceStrings {
                 guard let problem else { continue }
                 let before = text[..<match.range.lowerBound]
                 let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
-                let column = before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
+                let column =
+                    before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
                 diagnostics.append(
                     .error(
                         problem, at: SourceLocation(file: "\(displayRoot)/\(name).mustache", line: line, column: column),

@@ -137,7 +137,8 @@ enum TranslationChecks {
         if same(translation.body.text, original.body.text) {
             found.append(
                 .warning(
-                    "not translated yet: the body is the original's", at: SourceLocation(file: translation.file, line: translation.body.firstLine, column: 1),
+                    "not translated yet: the body is the original's",
+                    at: SourceLocation(file: translation.file, line: translation.body.firstLine, column: 1),
                     hint: "translate it in \(translation.language)"))
         }
         return found
@@ -156,7 +157,9 @@ enum TranslationChecks {
         return .warning(
             "stale translation: \(translation.originalFile) changed since this translation was made\(what)",
             at: recorded.location,
-            hint: "translation_of is \(recorded.value), the original is now \(current): bring the translation up to date, then set 'translation_of: \(current)'")
+            hint:
+                "translation_of is \(recorded.value), the original is now \(current): bring the translation up to date, then set 'translation_of: \(current)'"
+        )
     }
 
     /// A page's path with its last segment replaced by a translation's `slug`:
@@ -171,14 +174,17 @@ enum TranslationChecks {
     static func names(_ translation: Translation, original: Entity) -> [Located<String>] {
         var seen: Set<String> = [NameIndex.normalize(translation.title.value)]
         var names: [Located<String>] = []
-        for name in translation.aliases + [original.header.title] + original.aliases where seen.insert(NameIndex.normalize(name.value)).inserted {
+        for name in translation.aliases + [original.header.title] + original.aliases
+        where seen.insert(NameIndex.normalize(name.value)).inserted {
             names.append(name)
         }
         return names
     }
 
     static func contradictions(_ translation: Translation, briefing: Briefing) -> [Diagnostic] {
-        compare(translation, scalars: ["date": briefing.date.map(\.description), "order": briefing.order.map(String.init)], lists: ["tags": briefing.tags])
+        compare(
+            translation, scalars: ["date": briefing.date.map(\.description), "order": briefing.order.map(String.init)],
+            lists: ["tags": briefing.tags])
     }
 
     static func contradictions(_ translation: Translation, entity: Entity) -> [Diagnostic] {
@@ -201,7 +207,8 @@ enum TranslationChecks {
             scalars: [
                 "publisher": source.publisher, "url": source.url, "kind": source.kind.rawValue, "date": source.date?.description,
                 "archive_url": source.archiveURL, "accessed": source.accessed?.description,
-                "original_gone": source.originalGone ? "true" : nil, "reliability": source.reliability?.rawValue, "language": source.language,
+                "original_gone": source.originalGone ? "true" : nil, "reliability": source.reliability?.rawValue,
+                "language": source.language,
             ],
             lists: [:])
     }
@@ -211,18 +218,24 @@ enum TranslationChecks {
         var diagnostics: [Diagnostic] = []
         for (key, written) in translation.fixedFields.sorted(by: { $0.key < $1.key }) {
             let original = scalars[key] ?? nil
-            let same = key == "date" || key == "accessed" ? (try? DateParser.parse(written.value))?.description == original : written.value == original
+            let same =
+                key == "date" || key == "accessed"
+                ? (try? DateParser.parse(written.value))?.description == original : written.value == original
             if !same { diagnostics.append(contradiction(key, written.value, original ?? "nothing", translation, at: written.location)) }
         }
         for (key, written) in translation.fixedLists.sorted(by: { $0.key < $1.key }) where written.map(\.value) != lists[key] ?? [] {
             let location = written.first?.location ?? SourceLocation(file: translation.file)
             diagnostics.append(
-                contradiction(key, written.map(\.value).joined(separator: ", "), (lists[key] ?? []).joined(separator: ", "), translation, at: location))
+                contradiction(
+                    key, written.map(\.value).joined(separator: ", "), (lists[key] ?? []).joined(separator: ", "), translation, at: location
+                ))
         }
         return diagnostics
     }
 
-    static func contradiction(_ key: String, _ written: String, _ original: String, _ translation: Translation, at location: SourceLocation) -> Diagnostic {
+    static func contradiction(
+        _ key: String, _ written: String, _ original: String, _ translation: Translation, at location: SourceLocation
+    ) -> Diagnostic {
         .error(
             "'\(key)' contradicts the original: this translation says '\(written)', \(translation.originalFile) says '\(original)'",
             at: location, hint: "a translation takes '\(key)' from its original: remove it here")

@@ -78,7 +78,8 @@ enum LanguageEditions {
                     // A site-wide page is selected by its path in the edition's linked site, before the move into its folder.
                     jobs = jobs.filter {
                         selection.contains(path: $0.path, template: $0.template)
-                            || (!translated.contains($0.path) && selection.contains(path: String($0.path.dropFirst(prefix.count)), template: $0.template))
+                            || (!translated.contains($0.path)
+                                && selection.contains(path: String($0.path.dropFirst(prefix.count)), template: $0.template))
                     }
                 }
                 var (rendered, found) = await renderer.renderPages(jobs, write: writeInLanguage)
@@ -91,7 +92,8 @@ enum LanguageEditions {
                     index = SearchIndex.script(updating: rendered + untranslated, site: linked.site, cache: records, language: language)
                 } else {
                     index = await SearchIndex.script(rendered + untranslated, site: linked.site, cache: records, language: language)
-                    outputs = files(linked, prefix: prefix, fallback: fallback, words: InterfaceWords(table: strings.byLanguage[code] ?? [:]))
+                    outputs = files(
+                        linked, prefix: prefix, fallback: fallback, words: InterfaceWords(table: strings.byLanguage[code] ?? [:]))
                 }
                 let indexPath = "assets/" + SiteAssets.fingerprinted("search-index.js", index)
                 for (path, data) in outputs + [(indexPath, index)] {
@@ -127,7 +129,8 @@ enum LanguageEditions {
     /// translation was added, removed or its front matter changed, or when `RenderPlan`
     /// says so for the language.
     static func selections(
-        _ editions: [Linked], previous: PreviousBuild, changes: [String: BuildCache.Change], siteConfigChanged: Bool, templates: TemplateSet,
+        _ editions: [Linked], previous: PreviousBuild, changes: [String: BuildCache.Change], siteConfigChanged: Bool,
+        templates: TemplateSet,
         assets: SiteAssets, contentPrefix: String
     ) -> [String: RenderPlan.Selection]? {
         var selections: [String: RenderPlan.Selection] = [:]

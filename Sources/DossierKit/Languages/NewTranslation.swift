@@ -19,7 +19,9 @@ public enum NewTranslation {
         let prefix = displayRoot.isEmpty ? "" : displayRoot + "/"
         let siteFile = prefix + "site.yml"
         guard let siteData = FileManager.default.contents(atPath: contentFolder.appendingPathComponent("site.yml").path) else {
-            throw .error("no site.yml in \(displayRoot)", at: SourceLocation(file: siteFile), hint: "pass --source with the dossier's content folder")
+            throw .error(
+                "no site.yml in \(displayRoot)", at: SourceLocation(file: siteFile), hint: "pass --source with the dossier's content folder"
+            )
         }
         let config: SiteConfig
         do { config = try SiteConfigParser.parse(siteData, file: siteFile).config } catch let failure as BuildFailure {
@@ -29,7 +31,9 @@ public enum NewTranslation {
         }
         let others = config.otherLanguages.map(\.code)
         guard others.contains(language) else {
-            let listed = others.isEmpty ? "site.yml lists no language besides '\(config.language)'" : "its other languages: \(others.joined(separator: ", "))"
+            let listed =
+                others.isEmpty
+                ? "site.yml lists no language besides '\(config.language)'" : "its other languages: \(others.joined(separator: ", "))"
             let message =
                 language == config.language
                 ? "'\(language)' is the dossier's default language, the language of its originals"
@@ -44,7 +48,9 @@ public enum NewTranslation {
                 hint: "translate its original: dossier new --translation \(language) \(prefix + itsOriginal)")
         }
         guard let data = FileManager.default.contents(atPath: contentFolder.appendingPathComponent(relative).path) else {
-            throw .error("no such file: \(originalFile)", at: SourceLocation(file: originalFile), hint: "give the path of a page's Markdown file, such as \(prefix)index.md")
+            throw .error(
+                "no such file: \(originalFile)", at: SourceLocation(file: originalFile),
+                hint: "give the path of a page's Markdown file, such as \(prefix)index.md")
         }
         let translationPath = String(relative.dropLast(3)) + "." + language + ".md"
         if FileManager.default.fileExists(atPath: contentFolder.appendingPathComponent(translationPath).path) {
@@ -61,10 +67,14 @@ public enum NewTranslation {
         let split = try FrontMatter.split(original, file: file)
         let mapping: Node.Mapping?
         do { mapping = try Yams.compose(yaml: split.yaml)?.mapping } catch {
-            throw .error("front matter is not valid YAML", at: SourceLocation(file: file, line: split.yamlFirstLine, column: 1), hint: "`dossier check` says where")
+            throw .error(
+                "front matter is not valid YAML", at: SourceLocation(file: file, line: split.yamlFirstLine, column: 1),
+                hint: "`dossier check` says where")
         }
         guard let mapping, mapping["title"]?.string != nil else {
-            throw .error("\(file) has no title: it is not a page", at: SourceLocation(file: file, line: 1, column: 1), hint: "translate a page with front matter")
+            throw .error(
+                "\(file) has no title: it is not a page", at: SourceLocation(file: file, line: 1, column: 1),
+                hint: "translate a page with front matter")
         }
         var lines = [
             "---",
@@ -109,12 +119,15 @@ public enum NewTranslation {
         let folder = contentFolder.standardizedFileURL.path + "/"
         guard url.path.hasPrefix(folder) else {
             throw .error(
-                "\(typed) is not in the content folder \(prefix.isEmpty ? "." : String(prefix.dropLast()))", at: SourceLocation(file: typed),
+                "\(typed) is not in the content folder \(prefix.isEmpty ? "." : String(prefix.dropLast()))",
+                at: SourceLocation(file: typed),
                 hint: "give the path of a page under \(prefix)…, or pass --source")
         }
         let relative = String(url.path.dropFirst(folder.count))
         guard relative.hasSuffix(".md") else {
-            throw .error("\(typed) is not a Markdown page", at: SourceLocation(file: typed), hint: "translations are of pages, such as \(prefix)entities/countries/mali.md")
+            throw .error(
+                "\(typed) is not a Markdown page", at: SourceLocation(file: typed),
+                hint: "translations are of pages, such as \(prefix)entities/countries/mali.md")
         }
         return relative
     }

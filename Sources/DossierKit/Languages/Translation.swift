@@ -85,7 +85,9 @@ enum TranslationParser {
         if let slug = fields.string("slug") {
             if originalPath == "index.md" {
                 fields.error("the home page has no slug to translate", at: slug.location, hint: "remove 'slug' here")
-            } else if slug.value.isEmpty || !slug.value.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }) {
+            } else if slug.value.isEmpty
+                || !slug.value.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D })
+            {
                 fields.error(
                     "slug '\(slug.value)' may hold only lowercase letters a–z, digits and hyphens", at: slug.location,
                     hint: "for example 'slug: \(Slug.make(slug.value).isEmpty ? "la-route" : Slug.make(slug.value))'")

@@ -47,7 +47,9 @@ struct FrontMatterLinks: Sendable {
             cite(event.sources, on: page, sourceIDs: sourceIDs, unreadable: catalog.unreadable)
         }
         for entity in catalog.entities {
-            cite(entity.withdrawalRule?.sources ?? [], on: NameIndex.target(entity.header), sourceIDs: sourceIDs, unreadable: catalog.unreadable)
+            cite(
+                entity.withdrawalRule?.sources ?? [], on: NameIndex.target(entity.header), sourceIDs: sourceIDs,
+                unreadable: catalog.unreadable)
         }
     }
 

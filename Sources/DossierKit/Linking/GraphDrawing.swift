@@ -72,7 +72,8 @@ enum GraphDrawing {
         for (a, b) in pairs { degree[a] += 1; degree[b] += 1 }
 
         let (w, h) = (fmt(layout.width), fmt(layout.height))
-        var svg = "<svg class=\"graph\" viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" aria-labelledby=\"graph-title\" aria-describedby=\"graph-desc\" data-graph=\"\" xmlns=\"http://www.w3.org/2000/svg\">"
+        var svg =
+            "<svg class=\"graph\" viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" aria-labelledby=\"graph-title\" aria-describedby=\"graph-desc\" data-graph=\"\" xmlns=\"http://www.w3.org/2000/svg\">"
         svg += "<title id=\"graph-title\">\(HTML.escape(title))</title>"
         let description = edges.map { sentence($0, words: words) }.joined(separator: "; ")
         svg += "<desc id=\"graph-desc\">\(HTML.escape(description)).</desc>"
@@ -80,8 +81,10 @@ enum GraphDrawing {
         for (number, (edge, pair)) in zip(edges, pairs).enumerated() {
             let a = layout.positions[pair.0], b = layout.positions[pair.1]
             let line = "x1=\"\(fmt(a.x))\" y1=\"\(fmt(a.y))\" x2=\"\(fmt(b.x))\" y2=\"\(fmt(b.y))\""
-            svg += "<g class=\"edge type-\(edge.type.rawValue)\" data-edge=\"\(number)\" data-from=\"\(pair.0)\" data-to=\"\(pair.1)\" data-type=\"\(edge.type.rawValue)\">"
-            svg += "<title>\(HTML.escape(sentence(edge, words: words)))</title><line class=\"hit\" \(line)/><line class=\"stroke\" \(line)/></g>"
+            svg +=
+                "<g class=\"edge type-\(edge.type.rawValue)\" data-edge=\"\(number)\" data-from=\"\(pair.0)\" data-to=\"\(pair.1)\" data-type=\"\(edge.type.rawValue)\">"
+            svg +=
+                "<title>\(HTML.escape(sentence(edge, words: words)))</title><line class=\"hit\" \(line)/><line class=\"stroke\" \(line)/></g>"
         }
         svg += "</g><g class=\"nodes\">"
         for (i, target) in targets.enumerated() {
@@ -92,7 +95,8 @@ enum GraphDrawing {
                 ? words.word("graph_one_relation", or: "1 relation")
                 : words.phrase("graph_relations_count", or: "{count} relations", ["count": String(degree[i])])
             let name = "\(target.title) (\(words.kind(kind).lowercased()), \(relations))"
-            svg += "<a href=\"\(HTML.escape(url(target.path)))\" class=\"node kind-\(kind.rawValue)\(isCenter ? " center" : "")\" data-node=\"\(i)\" data-kind=\"\(kind.rawValue)\" aria-label=\"\(HTML.escape(name))\">"
+            svg +=
+                "<a href=\"\(HTML.escape(url(target.path)))\" class=\"node kind-\(kind.rawValue)\(isCenter ? " center" : "")\" data-node=\"\(i)\" data-kind=\"\(kind.rawValue)\" aria-label=\"\(HTML.escape(name))\">"
             svg += "<path class=\"mark\" d=\"\(shape(kind, at: layout.positions[i], radius: layout.radii[i]))\"/>"
             svg += text(layout.labels[i], cssClass: "label")
             svg += "</a>"
@@ -102,12 +106,14 @@ enum GraphDrawing {
         svg += "</g><g class=\"edge-labels\" aria-hidden=\"true\">"
         for (number, (edge, pair)) in zip(edges, pairs).enumerated() {
             let a = layout.positions[pair.0], b = layout.positions[pair.1]
-            svg += "<text class=\"edge-label\" data-edge=\"\(number)\" x=\"\(fmt((a.x + b.x) / 2))\" y=\"\(fmt((a.y + b.y) / 2 + 4))\" text-anchor=\"middle\">\(HTML.escape(words.relation(edge.type)))</text>"
+            svg +=
+                "<text class=\"edge-label\" data-edge=\"\(number)\" x=\"\(fmt((a.x + b.x) / 2))\" y=\"\(fmt((a.y + b.y) / 2 + 4))\" text-anchor=\"middle\">\(HTML.escape(words.relation(edge.type)))</text>"
         }
         svg += "</g></svg>"
         let kinds = EntityKind.allCases.filter { kind in entities.contains { $0.kind == kind } }
         let order = Dictionary(uniqueKeysWithValues: RelationType.allCases.enumerated().map { ($1, $0) })
-        let relations = edges.enumerated().sorted { (order[$0.element.type]!, $0.offset) < (order[$1.element.type]!, $1.offset) }.map(\.element)
+        let relations = edges.enumerated().sorted { (order[$0.element.type]!, $0.offset) < (order[$1.element.type]!, $1.offset) }.map(
+            \.element)
         return Drawing(svg: svg, kinds: kinds, relations: relations)
     }
 
@@ -116,12 +122,14 @@ enum GraphDrawing {
     }
 
     private static func text(_ label: GraphLayout.Label, cssClass: String) -> String {
-        var out = "<text class=\"\(cssClass)\" x=\"\(fmt(label.textX))\" y=\"\(fmt(label.firstBaseline))\" text-anchor=\"\(label.anchor.rawValue)\">"
+        var out =
+            "<text class=\"\(cssClass)\" x=\"\(fmt(label.textX))\" y=\"\(fmt(label.firstBaseline))\" text-anchor=\"\(label.anchor.rawValue)\">"
         if label.lines.count == 1 {
             out += HTML.escape(label.lines[0])
         } else {
             for (n, line) in label.lines.enumerated() {
-                out += "<tspan x=\"\(fmt(label.textX))\"\(n == 0 ? "" : " dy=\"\(fmt(GraphLayout.lineHeight))\"")>\(HTML.escape(line))</tspan>"
+                out +=
+                    "<tspan x=\"\(fmt(label.textX))\"\(n == 0 ? "" : " dy=\"\(fmt(GraphLayout.lineHeight))\"")>\(HTML.escape(line))</tspan>"
             }
         }
         return out + "</text>"
@@ -144,7 +152,10 @@ enum GraphDrawing {
         case .court:
             return path([(-0.5, -0.95), (0.5, -0.95), (1.05, 0), (0.5, 0.95), (-0.5, 0.95), (-1.05, 0)])
         case .armedGroup:
-            return path([(-0.35, -1), (0.35, -1), (0.35, -0.35), (1, -0.35), (1, 0.35), (0.35, 0.35), (0.35, 1), (-0.35, 1), (-0.35, 0.35), (-1, 0.35), (-1, -0.35), (-0.35, -0.35)])
+            return path([
+                (-0.35, -1), (0.35, -1), (0.35, -0.35), (1, -0.35), (1, 0.35), (0.35, 0.35), (0.35, 1), (-0.35, 1), (-0.35, 0.35),
+                (-1, 0.35), (-1, -0.35), (-0.35, -0.35),
+            ])
         }
     }
 

@@ -124,8 +124,10 @@ struct BoxGrid {
     private static func key(_ x: Int, _ y: Int) -> Int64 { Int64(x) << 32 ^ Int64(UInt32(bitPattern: Int32(truncatingIfNeeded: y))) }
 
     private static func range(_ box: GraphLayout.Box) -> (ClosedRange<Int>, ClosedRange<Int>) {
-        (Int((box.x / cell).rounded(.down))...Int((box.maxX / cell).rounded(.down)),
-         Int((box.y / cell).rounded(.down))...Int((box.maxY / cell).rounded(.down)))
+        (
+            Int((box.x / cell).rounded(.down))...Int((box.maxX / cell).rounded(.down)),
+            Int((box.y / cell).rounded(.down))...Int((box.maxY / cell).rounded(.down))
+        )
     }
 
     mutating func insert(_ box: GraphLayout.Box) {

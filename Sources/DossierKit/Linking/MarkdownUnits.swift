@@ -50,6 +50,7 @@ extension Catalog {
     private static func inline(_ role: MarkdownUnit.Role, _ value: Located<String>) -> MarkdownUnit {
         MarkdownUnit(
             role: role,
-            markdown: MarkdownText(text: value.value, firstLine: value.location.line, file: value.location.file, firstColumn: value.location.column))
+            markdown: MarkdownText(
+                text: value.value, firstLine: value.location.line, file: value.location.file, firstColumn: value.location.column))
     }
 }

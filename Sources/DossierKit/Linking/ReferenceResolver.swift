@@ -56,7 +56,9 @@ public struct ReferenceResolver: Sendable {
         }
     }
 
-    private func resolveWiki(target: String, fragment: String?, label: String?, at location: SourceLocation) -> Result<ResolvedReference, Diagnostic> {
+    private func resolveWiki(
+        target: String, fragment: String?, label: String?, at location: SourceLocation
+    ) -> Result<ResolvedReference, Diagnostic> {
         let page: LinkTarget
         if target.isEmpty {  // [[#Heading]] on the same page
             guard let own = pagesByContentFile[contentRelative(location.file)] else { return .success(.keep) }
@@ -94,7 +96,9 @@ public struct ReferenceResolver: Sendable {
     private func heading(_ fragment: String, on page: LinkTarget) -> Result<String, Diagnostic> {
         let list = headings[page.path] ?? []
         let wanted = HeadingIDs.base(for: fragment)
-        if let match = list.first(where: { $0.id == fragment || $0.id == wanted || NameIndex.normalize($0.text) == NameIndex.normalize(fragment) }) {
+        if let match = list.first(where: {
+            $0.id == fragment || $0.id == wanted || NameIndex.normalize($0.text) == NameIndex.normalize(fragment)
+        }) {
             return .success(match.id)
         }
         let suggestion = Suggestions.closest(to: fragment, among: list.map(\.text))
@@ -150,7 +154,9 @@ public struct ReferenceResolver: Sendable {
         let names = candidates.map { "'\($0.title)' (\($0.file))" }.joined(separator: " and ")
         return .error(
             "'\(name)' is ambiguous: it names \(names)", at: location,
-            hint: "link by slug, e.g. [[\(candidates[0].path.split(separator: "/").last.map(String.init) ?? name)]], or remove the shared alias")
+            hint:
+                "link by slug, e.g. [[\(candidates[0].path.split(separator: "/").last.map(String.init) ?? name)]], or remove the shared alias"
+        )
     }
 
     static func unknownSource(_ id: String, at location: SourceLocation, known: Set<String>) -> Diagnostic {

@@ -114,7 +114,8 @@ enum RelationResolver {
                             hint: "swap 'from' and 'to'"))
                     continue
                 }
-                for source in declaration.sources where !sourceIDs.contains(source.value) && !catalog.unreadable.sourceIDs.contains(source.value) {
+                for source in declaration.sources
+                where !sourceIDs.contains(source.value) && !catalog.unreadable.sourceIDs.contains(source.value) {
                     diagnostics.append(ReferenceResolver.unknownSource(source.value, at: source.location, known: sourceIDs))
                 }
                 let key = "\(subject.path)|\(type.rawValue)|\(object.path)"
@@ -124,7 +125,9 @@ enum RelationResolver {
                     diagnostics.append(
                         .warning(
                             "relation '\(subject.title) \(type.phrase) \(object.title)' is declared twice", at: declaration.type.location,
-                            hint: "it was first declared at \(first.file):\(first.line); a relation is shown on both pages from one declaration"))
+                            hint:
+                                "it was first declared at \(first.file):\(first.line); a relation is shown on both pages from one declaration"
+                        ))
                     continue
                 }
                 seen[key] = declaration.type.location

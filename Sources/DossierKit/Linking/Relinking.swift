@@ -41,7 +41,9 @@ extension Linker {
             guard failures(in: resolutions) == failures(in: oldResolutions) else { return nil }
             let (cited, citationCount) = citations(in: resolutions)
             site.inlineCitationCount += citationCount - citations(in: oldResolutions).count
-            if let index = site.inlineCitations.firstIndex(where: { $0.page.path == scan.target.path }), site.inlineCitations[index].ids != cited {
+            if let index = site.inlineCitations.firstIndex(where: { $0.page.path == scan.target.path }),
+                site.inlineCitations[index].ids != cited
+            {
                 site.inlineCitations[index].ids = cited
                 citationsChanged = true
             }

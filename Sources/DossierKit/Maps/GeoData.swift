@@ -44,7 +44,9 @@ public struct GeoData: Sendable {
 /// geometries, each feature with an `id` (or `properties.id`) and `properties.name`.
 /// Coordinates are `[longitude, latitude]` as the RFC says.
 enum GeoJSONReader {
-    static func read(_ data: Data, file: String) -> (features: [GeoFeature], attribution: String?, credit: String?, diagnostics: [Diagnostic]) {
+    static func read(
+        _ data: Data, file: String
+    ) -> (features: [GeoFeature], attribution: String?, credit: String?, diagnostics: [Diagnostic]) {
         let text = String(decoding: data, as: UTF8.self)
         let root: Any
         do {
@@ -73,7 +75,8 @@ enum GeoJSONReader {
             let id = (object["id"] as? String) ?? (properties["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue
             let location = locate(id.map { "\"\($0)\"" } ?? "\"Feature\"", occurrence: id == nil ? index : 0, in: text, file: file)
             guard let id, !id.isEmpty else {
-                diagnostics.append(.error("feature \(index + 1) has no id", at: location, hint: "give each feature an \"id\", e.g. an ISO 3166 code"))
+                diagnostics.append(
+                    .error("feature \(index + 1) has no id", at: location, hint: "give each feature an \"id\", e.g. an ISO 3166 code"))
                 continue
             }
             guard seen.insert(id).inserted else {
@@ -82,12 +85,15 @@ enum GeoJSONReader {
             }
             let name = properties["name"] as? String ?? id
             let geometry = object["geometry"] as? [String: Any] ?? [:]
-            var feature = GeoFeature(id: id, name: name, polygons: [], point: nil, capitalOf: properties["capital_of"] as? String, location: location)
+            var feature = GeoFeature(
+                id: id, name: name, polygons: [], point: nil, capitalOf: properties["capital_of"] as? String, location: location)
             do throws(GeometryError) {
                 switch geometry["type"] as? String {
                 case "Polygon": feature.polygons = [try polygon(geometry["coordinates"])]
                 case "MultiPolygon":
-                    guard let list = geometry["coordinates"] as? [Any] else { throw .shape("MultiPolygon coordinates must be a list of polygons") }
+                    guard let list = geometry["coordinates"] as? [Any] else {
+                        throw .shape("MultiPolygon coordinates must be a list of polygons")
+                    }
                     feature.polygons = try list.map(polygon)
                 case "Point": feature.point = try point(geometry["coordinates"])
                 case let other:
@@ -154,7 +160,9 @@ enum GeoJSONReader {
         } else if description.contains("character"), let offset = numbers.first {
             location = position(ofCharacter: offset, in: text, file: file)
         }
-        return .error("malformed GeoJSON: \(description)", at: location, hint: "check commas and brackets near here; `python3 -m json.tool FILE` shows the same place")
+        return .error(
+            "malformed GeoJSON: \(description)", at: location,
+            hint: "check commas and brackets near here; `python3 -m json.tool FILE` shows the same place")
     }
 
     private static func locate(_ needle: String, occurrence: Int, in text: String, file: String) -> SourceLocation {

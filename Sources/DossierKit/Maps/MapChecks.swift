@@ -16,7 +16,8 @@ enum MapChecks {
                 diagnostics.append(
                     .error(
                         "unknown map feature '\(geo.value)'", at: geo.location,
-                        hint: guess.map { "did you mean '\($0)'?" } ?? "feature ids in the GeoJSON: \(ids.prefix(12).joined(separator: ", "))\(ids.count > 12 ? ", …" : "")"))
+                        hint: guess.map { "did you mean '\($0)'?" }
+                            ?? "feature ids in the GeoJSON: \(ids.prefix(12).joined(separator: ", "))\(ids.count > 12 ? ", …" : "")"))
             }
         }
         return diagnostics

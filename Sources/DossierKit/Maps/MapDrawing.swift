@@ -46,7 +46,8 @@ enum MapDrawing {
     /// Where `entity` lies, if it has a shape.
     static func locator(for entity: Entity, site: LinkedSite, url: (String) -> String, words: InterfaceWords = .english) -> MapFigure? {
         draw(
-            .locator, highlighted: [entity], site: site, title: words.phrase("map_where", or: "Where {title} is", ["title": entity.header.title.value]),
+            .locator, highlighted: [entity], site: site,
+            title: words.phrase("map_where", or: "Where {title} is", ["title": entity.header.title.value]),
             url: url, words: words)
     }
 
@@ -73,7 +74,9 @@ enum MapDrawing {
                 statusByFeature[feature.id] = status
             }
         }
-        let capitals = geo.features.filter { $0.point != nil && $0.capitalOf.map { entityByFeature[$0] != nil } == true }.sorted { $0.id < $1.id }
+        let capitals = geo.features.filter { $0.point != nil && $0.capitalOf.map { entityByFeature[$0] != nil } == true }.sorted {
+            $0.id < $1.id
+        }
         let places: [(Entity, GeoPoint)] =
             style == .regional
             ? site.catalog.entities.compactMap { entity in
@@ -85,7 +88,8 @@ enum MapDrawing {
             : []
 
         let prefix = style.id
-        var svg = "<svg class=\"map \(prefix)\" viewBox=\"0 0 \(fmt(frame.width)) \(fmt(frame.height))\" aria-labelledby=\"\(prefix)-title\" xmlns=\"http://www.w3.org/2000/svg\">"
+        var svg =
+            "<svg class=\"map \(prefix)\" viewBox=\"0 0 \(fmt(frame.width)) \(fmt(frame.height))\" aria-labelledby=\"\(prefix)-title\" xmlns=\"http://www.w3.org/2000/svg\">"
         svg += "<title id=\"\(prefix)-title\">\(HTML.escape(title))</title>"
         svg += patterns(prefix)
         svg += "<rect class=\"map-sea\" width=\"\(fmt(frame.width))\" height=\"\(fmt(frame.height))\"/>"
@@ -100,7 +104,8 @@ enum MapDrawing {
             let statusClass = status.map { " status-\($0.rawValue)" } ?? ""
             let d = path(shape.rings)
             let tooltip = entity.header.title.value + (status.map { ": \($0.label(words).lowercased())" } ?? "")
-            svg += "<a href=\"\(HTML.escape(url(entity.header.path)))\"><path class=\"map-state\(statusClass)\" d=\"\(d)\"><title>\(HTML.escape(tooltip))</title></path>"
+            svg +=
+                "<a href=\"\(HTML.escape(url(entity.header.path)))\"><path class=\"map-state\(statusClass)\" d=\"\(d)\"><title>\(HTML.escape(tooltip))</title></path>"
             if let status, status != .member {
                 svg += "<path class=\"map-hatch\" fill=\"url(#\(prefix)-hatch-\(status.rawValue))\" d=\"\(d)\"/>"
             }
@@ -114,19 +119,22 @@ enum MapDrawing {
         let credit = geo.credit
         let creditSize = 9.0
         let creditWidth = MapLabels.textWidth(credit, size: creditSize)
-        let creditBox = MapLabels.Box(x: frame.width - creditWidth - 6, y: frame.height - creditSize - 6, width: creditWidth + 4, height: creditSize + 4)
+        let creditBox = MapLabels.Box(
+            x: frame.width - creditWidth - 6, y: frame.height - creditSize - 6, width: creditWidth + 4, height: creditSize + 4)
         if !credit.isEmpty { labels.block(creditBox) }
 
         svg += "<g class=\"map-capitals\">"
         let capitalSize = style == .regional ? 12.0 : 11.0
         for capital in capitals {
             let p = frame.point(capital.point!)
-            svg += "<circle class=\"map-capital\" cx=\"\(fmt(p.x))\" cy=\"\(fmt(p.y))\" r=\"3.5\"><title>\(HTML.escape(capital.name)), capital</title></circle>"
+            svg +=
+                "<circle class=\"map-capital\" cx=\"\(fmt(p.x))\" cy=\"\(fmt(p.y))\" r=\"3.5\"><title>\(HTML.escape(capital.name)), capital</title></circle>"
             labels.block(MapLabels.Box(x: p.x - 4.5, y: p.y - 4.5, width: 9, height: 9))
         }
         for (entity, point) in places {
             let p = frame.point(point)
-            svg += "<a href=\"\(HTML.escape(url(entity.header.path)))\"><rect class=\"map-place\" x=\"\(fmt(p.x - 3.5))\" y=\"\(fmt(p.y - 3.5))\" width=\"7\" height=\"7\" transform=\"rotate(45 \(fmt(p.x)) \(fmt(p.y)))\"><title>\(HTML.escape(entity.header.title.value))</title></rect></a>"
+            svg +=
+                "<a href=\"\(HTML.escape(url(entity.header.path)))\"><rect class=\"map-place\" x=\"\(fmt(p.x - 3.5))\" y=\"\(fmt(p.y - 3.5))\" width=\"7\" height=\"7\" transform=\"rotate(45 \(fmt(p.x)) \(fmt(p.y)))\"><title>\(HTML.escape(entity.header.title.value))</title></rect></a>"
             labels.block(MapLabels.Box(x: p.x - 5.5, y: p.y - 5.5, width: 11, height: 11))
         }
         svg += "</g>"
@@ -136,41 +144,53 @@ enum MapDrawing {
         for shape in shapes where entityByFeature[shape.feature.id] != nil {
             let name = entityByFeature[shape.feature.id]!.header.title.value
             labels.place(
-                name, size: style.stateLabelSize, cssClass: "map-label-state", candidates: MapLabels.near(shape.centre, size: style.stateLabelSize),
+                name, size: style.stateLabelSize, cssClass: "map-label-state",
+                candidates: MapLabels.near(shape.centre, size: style.stateLabelSize),
                 required: true, within: { MapLabels.contains(shape.rings, $0) })
         }
         for capital in capitals {
             let p = frame.point(capital.point!)
             let width = MapLabels.textWidth(capital.name, size: capitalSize)
-            labels.place(capital.name, size: capitalSize, cssClass: "map-label-capital", candidates: MapLabels.around(p, textWidth: width, size: capitalSize, gap: 6), required: true)
+            labels.place(
+                capital.name, size: capitalSize, cssClass: "map-label-capital",
+                candidates: MapLabels.around(p, textWidth: width, size: capitalSize, gap: 6), required: true)
         }
         for (entity, point) in places {
             let p = frame.point(point)
             let name = entity.header.title.value
             let width = MapLabels.textWidth(name, size: capitalSize)
-            labels.place(name, size: capitalSize, cssClass: "map-label-place", candidates: MapLabels.around(p, textWidth: width, size: capitalSize, gap: 7), required: false)
+            labels.place(
+                name, size: capitalSize, cssClass: "map-label-place",
+                candidates: MapLabels.around(p, textWidth: width, size: capitalSize, gap: 7), required: false)
         }
         if style == .regional {
             let neighbourSize = 10.0
             for shape in shapes.sorted(by: { $0.largestWidth > $1.largestWidth }) where entityByFeature[shape.feature.id] == nil {
                 let name = shape.feature.name
                 guard MapLabels.textWidth(name, size: neighbourSize) < shape.largestWidth * 0.8 else { continue }
-                labels.place(name, size: neighbourSize, cssClass: "map-label-country", candidates: MapLabels.near(shape.centre, size: neighbourSize), required: false)
+                labels.place(
+                    name, size: neighbourSize, cssClass: "map-label-country", candidates: MapLabels.near(shape.centre, size: neighbourSize),
+                    required: false)
             }
         }
         svg += "<g class=\"map-labels\" aria-hidden=\"true\">"
         for label in labels.placed {
-            svg += "<text class=\"\(label.cssClass)\" x=\"\(fmt(label.x))\" y=\"\(fmt(label.y))\" text-anchor=\"middle\">\(HTML.escape(label.text))</text>"
+            svg +=
+                "<text class=\"\(label.cssClass)\" x=\"\(fmt(label.x))\" y=\"\(fmt(label.y))\" text-anchor=\"middle\">\(HTML.escape(label.text))</text>"
         }
         svg += "</g>" + scale.svg
         if !credit.isEmpty {
-            svg += "<text class=\"map-credit\" x=\"\(fmt(frame.width - 6))\" y=\"\(fmt(frame.height - 6))\" text-anchor=\"end\">\(HTML.escape(credit))</text>"
+            svg +=
+                "<text class=\"map-credit\" x=\"\(fmt(frame.width - 6))\" y=\"\(fmt(frame.height - 6))\" text-anchor=\"end\">\(HTML.escape(credit))</text>"
         }
         svg += "</svg>"
 
         return MapFigure(
-            svg: svg, legend: legend(style, statuses: Set(statusByFeature.values), hasCapitals: !capitals.isEmpty, prefix: prefix, words: words),
-            summary: summary(style, states: states.map(\.0), statusByFeature: statusByFeature, entityByFeature: entityByFeature, capitals: capitals, treaty: treaty,
+            svg: svg,
+            legend: legend(style, statuses: Set(statusByFeature.values), hasCapitals: !capitals.isEmpty, prefix: prefix, words: words),
+            summary: summary(
+                style, states: states.map(\.0), statusByFeature: statusByFeature, entityByFeature: entityByFeature, capitals: capitals,
+                treaty: treaty,
                 words: words),
             credit: geo.attributions.joined(separator: " "))
     }
@@ -227,7 +247,8 @@ enum MapDrawing {
         func pattern(_ status: TreatyStatus, spacing: Int, cross: Bool) -> String {
             var lines = "<line class=\"map-hatch-line\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"\(spacing)\"/>"
             if cross { lines += "<line class=\"map-hatch-line\" x1=\"0\" y1=\"0\" x2=\"\(spacing)\" y2=\"0\"/>" }
-            return "<pattern id=\"\(prefix)-hatch-\(status.rawValue)\" patternUnits=\"userSpaceOnUse\" width=\"\(spacing)\" height=\"\(spacing)\" patternTransform=\"rotate(45)\">\(lines)</pattern>"
+            return
+                "<pattern id=\"\(prefix)-hatch-\(status.rawValue)\" patternUnits=\"userSpaceOnUse\" width=\"\(spacing)\" height=\"\(spacing)\" patternTransform=\"rotate(45)\">\(lines)</pattern>"
         }
         return "<defs>" + pattern(.announced, spacing: 6, cross: false) + pattern(.notified, spacing: 6, cross: true)
             + pattern(.withdrawn, spacing: 4, cross: true) + "</defs>"
@@ -259,27 +280,40 @@ enum MapDrawing {
         var entries: [(label: String, swatch: String)] = []
         for status in statuses.sorted() {
             var inner = "<rect class=\"map-state status-\(status.rawValue)\" x=\"1\" y=\"1\" width=\"22\" height=\"14\"/>"
-            if status != .member { inner += "<rect class=\"map-hatch\" fill=\"url(#\(prefix)-hatch-\(status.rawValue))\" x=\"1\" y=\"1\" width=\"22\" height=\"14\"/>" }
+            if status != .member {
+                inner +=
+                    "<rect class=\"map-hatch\" fill=\"url(#\(prefix)-hatch-\(status.rawValue))\" x=\"1\" y=\"1\" width=\"22\" height=\"14\"/>"
+            }
             entries.append((status.label(words), swatch(inner)))
         }
-        if hasCapitals { entries.append((words.word("map_capital", or: "Capital"), swatch("<circle class=\"map-capital\" cx=\"12\" cy=\"8\" r=\"3.5\"/>"))) }
-        entries.append((words.word("map_other_states", or: "Other states"), swatch("<rect class=\"map-country\" x=\"1\" y=\"1\" width=\"22\" height=\"14\"/>")))
+        if hasCapitals {
+            entries.append(
+                (words.word("map_capital", or: "Capital"), swatch("<circle class=\"map-capital\" cx=\"12\" cy=\"8\" r=\"3.5\"/>")))
+        }
+        entries.append(
+            (
+                words.word("map_other_states", or: "Other states"),
+                swatch("<rect class=\"map-country\" x=\"1\" y=\"1\" width=\"22\" height=\"14\"/>")
+            ))
         return entries
     }
 
     private static func summary(
-        _ style: Style, states: [Entity], statusByFeature: [String: TreatyStatus], entityByFeature: [String: Entity], capitals: [GeoFeature],
+        _ style: Style, states: [Entity], statusByFeature: [String: TreatyStatus], entityByFeature: [String: Entity],
+        capitals: [GeoFeature],
         treaty: Entity?, words: InterfaceWords
     ) -> String {
         let list = words.list
         var sentences: [String] = []
         if style == .locator, let state = states.first {
             sentences.append(
-                words.phrase("map_shown_one", or: "{name} is shown in colour among its neighbours in grey.", ["name": state.header.title.value]))
+                words.phrase(
+                    "map_shown_one", or: "{name} is shown in colour among its neighbours in grey.", ["name": state.header.title.value]))
         } else {
             sentences.append(
                 words.phrase(
-                    "map_shown_many", or: "{names} are shown in colour among their neighbours in grey.", ["names": list(states.map(\.header.title.value))]))
+                    "map_shown_many", or: "{names} are shown in colour among their neighbours in grey.",
+                    ["names": list(states.map(\.header.title.value))]))
         }
         if let treaty {
             var byStatus: [TreatyStatus: [String]] = [:]
@@ -288,10 +322,15 @@ enum MapDrawing {
                 sentences.append(
                     words.phrase(
                         "map_status_sentence", or: "{treaty}: {status} for {names}.",
-                        ["treaty": treaty.header.title.value, "status": status.label(words).lowercased(), "names": list(byStatus[status]!.sorted())]))
+                        [
+                            "treaty": treaty.header.title.value, "status": status.label(words).lowercased(),
+                            "names": list(byStatus[status]!.sorted()),
+                        ]))
             }
         }
-        if !capitals.isEmpty { sentences.append(words.phrase("map_capitals", or: "Capitals marked: {names}.", ["names": list(capitals.map(\.name))])) }
+        if !capitals.isEmpty {
+            sentences.append(words.phrase("map_capitals", or: "Capitals marked: {names}.", ["names": list(capitals.map(\.name))]))
+        }
         return sentences.joined(separator: " ")
     }
 }

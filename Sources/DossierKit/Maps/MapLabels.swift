@@ -51,7 +51,9 @@ struct MapLabels {
         let textWidth = Self.textWidth(text, size: size)
         let padding = 2.0
         func box(_ centre: MapPoint) -> Box {
-            Box(x: centre.x - textWidth / 2 - padding, y: centre.y - size * 0.8 - padding, width: textWidth + 2 * padding, height: size + 2 * padding)
+            Box(
+                x: centre.x - textWidth / 2 - padding, y: centre.y - size * 0.8 - padding, width: textWidth + 2 * padding,
+                height: size + 2 * padding)
         }
         func score(_ box: Box) -> Int {
             guard let within else { return 0 }
@@ -62,8 +64,10 @@ struct MapLabels {
         var best: (centre: MapPoint, box: Box, score: Int)?
         for centre in candidates {
             let candidate = box(centre)
-            let inside = candidate.x >= 0 && candidate.y >= 0 && candidate.x + candidate.width <= width && candidate.y + candidate.height <= height
-            guard inside, !placed.contains(where: { $0.box.overlaps(candidate) }), !obstacles.contains(where: { $0.overlaps(candidate) }) else { continue }
+            let inside =
+                candidate.x >= 0 && candidate.y >= 0 && candidate.x + candidate.width <= width && candidate.y + candidate.height <= height
+            guard inside, !placed.contains(where: { $0.box.overlaps(candidate) }), !obstacles.contains(where: { $0.overlaps(candidate) })
+            else { continue }
             let points = score(candidate)
             if best == nil || points > best!.score { best = (centre, candidate, points) }
             if within == nil || points == 9 { break }
@@ -86,7 +90,8 @@ struct MapLabels {
             MapPoint(x: point.x + gap + half, y: middle), MapPoint(x: point.x - gap - half, y: middle),
             MapPoint(x: point.x, y: point.y - gap - size * 0.2), MapPoint(x: point.x, y: point.y + gap + size * 0.8),
             MapPoint(x: point.x + gap + half, y: point.y - gap), MapPoint(x: point.x - gap - half, y: point.y - gap),
-            MapPoint(x: point.x + gap + half, y: point.y + gap + size * 0.7), MapPoint(x: point.x - gap - half, y: point.y + gap + size * 0.7),
+            MapPoint(x: point.x + gap + half, y: point.y + gap + size * 0.7),
+            MapPoint(x: point.x - gap - half, y: point.y + gap + size * 0.7),
         ]
     }
 
@@ -95,7 +100,9 @@ struct MapLabels {
     static func near(_ centre: MapPoint, size: Double) -> [MapPoint] {
         var offsets: [(Double, Double)] = []
         for dy in -4...4 { for dx in -3...3 { offsets.append((Double(dx) * size * 1.1, Double(dy) * size * 0.55)) } }
-        return offsets.sorted { ($0.0 * $0.0 + $0.1 * $0.1) < ($1.0 * $1.0 + $1.1 * $1.1) }.map { MapPoint(x: centre.x + $0.0, y: centre.y + $0.1) }
+        return offsets.sorted { ($0.0 * $0.0 + $0.1 * $0.1) < ($1.0 * $1.0 + $1.1 * $1.1) }.map {
+            MapPoint(x: centre.x + $0.0, y: centre.y + $0.1)
+        }
     }
 
     /// Whether `point` is inside the rings (even–odd rule, as SVG fills them by default).

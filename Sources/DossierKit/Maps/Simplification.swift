@@ -19,9 +19,10 @@ enum Simplification {
         var result = closed.indices.filter { keep[$0] }.map { closed[$0] }
         if result.count < 4 {
             // Three corners: the first, the farthest, and the one farthest from both.
-            let third = open.indices.max {
-                segmentDistance(open[$0], open[0], open[far]) < segmentDistance(open[$1], open[0], open[far])
-            } ?? 0
+            let third =
+                open.indices.max {
+                    segmentDistance(open[$0], open[0], open[far]) < segmentDistance(open[$1], open[0], open[far])
+                } ?? 0
             result = [0, far, third].sorted().map { open[$0] } + [open[0]]
         }
         return result

@@ -43,6 +43,8 @@ enum TreatyStatus: String, CaseIterable, Comparable {
     static func treaty(for entities: [String], in site: LinkedSite) -> Entity? {
         site.catalog.entities.filter { $0.withdrawalRule != nil }
             .sorted { $0.header.title.value < $1.header.title.value }
-            .first { treaty in entities.contains { path in (site.relationsByEntity[path] ?? []).contains { $0.object.path == treaty.header.path } } }
+            .first { treaty in
+                entities.contains { path in (site.relationsByEntity[path] ?? []).contains { $0.object.path == treaty.header.path } }
+            }
     }
 }

@@ -63,7 +63,8 @@ enum ContextSentence {
         for piece in InlineScanner.scan(text) {
             switch piece {
             case .text(let text): bytes += text.utf8
-            case .token(.wikiLink(let target, let fragment, let label), _, _): bytes += (label ?? (target.isEmpty ? fragment ?? "" : target)).utf8
+            case .token(.wikiLink(let target, let fragment, let label), _, _):
+                bytes += (label ?? (target.isEmpty ? fragment ?? "" : target)).utf8
             case .token(.citation, _, _): break
             }
         }
@@ -132,7 +133,9 @@ enum ContextSentence {
         // A switch, not a Set: hashing each byte was a twelfth of the link stage.
         func isClosing(_ byte: UInt8) -> Bool {
             switch byte {
-            case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ")"): true
+            case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"),
+                UInt8(ascii: ")"):
+                true
             default: false
             }
         }

@@ -52,11 +52,14 @@ extension MarkdownDocument {
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
             let known = scan.nodes[node]?.references.first
             if type == CMARK_NODE_IMAGE {
-                let reference = known.map { scan.references[$0] } ?? InlineReference(kind: .image(image(node)), location: location(of: node), context: "")
+                let reference =
+                    known.map { scan.references[$0] }
+                    ?? InlineReference(kind: .image(image(node)), location: location(of: node), context: "")
                 rewriteImage(node, reference, known.map { firstIndex + $0 }, decide, gaps: &gaps)
                 continue
             }
-            let reference = known.map { scan.references[$0] } ?? InlineReference(kind: .link(url: url), location: location(of: node), context: "")
+            let reference =
+                known.map { scan.references[$0] } ?? InlineReference(kind: .link(url: url), location: location(of: node), context: "")
             switch decide(reference) {
             case .replace(.url(let newURL)): cmark_node_set_url(node, newURL)
             case .replace: break

@@ -166,7 +166,8 @@ public final class MarkdownDocument: @unchecked Sendable {
                 guard Self.literalContainsToken(node), !Self.isInside(CMARK_NODE_IMAGE, node) else { return }
                 let literal = Self.literal(of: node)
                 if Self.opensWikiLinkBeforeHTML(node, literal) {
-                    found.append(InlineReference(kind: .wikiLinkWithHTML, location: location(of: node, plus: literal.characterCount), context: ""))
+                    found.append(
+                        InlineReference(kind: .wikiLinkWithHTML, location: location(of: node, plus: literal.characterCount), context: ""))
                 }
                 var byteOffset = 0  // of each piece in the literal, for the sentence around it
                 let pieces = InlineScanner.scan(literal)
@@ -308,7 +309,9 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// `InlineScanner.containsToken` on the node's C string, without making a Swift
     /// string of every text node to find the few with a `[[` or `[@`.
     static func literalContainsToken(_ node: OpaquePointer) -> Bool {
-        guard var byte = cmark_node_get_literal(node).map({ UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) }) else { return false }
+        guard var byte = cmark_node_get_literal(node).map({ UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) }) else {
+            return false
+        }
         var previous: UInt8 = 0
         while byte.pointee != 0 {
             if previous == UInt8(ascii: "["), byte.pointee == UInt8(ascii: "[") || byte.pointee == UInt8(ascii: "@") { return true }

@@ -102,7 +102,8 @@ extension EditionSnapshot {
                 standings[state.title, default: []].append("\(phrase) \(date) (\(event.status.rawValue))")
             }
         }
-        return EditionSnapshot(asOf: catalog.site.asOf ?? DossierDate(start: CalendarPoint(year: 1970)), pages: pages, rows: rows,
+        return EditionSnapshot(
+            asOf: catalog.site.asOf ?? DossierDate(start: CalendarPoint(year: 1970)), pages: pages, rows: rows,
             standings: standings.mapValues { $0.joined(separator: "; ") })
     }
 }

@@ -53,11 +53,13 @@ enum ChangeLogReader {
     /// when they were updated.
     static func withoutHistory(_ inputs: Inputs) -> ChangeLog.Entry {
         let snapshot = EditionSnapshot.make(
-            catalog: inputs.catalog, timeline: inputs.timeline, contentPrefix: inputs.contentPrefix, identity: { _ in "" }, subject: { _ in nil })
+            catalog: inputs.catalog, timeline: inputs.timeline, contentPrefix: inputs.contentPrefix, identity: { _ in "" },
+            subject: { _ in nil })
         var entry = ChangeLog.first(snapshot)
         let dated = inputs.catalog.allHeaders.filter { $0.updated != nil }
         entry.updated = dated.sorted { ($1.updated!, $0.title.value) < ($0.updated!, $1.title.value) }.map { header in
-            let note = [header.updated.map { "updated \(DateFormatting.display($0))" }, header.changeNote].compactMap { $0 }.joined(separator: ": ")
+            let note = [header.updated.map { "updated \(DateFormatting.display($0))" }, header.changeNote].compactMap { $0 }.joined(
+                separator: ": ")
             return ChangeLog.Update(page: .init(title: header.title.value, path: header.path, section: header.section), note: note)
         }
         return entry
@@ -65,7 +67,8 @@ enum ChangeLogReader {
 
     /// A past edition's files as a catalog, read as the build reads files (drafts left out).
     static func catalog(from texts: [String: String], prefix: String) -> Catalog? {
-        guard let siteText = texts["site.yml"], let site = try? SiteConfigParser.parse(Data(siteText.utf8), file: prefix + "site.yml") else {
+        guard let siteText = texts["site.yml"], let site = try? SiteConfigParser.parse(Data(siteText.utf8), file: prefix + "site.yml")
+        else {
             return nil
         }
         var catalog = Catalog(site: site.config)
@@ -74,7 +77,9 @@ enum ChangeLogReader {
             // Translations are not pages of their own: the change log follows the originals.
             guard languages.isEmpty || TranslationFiles.original(of: path, languages: languages) == nil else { continue }
             guard !path.split(separator: "/").contains(where: { ContentFiles.isEditorLeftover(String($0)) }) else { continue }
-            guard let document = DocumentParser.parse(text: text, relativePath: path, file: prefix + path).0, !document.header.draft else { continue }
+            guard let document = DocumentParser.parse(text: text, relativePath: path, file: prefix + path).0, !document.header.draft else {
+                continue
+            }
             catalog.add(document)
         }
         return catalog

@@ -34,7 +34,9 @@ public enum CheckSummary {
             errors: diagnostics.filter { $0.severity == .error }.count,
             warnings: diagnostics.filter { $0.severity == .warning }.count,
             diagnostics: diagnostics.map {
-                Entry(file: $0.location.file, line: $0.location.line, column: $0.location.column, severity: $0.severity.rawValue, message: $0.message, hint: $0.hint)
+                Entry(
+                    file: $0.location.file, line: $0.location.line, column: $0.location.column, severity: $0.severity.rawValue,
+                    message: $0.message, hint: $0.hint)
             },
             figures: figures)
         let encoder = JSONEncoder()

@@ -28,7 +28,9 @@ public struct OutputFolder: Sendable {
         let root = projectRoot.resolvingSymlinksInPath().path
         let location = SourceLocation(file: url.path, line: 0, column: 0)
         func refuse(_ why: String) -> Diagnostic {
-            .error("refusing to write the site into \(url.path): \(why)", at: location, hint: "pass --output with a folder of its own, such as Public")
+            .error(
+                "refusing to write the site into \(url.path): \(why)", at: location,
+                hint: "pass --output with a folder of its own, such as Public")
         }
         if real == "/" { throw refuse("it is the file system root") }
         if real == home { throw refuse("it is the home folder") }

@@ -90,7 +90,8 @@ public struct PDFPrinter: Sendable {
         process.waitUntilExit()
         guard process.terminationStatus == 0, let data = fm.contents(atPath: pdf.path), data.starts(with: Array("%PDF".utf8)) else {
             let lastLines = String(decoding: errorText.get(), as: UTF8.self).split(separator: "\n").suffix(3).joined(separator: " | ")
-            throw PDFError("Chromium exited with status \(process.terminationStatus) and no PDF" + (lastLines.isEmpty ? "" : ": \(lastLines)"))
+            throw PDFError(
+                "Chromium exited with status \(process.terminationStatus) and no PDF" + (lastLines.isEmpty ? "" : ": \(lastLines)"))
         }
         return data
     }

@@ -45,9 +45,16 @@ struct PrintVolumes: Sendable {
         let parts: [(Part, [Int])] = [
             (.briefings, briefings.map { 800 + bodyBytes($0.header.body) + 5 * $0.keyPoints.reduce(0) { $0 + bytes($1.value) } / 2 }),
             (.timeline, events.map { 500 + bytes($0.title) + 200 * $0.sources.count }),
-            (.entities, entities.map { 400 + 4 * bytes($0.header.summary ?? "") / 3 + 2 * $0.facts.reduce(0) { $0 + bytes($1.label) + bytes($1.value.value) } }),
+            (
+                .entities,
+                entities.map {
+                    400 + 4 * bytes($0.header.summary ?? "") / 3 + 2 * $0.facts.reduce(0) { $0 + bytes($1.label) + bytes($1.value.value) }
+                }
+            ),
         ]
-        let sourceSizes = sources.map { 400 + bytes($0.header.title.value) + bytes($0.publisher) + 2 * bytes($0.url ?? "") + 2 * bytes($0.archiveURL ?? "") }
+        let sourceSizes = sources.map {
+            400 + bytes($0.header.title.value) + bytes($0.publisher) + 2 * bytes($0.url ?? "") + 2 * bytes($0.archiveURL ?? "")
+        }
         let total = parts.reduce(0) { $0 + $1.1.reduce(0, +) } + sourceSizes.reduce(0, +)
         let perSource = sourceSizes.isEmpty ? 1 : max(1, limit / max(1, sourceSizes.max()!))
         guard total > limit else { return PrintVolumes(volumes: [], estimatedBytes: total, limit: limit, sourcesPerVolume: perSource) }

@@ -11,16 +11,25 @@ enum SearchIndex {
 
     /// The index script of a whole site: `pages` is every page (those without a record,
     /// such as lists, are skipped). Its records are kept in `cache` for `script(updating:)`.
-    static func script(_ pages: [RenderedPage], site: LinkedSite, cache: SearchIndexCache? = nil, language: IndexLanguage? = nil) async -> Data {
+    static func script(
+        _ pages: [RenderedPage], site: LinkedSite, cache: SearchIndexCache? = nil, language: IndexLanguage? = nil
+    ) async -> Data {
         let limit = textLimit(for: site.catalog)
         // Each record is made on its own, so in parallel: one after another they kept one
         // core busy alone after the pages were rendered.
         let encoded = await Parallel.map(pages) { page -> (path: String, json: String)? in
-            record(page, site: site, limit: limit, words: language?.words ?? .english).map { (page.job.path, ScriptJSON.encode(language?.tagged($0) ?? $0)) }
+            record(page, site: site, limit: limit, words: language?.words ?? .english).map {
+                (page.job.path, ScriptJSON.encode(language?.tagged($0) ?? $0))
+            }
         }
         var records = encoded.compactMap { $0 }
         for source in site.catalog.sources {
-            records.append((source.header.path, ScriptJSON.encode(language?.tagged(record(source, words: language?.words ?? .english), as: source.language) ?? record(source))))
+            records.append(
+                (
+                    source.header.path,
+                    ScriptJSON.encode(
+                        language?.tagged(record(source, words: language?.words ?? .english), as: source.language) ?? record(source))
+                ))
         }
         records.sort { $0.path < $1.path }
         cache?.keep(records)
@@ -59,7 +68,9 @@ enum SearchIndex {
         let limit = textLimit(for: site.catalog)
         let records = cache.update(
             pages.compactMap { page in
-                record(page, site: site, limit: limit, words: language?.words ?? .english).map { (page.job.path, ScriptJSON.encode(language?.tagged($0) ?? $0)) }
+                record(page, site: site, limit: limit, words: language?.words ?? .english).map {
+                    (page.job.path, ScriptJSON.encode(language?.tagged($0) ?? $0))
+                }
             })
         return assemble(records, stopWords: language.map { SearchStopWords.words($0.code) } ?? [])
     }

@@ -9,7 +9,9 @@ enum SiteFeeds {
 
     /// With `languages`, each page with versions in other languages lists them all
     /// (itself included) and `x-default`, as `xhtml:link` alternates.
-    static func sitemap(_ pages: [RenderedPage], site config: SiteConfig, lastChanged: [String: LastChanged] = [:], languages: LanguageLinks? = nil)
+    static func sitemap(
+        _ pages: [RenderedPage], site config: SiteConfig, lastChanged: [String: LastChanged] = [:], languages: LanguageLinks? = nil
+    )
         -> Data
     {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
@@ -23,7 +25,8 @@ enum SiteFeeds {
             if let languages {
                 let values = languages.values(path: page.job.path, language: languages.language(ofPage: page.job.path)) { $0 }
                 for alternate in values["alternates"] as? [[String: Any]] ?? [] {
-                    xml += "\n    <xhtml:link rel=\"alternate\" hreflang=\"\(alternate["hreflang"] as? String ?? "")\" href=\"\(HTML.escape(alternate["url"] as? String ?? ""))\"/>"
+                    xml +=
+                        "\n    <xhtml:link rel=\"alternate\" hreflang=\"\(alternate["hreflang"] as? String ?? "")\" href=\"\(HTML.escape(alternate["url"] as? String ?? ""))\"/>"
                 }
                 if !(values["alternates"] as? [Any] ?? []).isEmpty { xml += "\n  " }
             }

@@ -40,7 +40,8 @@ struct SiteFiles {
         for file in frontMatterFiles { try output.write(file.path, file.data) }
         try output.write(
             SiteFeeds.sitemapPath,
-            SiteFeeds.sitemap(pages + editionPages, site: site.catalog.site, lastChanged: site.catalog.lastChanged, languages: languageLinks))
+            SiteFeeds.sitemap(
+                pages + editionPages, site: site.catalog.site, lastChanged: site.catalog.lastChanged, languages: languageLinks))
     }
 
     /// Over the assets of the served folder, each replaced in one step.

@@ -42,10 +42,14 @@ enum UpdatesFeed {
     static func summary(_ entry: ChangeLog.Entry) -> String {
         var lines: [String] = []
         if entry.isFirst {
-            lines.append("First edition: " + entry.counts.map { "\($0.count) \($0.section.pluralTitle.lowercased())" }.joined(separator: ", ") + ".")
+            lines.append(
+                "First edition: " + entry.counts.map { "\($0.count) \($0.section.pluralTitle.lowercased())" }.joined(separator: ", ") + ".")
         }
         if !entry.statusChanges.isEmpty {
-            lines.append("Status changed: " + entry.statusChanges.map { "\($0.event.title) (\($0.from.rawValue) → \($0.to.rawValue))" }.joined(separator: "; ") + ".")
+            lines.append(
+                "Status changed: "
+                    + entry.statusChanges.map { "\($0.event.title) (\($0.from.rawValue) → \($0.to.rawValue))" }.joined(separator: "; ")
+                    + ".")
         }
         if !entry.standings.isEmpty {
             lines.append("Withdrawal tracker: " + entry.standings.map { "\($0.state): \($0.after)" }.joined(separator: "; ") + ".")
@@ -53,7 +57,8 @@ enum UpdatesFeed {
         if !entry.eventsAdded.isEmpty { lines.append("Events added: " + entry.eventsAdded.map(\.title).joined(separator: "; ") + ".") }
         if !entry.added.isEmpty { lines.append("Pages added: " + entry.added.map(\.title).joined(separator: "; ") + ".") }
         if !entry.updated.isEmpty {
-            lines.append("Pages updated: " + entry.updated.map { $0.page.title + ($0.note.map { " (\($0))" } ?? "") }.joined(separator: "; ") + ".")
+            lines.append(
+                "Pages updated: " + entry.updated.map { $0.page.title + ($0.note.map { " (\($0))" } ?? "") }.joined(separator: "; ") + ".")
         }
         if !entry.removed.isEmpty { lines.append("Pages removed: " + entry.removed.map(\.title).joined(separator: "; ") + ".") }
         if lines.isEmpty { lines.append("No change to the pages or the timeline.") }

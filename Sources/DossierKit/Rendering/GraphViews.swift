@@ -10,7 +10,8 @@ extension PageContext {
             limited
             ? phrase(
                 "graph_rule",
-                or: "The drawing shows the {shown} of {count} related entities with the most relations (ties by title), and the relations among them. Every relation is listed in words below, and each entity’s page draws all of its own.",
+                or:
+                    "The drawing shows the {shown} of {count} related entities with the most relations (ties by title), and the relations among them. Every relation is listed in words below, and each entity’s page draws all of its own.",
                 ["shown": number(limits.graphEntities), "count": number(related)])
             : false
         // The relations in words, by type, every one of them (also those the drawing
@@ -27,7 +28,10 @@ extension PageContext {
             groups[groups.count - 1].items.append(["subject": link(relation.subject), "object": link(relation.object)])
         }
         values["relation_groups"] = groups.map { group in
-            ["type": group.type.rawValue, "phrase": interfaceWords.relation(group.type), "swatch": GraphDrawing.lineSwatch(group.type), "relations": group.items] as [String: Any]
+            [
+                "type": group.type.rawValue, "phrase": interfaceWords.relation(group.type), "swatch": GraphDrawing.lineSwatch(group.type),
+                "relations": group.items,
+            ] as [String: Any]
         }
         return values
     }
@@ -39,7 +43,8 @@ extension PageContext {
         }
         var values = graphValues(drawing)
         values["graph_caption"] = phrase(
-            "graph_caption", or: "Relations of {title} and among its neighbours. Each mark links to its page.", ["title": entity.header.title.value])
+            "graph_caption", or: "Relations of {title} and among its neighbours. Each mark links to its page.",
+            ["title": entity.header.title.value])
         return values
     }
 

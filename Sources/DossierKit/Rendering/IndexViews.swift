@@ -9,11 +9,21 @@ extension PageContext {
             if event.date.start.year != years.last?.year { years.append((event.date.start.year, [])) }
             let summary = "\(DateFormatting.display(event.date)) · \(word("status_" + event.status.rawValue, or: event.status.rawValue))"
             years[years.count - 1].items.append(
-                ["title": event.title, "url": url(page.path), "summary": summary, "changed": changed(page.path), "lang": otherLanguage(of: page.path) ?? false])
+                [
+                    "title": event.title, "url": url(page.path), "summary": summary, "changed": changed(page.path),
+                    "lang": otherLanguage(of: page.path) ?? false,
+                ])
         }
         return [
-            "groups": years.map { ["title": String($0.year), "url": timeline.byYear ? url(Timeline.yearPath($0.year)) : url("timeline/") + "#year-\($0.year)", "items": $0.items] as [String: Any] },
-            "intro": word("events_intro", or: "Every recorded event of the dossier, by year. The timeline adds the dates that follow from treaty law."),
+            "groups": years.map {
+                [
+                    "title": String($0.year),
+                    "url": timeline.byYear ? url(Timeline.yearPath($0.year)) : url("timeline/") + "#year-\($0.year)", "items": $0.items,
+                ] as [String: Any]
+            },
+            "intro": word(
+                "events_intro", or: "Every recorded event of the dossier, by year. The timeline adds the dates that follow from treaty law."
+            ),
         ]
     }
 

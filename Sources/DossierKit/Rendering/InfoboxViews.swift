@@ -8,10 +8,13 @@ extension PageContext {
             let outward = relation.subject.path == path
             let symmetric = relation.type == .alliedWith || relation.type == .partnerOf
             let phrase = interfaceWords.relation(relation.type)
-            let label = outward || symmetric ? phrase.prefix(1).uppercased() + phrase.dropFirst() : interfaceWords.inverseRelation(relation.type)
+            let label =
+                outward || symmetric ? phrase.prefix(1).uppercased() + phrase.dropFirst() : interfaceWords.inverseRelation(relation.type)
             let other = link(outward ? relation.object : relation.subject)
             if let index = groups.firstIndex(where: { $0.label == label }) {
-                if !groups[index].items.contains(where: { $0["url"] as? String == other["url"] as? String }) { groups[index].items.append(other) }
+                if !groups[index].items.contains(where: { $0["url"] as? String == other["url"] as? String }) {
+                    groups[index].items.append(other)
+                }
             } else {
                 groups.append((label, [other]))
             }

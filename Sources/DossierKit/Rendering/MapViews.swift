@@ -5,7 +5,8 @@ extension PageContext {
         let states = site.catalog.entities.filter(hasShape).sorted { $0.header.path < $1.header.path }
         let names = interfaceWords.list(states.map(\.header.title.value))
         let title = phrase("map_home_title", or: "Map: {names} and their neighbours", ["names": names])
-        return mapValues(MapDrawing.regional(highlighting: states, site: site, title: title, url: url, words: interfaceWords), kind: "regional")
+        return mapValues(
+            MapDrawing.regional(highlighting: states, site: site, title: title, url: url, words: interfaceWords), kind: "regional")
     }
 
     /// An entity's map: a state's locator map, or for an organization the regional map
@@ -22,7 +23,8 @@ extension PageContext {
         guard !members.isEmpty else { return false }
         return mapValues(
             MapDrawing.regional(
-                highlighting: members, site: site, title: phrase("map_members_title", or: "Map: members of {title}", ["title": entity.header.title.value]),
+                highlighting: members, site: site,
+                title: phrase("map_members_title", or: "Map: members of {title}", ["title": entity.header.title.value]),
                 url: url, words: interfaceWords),
             kind: "regional")
     }

@@ -68,7 +68,10 @@ extension PageContext {
         return Section.allCases.compactMap { section -> [String: Any]? in
             let quoted = quotedBySection[section] ?? [], more = moreBySection[section] ?? []
             guard !quoted.isEmpty || !more.isEmpty else { return nil }
-            return ["title": word("section_" + section.rawValue, or: section.pluralTitle), "count": grouped(quoted.count + more.count), "items": quoted + more, "quoted": quoted, "more": more]
+            return [
+                "title": word("section_" + section.rawValue, or: section.pluralTitle), "count": grouped(quoted.count + more.count),
+                "items": quoted + more, "quoted": quoted, "more": more,
+            ]
         }
     }
 

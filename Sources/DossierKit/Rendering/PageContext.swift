@@ -52,14 +52,18 @@ struct PageContext {
     /// `target` in this page's language: a site-wide page the edition has too is its copy
     /// in the edition's folder (`timeline/#x` → `fr/timeline/#x`).
     func inLanguage(_ target: String) -> String {
-        guard let prefix = fallbackLanguage?.prefix, !editionPages.isEmpty, editionPages.contains(Self.page(of: target)) else { return target }
+        guard let prefix = fallbackLanguage?.prefix, !editionPages.isEmpty, editionPages.contains(Self.page(of: target)) else {
+            return target
+        }
         return prefix + target
     }
 
     /// The language of the page at `target` when it is not this page's (a page of a
     /// language edition linking to an untranslated page); nil when it is.
     func otherLanguage(of target: String) -> String? {
-        guard let fallback = fallbackLanguage, !target.hasPrefix(fallback.prefix), !editionPages.contains(Self.page(of: target)) else { return nil }
+        guard let fallback = fallbackLanguage, !target.hasPrefix(fallback.prefix), !editionPages.contains(Self.page(of: target)) else {
+            return nil
+        }
         return fallback.code
     }
 
@@ -149,7 +153,9 @@ struct PageContext {
 
     func sourceValues(_ source: Source) -> [String: Any] {
         let kind = word("source_kind_" + source.kind.rawValue.replacingOccurrences(of: "-", with: "_"), or: source.kind.title)
-        let reliability = source.reliability.map { word("reliability_" + $0.rawValue.replacingOccurrences(of: "-", with: "_"), or: $0.title) }
+        let reliability = source.reliability.map {
+            word("reliability_" + $0.rawValue.replacingOccurrences(of: "-", with: "_"), or: $0.title)
+        }
         let values: [String: Any] = [
             "id": source.id,
             "title": source.header.title.value,
@@ -216,7 +222,9 @@ struct PageContext {
             "timeline_url": url(event.rowPath),
             "entities": event.entities.map(link),
             "sources": event.sources.compactMap { id in
-                site.sourcesByID[id].map { (["title": $0.header.title.value, "url": url($0.header.path)] as [String: Any]).merging(sourceLanguages($0)) { $1 } }
+                site.sourcesByID[id].map {
+                    (["title": $0.header.title.value, "url": url($0.header.path)] as [String: Any]).merging(sourceLanguages($0)) { $1 }
+                }
             },
             "notes": event.notes,
             "date_note": event.dateNote ?? false,

@@ -49,7 +49,8 @@ enum PageMetadata {
             value["startDate"] = event.date.value.start.isoString
             if let end = event.date.value.end { value["endDate"] = end.isoString }
             let countries = "entities/\(EntityKind.country.folder)/"
-            let places = (site.eventEntities[event.header.path] ?? []).filter { $0.path.hasPrefix(countries) }.map { target -> [String: Any] in
+            let places = (site.eventEntities[event.header.path] ?? []).filter { $0.path.hasPrefix(countries) }.map {
+                target -> [String: Any] in
                 ["@type": "Country", "name": target.title]
             }
             if !places.isEmpty { value["location"] = places }

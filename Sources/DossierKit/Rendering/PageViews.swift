@@ -50,8 +50,10 @@ extension PageContext {
 
     func entity(_ entity: Entity) -> [String: Any] {
         let relations = (site.relationsByEntity[entity.header.path] ?? []).map { relation -> [String: Any] in
-            let dates = [relation.from.map { "from \(DateFormatting.display($0))" }, relation.to.map { "until \(DateFormatting.display($0))" }]
-                .compactMap { $0 }.joined(separator: ", ")
+            let dates = [
+                relation.from.map { "from \(DateFormatting.display($0))" }, relation.to.map { "until \(DateFormatting.display($0))" },
+            ]
+            .compactMap { $0 }.joined(separator: ", ")
             return [
                 "subject": link(relation.subject), "subject_is_self": relation.subject.path == entity.header.path,
                 "phrase": interfaceWords.relation(relation.type), "type": relation.type.rawValue,
@@ -72,7 +74,8 @@ extension PageContext {
             "summary": entity.header.summary ?? false,
             "kind": word("entity_kind_" + entity.kind.rawValue.replacingOccurrences(of: "-", with: "_"), or: entity.kind.title),
             "kind_url": url("entities/\(entity.kind.folder)/"),
-            "kind_plural": word("entity_kinds_" + entity.kind.rawValue.replacingOccurrences(of: "-", with: "_"), or: entity.kind.pluralTitle),
+            "kind_plural": word(
+                "entity_kinds_" + entity.kind.rawValue.replacingOccurrences(of: "-", with: "_"), or: entity.kind.pluralTitle),
             "aliases": entity.aliases.map(\.value),
             "facts": entity.facts.map { ["label": $0.label, "html": FactDates.format(inlineHTML($0.value))] as [String: Any] },
             // A translation takes its facts from the original (they hold dates and citations), so they are in its language.
@@ -82,14 +85,15 @@ extension PageContext {
             "withdrawal_rule": rule,
             "events": timeline.events(of: entity.header.path).map(eventValues),
             "timeline_drawing": TimelineDrawing.entity(
-                entity.header.title.value, events: timeline.events(of: entity.header.path), timeline: timeline, url: url, words: interfaceWords),
+                entity.header.title.value, events: timeline.events(of: entity.header.path), timeline: timeline, url: url,
+                words: interfaceWords),
             "timeline_legend": TimelineLegend.html(asOf: timeline.asOf, fullKeyURL: url("timeline/#timeline-key"), words: interfaceWords),
             "timeline_words": timelineScriptWords(),
             "references": references(),
             "map": entityMap(entity),
         ]
-        neighbourhoodGraph(entity).forEach { values[$0.key] = $0.value }
-        mentionValues(entity.header.path).forEach { values[$0.key] = $0.value }
+        values.merge(neighbourhoodGraph(entity)) { $1 }
+        values.merge(mentionValues(entity.header.path)) { $1 }
         return values
     }
 
@@ -100,8 +104,10 @@ extension PageContext {
         values["pending"] = timeline.pending.filter { $0.announcement.path == event.header.path }.map(pendingValues)
         values["references"] = references()
         values.merge(mentionValues(event.header.path)) { $1 }
-        values["timeline_drawing"] = TimelineDrawing.neighbourhood(of: event.header.path, timeline: timeline, url: url, words: interfaceWords)
-        values["timeline_legend"] = TimelineLegend.html(asOf: timeline.asOf, fullKeyURL: url("timeline/#timeline-key"), words: interfaceWords)
+        values["timeline_drawing"] = TimelineDrawing.neighbourhood(
+            of: event.header.path, timeline: timeline, url: url, words: interfaceWords)
+        values["timeline_legend"] = TimelineLegend.html(
+            asOf: timeline.asOf, fullKeyURL: url("timeline/#timeline-key"), words: interfaceWords)
         values["timeline_words"] = timelineScriptWords()
         return values
     }
@@ -136,7 +142,8 @@ extension PageContext {
             compact
             ? phrase(
                 "entities_intro_compact",
-                or: "All {count} countries, people, organizations, courts, treaties and armed groups in the dossier, by title; each kind’s page has their summaries.",
+                or:
+                    "All {count} countries, people, organizations, courts, treaties and armed groups in the dossier, by title; each kind’s page has their summaries.",
                 ["count": number(entities.count)])
             : word("entities_intro", or: "Every country, person, organization, court, treaty and armed group in the dossier.")
         return ["groups": groups, "intro": kind == nil ? intro : false]
@@ -180,7 +187,7 @@ extension PageContext {
             "derived_count": counted.filter { $0.derivation != nil }.count,
             "year_pages": [] as [Any], "year_nav": false, "timeline_rule": false,
         ]
-        if timeline.byYear { yearPageValues(year: year, limit: limits.timelineEvents).forEach { values[$0.key] = $0.value } }
+        if timeline.byYear { values.merge(yearPageValues(year: year, limit: limits.timelineEvents)) { $1 } }
         return values
     }
 }

@@ -13,11 +13,19 @@ extension PageContext {
         func entry(_ values: [String: Any]) -> [String: Any] {
             ["title": values["title"]!, "anchor": values["anchor"]!, "href": "#\(values["anchor"]!)"]
         }
-        var contents: [[String: Any]] = [["title": word("withdrawal_tracker", or: "Withdrawal tracker"), "anchor": "tracker", "href": "#tracker", "items": [] as [Any]]]
-        contents.append(["title": word("nav_briefings", or: "Briefings"), "anchor": "briefings", "href": "#briefings", "items": briefings.map(entry)])
+        var contents: [[String: Any]] = [
+            ["title": word("withdrawal_tracker", or: "Withdrawal tracker"), "anchor": "tracker", "href": "#tracker", "items": [] as [Any]]
+        ]
+        contents.append([
+            "title": word("nav_briefings", or: "Briefings"), "anchor": "briefings", "href": "#briefings", "items": briefings.map(entry),
+        ])
         contents.append(["title": word("nav_timeline", or: "Timeline"), "anchor": "timeline", "href": "#timeline", "items": [] as [Any]])
-        contents.append(["title": word("nav_entities", or: "Entities"), "anchor": "entities", "href": "#entities", "items": entities.map(entry)])
-        contents.append(["title": word("bibliography", or: "Bibliography"), "anchor": "bibliography", "href": "#bibliography", "items": [] as [Any]])
+        contents.append([
+            "title": word("nav_entities", or: "Entities"), "anchor": "entities", "href": "#entities", "items": entities.map(entry),
+        ])
+        contents.append([
+            "title": word("bibliography", or: "Bibliography"), "anchor": "bibliography", "href": "#bibliography", "items": [] as [Any],
+        ])
         return [
             "summary": site.catalog.home?.summary ?? site.catalog.site.description,
             "home_page": document.url(""),
@@ -76,7 +84,9 @@ extension PageContext {
         let (volumeWord, of, to) = (word("volume", or: "Volume"), word("volume_of", or: "of"), word("range_to", or: "to"))
         let (briefingWord, briefingsWord) = (word("briefing", or: "Briefing"), word("nav_briefings", or: "Briefings"))
         let (timelineWord, entitiesWord) = (word("nav_timeline", or: "Timeline"), word("nav_entities", or: "Entities"))
-        let (bibliographyWord, sourceWord, sourcesWord) = (word("bibliography", or: "Bibliography"), word("source_lower", or: "source"), word("sources_lower", or: "sources"))
+        let (bibliographyWord, sourceWord, sourcesWord) = (
+            word("bibliography", or: "Bibliography"), word("source_lower", or: "source"), word("sources_lower", or: "sources")
+        )
         func title(_ volume: PrintVolumes.Volume) -> String {
             let part = items(volume)
             let first = part.first ?? [:], last = part.last ?? [:]
@@ -84,10 +94,12 @@ extension PageContext {
                 switch volume.part {
                 case .briefings where volume.items.count == 1: "\(briefingWord) \(volume.items.upperBound) \(of) \(briefings.count)"
                 case .briefings: "\(briefingsWord) \(volume.items.lowerBound + 1)–\(volume.items.upperBound) \(of) \(briefings.count)"
-                case .bibliography where volume.items.count == 1: "\(bibliographyWord), \(sourceWord) \(volume.items.upperBound) \(of) \(sources.count)"
+                case .bibliography where volume.items.count == 1:
+                    "\(bibliographyWord), \(sourceWord) \(volume.items.upperBound) \(of) \(sources.count)"
                 case .timeline: "\(timelineWord), \(first["date"] ?? "") \(to) \(last["date"] ?? "")"
                 case .entities: "\(entitiesWord), \(first["title"] ?? "") \(to) \(last["title"] ?? "")"
-                case .bibliography: "\(bibliographyWord), \(sourcesWord) \(volume.items.lowerBound + 1)–\(volume.items.upperBound) \(of) \(sources.count)"
+                case .bibliography:
+                    "\(bibliographyWord), \(sourcesWord) \(volume.items.lowerBound + 1)–\(volume.items.upperBound) \(of) \(sources.count)"
                 }
             return "\(volumeWord) \(volume.number)\(word("colon", or: ":")) \(range)"
         }
@@ -101,13 +113,19 @@ extension PageContext {
             : phrase("size_kb", or: "{count} KB", ["count": number(plan.estimatedBytes / 1000)])
         let rule = phrase(
             "print_volume_rule",
-            or: "The whole dossier is too long for one page (about {size}), so this edition is in {count} volumes of about {limit} KB or less, each a run of one part in reading order with its own contents. Sources are numbered once for the whole edition, in the order it first cites them; the bibliography’s volumes list them all.",
+            or:
+                "The whole dossier is too long for one page (about {size}), so this edition is in {count} volumes of about {limit} KB or less, each a run of one part in reading order with its own contents. Sources are numbered once for the whole edition, in the order it first cites them; the bibliography’s volumes list them all.",
             ["size": size, "count": number(count), "limit": number(plan.limit / 1000)])
         var pages: [[String: Any]] = []
         pages.append([
             "summary": site.catalog.home?.summary ?? site.catalog.site.description,
             "home_page": document.url(""),
-            "contents": [["title": word("withdrawal_tracker", or: "Withdrawal tracker"), "anchor": "tracker", "href": "#tracker", "items": [] as [Any]]]
+            "contents": [
+                [
+                    "title": word("withdrawal_tracker", or: "Withdrawal tracker"), "anchor": "tracker", "href": "#tracker",
+                    "items": [] as [Any],
+                ]
+            ]
                 + plan.volumes.map { ["title": title($0), "anchor": "", "href": $0.file, "items": contents($0)] as [String: Any] },
             "briefings": [] as [Any], "timeline_rows": [] as [Any], "entity_groups": [] as [Any], "bibliography": [] as [Any],
             "timeline_overview": false, "timeline_legend": false, "source_count": sources.count,
@@ -193,7 +211,8 @@ extension PageContext {
     }
 
     fileprivate func printEntities() -> [[String: Any]] {
-        let entities = site.catalog.entities.sorted(byKey: { (EntityKind.allCases.firstIndex(of: $0.kind)!, sortKey($0.header.title.value)) }, <)
+        let entities = site.catalog.entities.sorted(
+            byKey: { (EntityKind.allCases.firstIndex(of: $0.kind)!, sortKey($0.header.title.value)) }, <)
         return entities.map { entity in
             [
                 "anchor": "entity-\(entity.header.slug)",

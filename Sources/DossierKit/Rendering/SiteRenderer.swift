@@ -92,7 +92,10 @@ public struct SiteRenderer: Sendable {
         ) {
             guard wanted(path, template) else { return }
             let file = path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
-            jobs.append(RenderJob(path: path, file: file, template: template, title: title, description: summary ?? description, kind: kind, values: values))
+            jobs.append(
+                RenderJob(
+                    path: path, file: file, template: template, title: title, description: summary ?? description, kind: kind,
+                    values: values))
         }
         let home = catalog.home
         let pdfPlanned = self.pdfPlanned
@@ -114,10 +117,13 @@ public struct SiteRenderer: Sendable {
         }
         for index in wantedIndices(catalog.briefings, "briefing", { $0.pointee.header.path }) {
             let briefing = catalog.briefings[index]
-            add(briefing.header.path, "briefing", briefing.header.title.value, briefing.header.summary, .briefing(briefing)) { $0.briefing(briefing) }
+            add(briefing.header.path, "briefing", briefing.header.title.value, briefing.header.summary, .briefing(briefing)) {
+                $0.briefing(briefing)
+            }
         }
         add("entities/", "list", "Entities", "Every entity in the dossier.") { $0.entityList(kind: nil) }
-        for kind in EntityKind.allCases where wanted("entities/\(kind.folder)/", "list") && catalog.entities.contains(where: { $0.kind == kind }) {
+        for kind in EntityKind.allCases
+        where wanted("entities/\(kind.folder)/", "list") && catalog.entities.contains(where: { $0.kind == kind }) {
             add("entities/\(kind.folder)/", "list", kind.pluralTitle, "\(kind.pluralTitle) in the dossier.") { $0.entityList(kind: kind) }
         }
         for index in wantedIndices(catalog.entities, "entity", { $0.pointee.header.path }) {
@@ -134,7 +140,9 @@ public struct SiteRenderer: Sendable {
             }
         }
         let limits = self.limits
-        add(Timeline.path, "timeline", "Timeline", "Every dated event of the dossier, with derived treaty deadlines.") { $0.timelinePage(limits: limits) }
+        add(Timeline.path, "timeline", "Timeline", "Every dated event of the dossier, with derived treaty deadlines.") {
+            $0.timelinePage(limits: limits)
+        }
         if timeline.byYear {
             var years: [Int] = []
             for event in timeline.events where event.date.start.year != years.last { years.append(event.date.start.year) }
@@ -155,7 +163,8 @@ public struct SiteRenderer: Sendable {
         add("sources/", "sources", "Sources", "Every source the dossier relies on.") { $0.sourcesPage() }
         for index in wantedIndices(catalog.sources, "source", { $0.pointee.header.path }) {
             let source = catalog.sources[index]
-            let summary = "\(source.kind.title) by \(source.publisher)\(source.date.map { ", " + DateFormatting.display($0) } ?? ""), and the pages citing it."
+            let summary =
+                "\(source.kind.title) by \(source.publisher)\(source.date.map { ", " + DateFormatting.display($0) } ?? ""), and the pages citing it."
             add(source.header.path, "source", source.header.title.value, summary, .source(source)) { $0.sourcePage(source) }
         }
         add("graph/", "graph", "Relationship graph", "How the dossier’s entities relate.") { $0.graphPage(limits: limits) }
@@ -169,7 +178,10 @@ public struct SiteRenderer: Sendable {
                     pages.values(0) { context.printEditionVolumes(plan, pdfMade: pdfPlanned) }
                 }
                 for (index, volume) in plan.volumes.enumerated() {
-                    add(volume.path, "print-volume", "Print edition, volume \(volume.number)", "Volume \(volume.number) of the print edition.") { context in
+                    add(
+                        volume.path, "print-volume", "Print edition, volume \(volume.number)",
+                        "Volume \(volume.number) of the print edition."
+                    ) { context in
                         pages.values(index + 1) { context.printEditionVolumes(plan, pdfMade: pdfPlanned) }
                     }
                 }
@@ -230,7 +242,8 @@ public struct SiteRenderer: Sendable {
     /// The sections of the navigation are titled in the edition's words (`nav_<key>` of `titles`).
     func editionJobs(translated: Set<String>, titles: [String: String] = [:]) -> [RenderJob] {
         guard let prefix = fallbackLanguage?.prefix else { return [] }
-        let sectionTitles = Dictionary(uniqueKeysWithValues: Self.mainSections.compactMap { section in titles["nav_" + section.key].map { (section.path, $0) } })
+        let sectionTitles = Dictionary(
+            uniqueKeysWithValues: Self.mainSections.compactMap { section in titles["nav_" + section.key].map { (section.path, $0) } })
         return jobs.compactMap { job in
             if translated.contains(job.path) { return job }
             guard Self.isEditionPage(job) else { return nil }
@@ -282,10 +295,13 @@ public struct SiteRenderer: Sendable {
             diagnostics.append(.error("cannot write \(indexPath): \(error.localizedDescription)", at: SourceLocation(file: indexPath)))
         }
         let (search, searchDiagnostics) = await renderPages([searchJob(indexPath: indexPath)], write: write)
-        return Output(pages: rendered + search, rendered: rendered.count + 1, searchIndexPath: indexPath, diagnostics: diagnostics + searchDiagnostics)
+        return Output(
+            pages: rendered + search, rendered: rendered.count + 1, searchIndexPath: indexPath, diagnostics: diagnostics + searchDiagnostics
+        )
     }
 
-    func renderPages(_ jobs: [RenderJob], write: @escaping @Sendable (String, Data) throws -> Void) async -> ([RenderedPage], [Diagnostic]) {
+    func renderPages(_ jobs: [RenderJob], write: @escaping @Sendable (String, Data) throws -> Void) async -> ([RenderedPage], [Diagnostic])
+    {
         // The site-wide pages (lists, timeline, sources, graph) are the slowest, and come
         // last in site order: at 10,000 pages one core rendered them alone for most of a
         // second after the other had finished. Started first, they run beside the rest;
@@ -301,7 +317,7 @@ public struct SiteRenderer: Sendable {
                 context.absoluteRoot = URLComponents(string: site.catalog.site.baseURL)?.path ?? "/"
             }
             var values = job.values(context)
-            common(job, context).forEach { values[$0.key] = $0.value }
+            values.merge(common(job, context)) { $1 }
             var (html, diagnostics) = templates.render(job.template, values)
             do {
                 try write(job.file, Data(html.utf8))
@@ -339,7 +355,8 @@ public struct SiteRenderer: Sendable {
             "alternates": language?["alternates"] ?? [],
             "language_links": language?["language_links"] ?? [],
             "t": t,
-            "translation_notice": staleTranslations.contains(job.path) ? (strings.text("translation_stale", in: config.language) as Any?) ?? false : false,
+            "translation_notice": staleTranslations.contains(job.path)
+                ? (strings.text("translation_stale", in: config.language) as Any?) ?? false : false,
             "site_title": config.title,
             "site_description": config.description,
             "lang": config.language,
@@ -349,7 +366,8 @@ public struct SiteRenderer: Sendable {
             "home_url": home,
             // The root folder: `home` without `index.html`, which only portable builds add
             // (checked first: Foundation's replacing, on every page, was a sixth of this).
-            "root": editionPages.isEmpty ? (home.contains("index.html") ? home.replacingOccurrences(of: "index.html", with: "") : home) : context.rootURL,
+            "root": editionPages.isEmpty
+                ? (home.contains("index.html") ? home.replacingOccurrences(of: "index.html", with: "") : home) : context.rootURL,
             "urls": urls,
             "canonical_url": canonical,
             "stylesheet": assets.path(of: "style.css").map { context.url($0) } ?? false,
@@ -362,15 +380,18 @@ public struct SiteRenderer: Sendable {
             "og_type": PageMetadata.openGraphType(job.kind),
             "json_ld": PageMetadata.jsonLD(job, site: site, canonicalURL: canonical),
             "as_of": config.asOf.map(DateFormatting.display) ?? false,
-            "last_changed": site.catalog.lastChanged[job.path].map { ["date": DateFormatting.display($0.date), "iso": $0.sortKey] } ?? false,
+            "last_changed": site.catalog.lastChanged[job.path].map { ["date": DateFormatting.display($0.date), "iso": $0.sortKey] }
+                ?? false,
             "site_changed": siteChanged,
             "new_since_script": assets.path(of: "new-since.js").map { context.url($0) } ?? false,
             "nav": Self.mainSections.map { section in
-                ["title": strings.text("nav_" + section.key, in: config.language) ?? section.title, "url": context.url(section.path), "current": job.path.hasPrefix(section.path)]
+                [
+                    "title": strings.text("nav_" + section.key, in: config.language) ?? section.title, "url": context.url(section.path),
+                    "current": job.path.hasPrefix(section.path),
+                ]
             },
         ]
         if t.isEmpty { values["t"] = nil }
         return values
     }
 }
-

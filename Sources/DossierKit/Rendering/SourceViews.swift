@@ -41,7 +41,10 @@ extension PageContext {
         values["cited_by_groups"] = Section.allCases.compactMap { section -> [String: Any]? in
             let members = citing.filter { $0.section == section }
             guard !members.isEmpty else { return nil }
-            return ["title": word("section_" + section.rawValue, or: section.pluralTitle), "count": grouped(members.count), "items": members.map(link)]
+            return [
+                "title": word("section_" + section.rawValue, or: section.pluralTitle), "count": grouped(members.count),
+                "items": members.map(link),
+            ]
         }
         values["index_url"] = url("sources/#kind-\(source.kind.rawValue)")
         return values

@@ -10,7 +10,9 @@ public struct TemplateSet: Sendable {
     let sources: [String: String]
     let displayRoot: String
 
-    public static let requiredLayouts = ["home", "briefing", "entity", "event", "list", "timeline", "sources", "source", "graph", "search", "404"]
+    public static let requiredLayouts = [
+        "home", "briefing", "entity", "event", "list", "timeline", "sources", "source", "graph", "search", "404",
+    ]
 
     public static func load(from folder: URL, displayRoot: String) throws -> TemplateSet {
         HTMLEscaping.register()

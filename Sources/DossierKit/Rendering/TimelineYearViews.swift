@@ -37,10 +37,12 @@ extension PageContext {
                     : phrase("timeline_span_years", or: "from {from} to {to}", ["from": String(from), "to": String(to)])
             }
             let pages = phrase(
-                "timeline_rule_pages", or: "With {count} events, each year’s are listed on a page of their own.", ["count": number(timeline.events.count)])
+                "timeline_rule_pages", or: "With {count} events, each year’s are listed on a page of their own.",
+                ["count": number(timeline.events.count)])
             let drawing = span.map {
                 phrase(
-                    "timeline_rule_drawing", or: "The drawing shows the {shown} events {span}, the years the dossier focuses on (at most {limit}, the newest).",
+                    "timeline_rule_drawing",
+                    or: "The drawing shows the {shown} events {span}, the years the dossier focuses on (at most {limit}, the newest).",
                     ["shown": number(shown.count), "span": $0, "limit": number(limit)])
             }
             let rule = pages + (drawing.map { " " + $0 } ?? "")

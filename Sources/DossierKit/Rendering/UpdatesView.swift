@@ -26,7 +26,8 @@ extension PageContext {
             "iso_date": entry.asOf.firstDayISO,
             "previous_as_of": entry.previousAsOf.map(DateFormatting.display) ?? false,
             "is_first": entry.isFirst,
-            "counts": entry.counts.isEmpty ? false : entry.counts.map { "\($0.count) \($0.section.pluralTitle.lowercased())" }.joined(separator: ", "),
+            "counts": entry.counts.isEmpty
+                ? false : entry.counts.map { "\($0.count) \($0.section.pluralTitle.lowercased())" }.joined(separator: ", "),
             "added": entry.added.filter { $0.section != .source }.map(page),
             // Sources come in numbers and say little by title alone: a list of their own.
             "sources_added": entry.added.filter { $0.section == .source }.map(page),

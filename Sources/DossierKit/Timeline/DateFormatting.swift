@@ -60,8 +60,8 @@ struct DateWords: Sendable {
 
     func display(_ point: CalendarPoint) -> String {
         switch (point.month, point.day) {
-        case let (month?, day?): return "\(self.day(day)) \(monthNames[month - 1]) \(point.year)"
-        case let (month?, nil): return "\(monthNames[month - 1]) \(point.year)"
+        case (let month?, let day?): return "\(self.day(day)) \(monthNames[month - 1]) \(point.year)"
+        case (let month?, nil): return "\(monthNames[month - 1]) \(point.year)"
         default: return "\(point.year)"
         }
     }

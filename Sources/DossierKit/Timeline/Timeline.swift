@@ -143,7 +143,8 @@ public enum TimelineBuilder {
                 if let rescinded = later.first(where: { matches($0, kind: rescission, state: state, treaty: treaty) }) {
                     rows[indexByPath[cause.path]!].notes.append(
                         words.phrase(
-                            "derived_note_rescinded", or: "Rescinded on {date}; under {article} it would otherwise have taken effect on {effect}.",
+                            "derived_note_rescinded",
+                            or: "Rescinded on {date}; under {article} it would otherwise have taken effect on {effect}.",
                             [
                                 "date": DateFormatting.display(rescinded.date.value), "article": words.article(rule.article),
                                 "effect": DateFormatting.display(effectiveDate),
@@ -158,9 +159,13 @@ public enum TimelineBuilder {
                     ]
                     rows[indexByPath[recorded.header.path]!].notes.append(
                         agrees
-                            ? words.phrase("derived_note_matches", or: "{article} computed from the notification of {notified}: {effect}, which matches.", values)
+                            ? words.phrase(
+                                "derived_note_matches",
+                                or: "{article} computed from the notification of {notified}: {effect}, which matches.", values)
                             : words.phrase(
-                                "derived_note_differs", or: "{article} computed from the notification of {notified}: {effect}, which differs from the recorded date.",
+                                "derived_note_differs",
+                                or:
+                                    "{article} computed from the notification of {notified}: {effect}, which differs from the recorded date.",
                                 values))
                     continue
                 }
@@ -190,7 +195,8 @@ public enum TimelineBuilder {
                 }
                 if !notified {
                     pending.append(
-                        PendingWithdrawal(announcement: NameIndex.target(event.header), state: state, treaty: treaty, article: rule.article))
+                        PendingWithdrawal(announcement: NameIndex.target(event.header), state: state, treaty: treaty, article: rule.article)
+                    )
                 }
             }
         }

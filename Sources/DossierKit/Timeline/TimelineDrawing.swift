@@ -68,7 +68,8 @@ enum TimelineDrawing {
             let layout = Layout(width: width, labelRows: 3, fontSize: width < 400 ? 10.5 : 11, labelAll: true)
             let xs = 4...(width - 6)
             let inFocus = events.contains { focus.contains($0.date.firstDay) }
-            let scale = inFocus
+            let scale =
+                inFocus
                 // An entity's own history matters more on its page: the earlier segment gets more room.
                 ? TimelineScale.focused(all: first..<max(last, focus.upperBound), focus: focus, xs: xs, earlierShare: 0.3)
                 : TimelineScale.linear(padded(first..<last), xs: xs)
@@ -80,7 +81,8 @@ enum TimelineDrawing {
     }
 
     /// An event among the events just before and after it.
-    static func neighbourhood(of eventPath: String, timeline: Timeline, url: (String) -> String, words: InterfaceWords = .english) -> String {
+    static func neighbourhood(of eventPath: String, timeline: Timeline, url: (String) -> String, words: InterfaceWords = .english) -> String
+    {
         guard let index = timeline.index(of: eventPath) else { return "" }
         let anchor = timeline.events[index].anchor
         let events = Array(timeline.events[max(0, index - 5)...min(timeline.events.count - 1, index + 5)])

@@ -6,7 +6,7 @@ public enum TimelineExports {
         var id: String
         var title: String
         var date: String
-        var display_date: String
+        var displayDate: String
         var precision: String
         var approximate: Bool
         var status: String
@@ -14,9 +14,16 @@ public enum TimelineExports {
         var url: String
         var entities: [String]
         var sources: [String]
-        var derived_from: String?
+        var derivedFrom: String?
         /// The title's language, in a multilingual dossier.
         var lang: String?
+
+        // The file's keys are snake_case, as scripts reading it expect.
+        enum CodingKeys: String, CodingKey {
+            case id, title, date, precision, approximate, status, kind, url, entities, sources, lang
+            case displayDate = "display_date"
+            case derivedFrom = "derived_from"
+        }
     }
 
     /// A multilingual dossier's exports tag each title with its language: the edition's
@@ -40,11 +47,11 @@ public enum TimelineExports {
         let folder = languages?.folder ?? ""
         let events = timeline.events.map { event in
             JSONEvent(
-                id: event.anchor, title: event.title, date: event.date.description, display_date: DateFormatting.display(event.date),
+                id: event.anchor, title: event.title, date: event.date.description, displayDate: DateFormatting.display(event.date),
                 precision: "\(event.date.precision)", approximate: event.date.isApproximate, status: event.status.rawValue,
                 kind: event.kind, url: baseURL + (event.page?.path ?? folder + event.rowPath),
                 entities: event.entities.map(\.title), sources: event.sources,
-                derived_from: event.derivation.map { baseURL + $0.cause.path }, lang: languages?.of(event))
+                derivedFrom: event.derivation.map { baseURL + $0.cause.path }, lang: languages?.of(event))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -63,17 +70,24 @@ public enum TimelineExports {
         let uidSuffix = languages?.edition == nil ? "" : "-" + (languages?.code ?? "")
         let host = URLComponents(string: site.baseURL)?.host ?? "dossier"
         let stamp = (timeline.asOf?.firstDayISO ?? "2000-01-01").replacingOccurrences(of: "-", with: "") + "T000000Z"
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//dossier//\(escape(site.title))//EN", "CALSCALE:GREGORIAN",
-                     "X-WR-CALNAME:\(escape(site.title))"]
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//dossier//\(escape(site.title))//EN", "CALSCALE:GREGORIAN",
+            "X-WR-CALNAME:\(escape(site.title))",
+        ]
         for event in timeline.events {
             let (y1, m1, d1) = CivilCalendar.components(ofOrdinal: event.date.firstDay)
             let (y2, m2, d2) = CivilCalendar.components(ofOrdinal: event.date.lastDay + 1)
             let status = words.word("status_" + event.status.rawValue, or: event.status.rawValue)
             var description = "\(DateFormatting.display(event.date)) (\(status))."
             if let derivation = event.derivation {
-                description += " " + words.phrase(
-                    "calendar_computed", or: "Computed: {period} after {cause}, under {article}.",
-                    ["period": words.period(derivation.period), "cause": derivation.cause.title, "article": words.article(derivation.article)])
+                description +=
+                    " "
+                    + words.phrase(
+                        "calendar_computed", or: "Computed: {period} after {cause}, under {article}.",
+                        [
+                            "period": words.period(derivation.period), "cause": derivation.cause.title,
+                            "article": words.article(derivation.article),
+                        ])
             }
             if let note = event.dateNote { description += " " + words.word("date_note", or: "Date:") + " \(note)" }
             lines += [

@@ -15,7 +15,9 @@ extension TimelineDrawing {
         var focusable: Set<String> = []
         var markIndex = 0
         // A lane whose events get no label keeps only the row of its name.
-        func drawLane(_ lane: Lane, rows labelRows: Int, labelled: inout Set<String>, focusable: inout Set<String>, markIndex: inout Int)
+        func drawLane(
+            _ lane: Lane, rows labelRows: Int, labelled: inout Set<String>, focusable: inout Set<String>, markIndex: inout Int
+        )
             -> (svg: String, height: Double, labels: Int)
         {
             var layout = layout
@@ -32,7 +34,8 @@ extension TimelineDrawing {
             let nameWidth = LabelBoard.textWidth(lane.title, fontSize: font) * 1.08
             board.reserve(.init(x: 0, y: 0, width: nameWidth + 4, height: layout.rowHeight))
             inner += "<text class=\"lane-name\" x=\"2\" y=\"\(fmt(font))\">\(HTML.escape(lane.title))</text>"
-            inner += "<line class=\"lane-rule\" x1=\"\(fmt(scale.plotStart))\" y1=\"\(fmt(markY))\" x2=\"\(fmt(scale.plotEnd))\" y2=\"\(fmt(markY))\"/>"
+            inner +=
+                "<line class=\"lane-rule\" x1=\"\(fmt(scale.plotStart))\" y1=\"\(fmt(markY))\" x2=\"\(fmt(scale.plotEnd))\" y2=\"\(fmt(markY))\"/>"
             var marks = "", labels = ""
             var positions: [String: Double] = [:]
             var indexes: [String: Int] = [:]
@@ -48,8 +51,11 @@ extension TimelineDrawing {
                 var cls = "mark status-\(event.status.rawValue)"
                 if event.derivation != nil { cls += " derived" }
                 if event.anchor == highlight { cls += " current" }
-                marks += "<a class=\"\(cls)\" href=\"\(HTML.escape(href))\" data-i=\"\(markIndex)\" data-a=\"\(a)\" data-b=\"\(b)\"\(repeatMark ? " tabindex=\"-1\"" : "")><title>\(HTML.escape(name))</title>"
-                marks += "<g transform=\"translate(\(fmt(cx)) \(fmt(markY)))\">" + precisionMarks(event.date, cx: cx, scale: scale) + StatusGlyph.svg(event.status) + "</g></a>"
+                marks +=
+                    "<a class=\"\(cls)\" href=\"\(HTML.escape(href))\" data-i=\"\(markIndex)\" data-a=\"\(a)\" data-b=\"\(b)\"\(repeatMark ? " tabindex=\"-1\"" : "")><title>\(HTML.escape(name))</title>"
+                marks +=
+                    "<g transform=\"translate(\(fmt(cx)) \(fmt(markY)))\">" + precisionMarks(event.date, cx: cx, scale: scale)
+                    + StatusGlyph.svg(event.status) + "</g></a>"
                 markIndex += 1
             }
             // Labels, most important first: the highlighted event, then key kinds inside
@@ -73,7 +79,8 @@ extension TimelineDrawing {
                     let x1 = positions[cause.anchor], let x2 = positions[effect.anchor]
                 else { continue }
                 let y = markY + 13
-                inner += "<g class=\"connector status-\(effect.status.rawValue)\" data-a=\"\(cause.date.firstDay)\" data-b=\"\(effect.date.firstDay)\">"
+                inner +=
+                    "<g class=\"connector status-\(effect.status.rawValue)\" data-a=\"\(cause.date.firstDay)\" data-b=\"\(effect.date.firstDay)\">"
                 inner += "<path class=\"link\" d=\"M\(fmt(x1)) \(fmt(markY + 7))V\(fmt(y))H\(fmt(x2))V\(fmt(markY + 7))\"/>"
                 let text = words.phrase(
                     "timeline_rule_label", or: "{rule}: {period}",
@@ -81,11 +88,13 @@ extension TimelineDrawing {
                 let width = LabelBoard.textWidth(text, fontSize: font - 1)
                 let box = LabelBoard.Box(x: (x1 + x2) / 2 - width / 2, y: y + 1, width: width, height: layout.rowHeight)
                 if board.place(box) {
-                    inner += "<text class=\"connector-label\" x=\"\(fmt((x1 + x2) / 2))\" y=\"\(fmt(y + font + 1))\" text-anchor=\"middle\">\(HTML.escape(text))</text>"
+                    inner +=
+                        "<text class=\"connector-label\" x=\"\(fmt((x1 + x2) / 2))\" y=\"\(fmt(y + font + 1))\" text-anchor=\"middle\">\(HTML.escape(text))</text>"
                 }
                 inner += "</g>"
             }
-            var svg = "<g class=\"lane\" data-lane=\"\(HTML.escape(lane.id))\" data-name=\"\(HTML.escape(lane.title))\" data-h=\"\(fmt(height))\" transform=\"translate(0 \(fmt(top)))\">"
+            var svg =
+                "<g class=\"lane\" data-lane=\"\(HTML.escape(lane.id))\" data-name=\"\(HTML.escape(lane.title))\" data-h=\"\(fmt(height))\" transform=\"translate(0 \(fmt(top)))\">"
             svg += inner + labels + marks + "</g>"
             return (svg, height, labelCount)
         }
@@ -103,9 +112,11 @@ extension TimelineDrawing {
         let height = axisY + font + 10
         // Named by its <title>, as each mark is by its own: the validator flags aria-label on
         // elements without a role, and `group` is not a role it allows on <svg>.
-        var svg = "<svg class=\"\(cssClass)\" viewBox=\"0 0 \(fmt(layout.width)) \(fmt(height))\" width=\"\(fmt(layout.width))\" height=\"\(fmt(height))\""
+        var svg =
+            "<svg class=\"\(cssClass)\" viewBox=\"0 0 \(fmt(layout.width)) \(fmt(height))\" width=\"\(fmt(layout.width))\" height=\"\(fmt(height))\""
         let focus = scale.segments.last!.days
-        svg += " data-x0=\"\(fmt(scale.plotStart))\" data-x1=\"\(fmt(scale.plotEnd))\" data-first=\"\(scale.days.lowerBound)\" data-last=\"\(scale.days.upperBound)\""
+        svg +=
+            " data-x0=\"\(fmt(scale.plotStart))\" data-x1=\"\(fmt(scale.plotEnd))\" data-first=\"\(scale.days.lowerBound)\" data-last=\"\(scale.days.upperBound)\""
         svg += " data-focus-a=\"\(focus.lowerBound)\" data-focus-b=\"\(focus.upperBound)\" data-axis-y=\"\(fmt(axisY))\""
         svg += " xmlns=\"http://www.w3.org/2000/svg\"><title>\(HTML.escape(title))</title>"
         svg += backdrop(scale: scale, asOf: asOf, bottom: axisY, font: font, words: words)
@@ -147,7 +158,8 @@ extension TimelineDrawing {
     /// Tries the title, then a short name for the kind, in the row nearest the mark first,
     /// starting at the mark and then ending at it. A thin leader joins label and mark.
     static func placeLabel(
-        _ event: TimelineEvent, index: Int, cx: Double, markY: Double, layout: Layout, board: inout LabelBoard, words: InterfaceWords = .english
+        _ event: TimelineEvent, index: Int, cx: Double, markY: Double, layout: Layout, board: inout LabelBoard,
+        words: InterfaceWords = .english
     ) -> String? {
         let font = layout.fontSize
         var texts = [event.title]
@@ -166,8 +178,10 @@ extension TimelineDrawing {
                     guard board.place(box) else { continue }
                     if leader.height > 0 { board.reserve(leader) }
                     let textX = anchorEnd ? cx + 3 : cx - 3
-                    var svg = "<line class=\"leader\" data-i=\"\(index)\" x1=\"\(fmt(cx))\" y1=\"\(fmt(leaderTop - 2))\" x2=\"\(fmt(cx))\" y2=\"\(fmt(markY - 7))\"/>"
-                    svg += "<text class=\"label\" data-i=\"\(index)\" x=\"\(fmt(textX))\" y=\"\(fmt(rowTop + font + 1))\"\(anchorEnd ? " text-anchor=\"end\"" : "")>\(HTML.escape(text))</text>"
+                    var svg =
+                        "<line class=\"leader\" data-i=\"\(index)\" x1=\"\(fmt(cx))\" y1=\"\(fmt(leaderTop - 2))\" x2=\"\(fmt(cx))\" y2=\"\(fmt(markY - 7))\"/>"
+                    svg +=
+                        "<text class=\"label\" data-i=\"\(index)\" x=\"\(fmt(textX))\" y=\"\(fmt(rowTop + font + 1))\"\(anchorEnd ? " text-anchor=\"end\"" : "")>\(HTML.escape(text))</text>"
                     return svg
                 }
             }
@@ -186,19 +200,24 @@ extension TimelineDrawing {
     }
 
     /// The shaded history before the scale breaks, the break itself, the future after as-of.
-    static func backdrop(scale: TimelineScale, asOf: DossierDate?, bottom: Double, font: Double, words: InterfaceWords = .english) -> String {
+    static func backdrop(scale: TimelineScale, asOf: DossierDate?, bottom: Double, font: Double, words: InterfaceWords = .english) -> String
+    {
         var svg = ""
         if let gap = scale.gap {
             let earlier = scale.segments[0].xs
-            svg += "<rect class=\"earlier-zone\" x=\"\(fmt(earlier.lowerBound))\" y=\"\(fmt(topBand))\" width=\"\(fmt(earlier.upperBound - earlier.lowerBound))\" height=\"\(fmt(bottom - topBand))\"/>"
-            svg += "<text class=\"zone-label\" x=\"\(fmt(earlier.lowerBound + 2))\" y=\"\(fmt(font + 1))\">\(HTML.escape(words.word("timeline_earlier_compressed", or: "earlier, compressed")))</text>"
+            svg +=
+                "<rect class=\"earlier-zone\" x=\"\(fmt(earlier.lowerBound))\" y=\"\(fmt(topBand))\" width=\"\(fmt(earlier.upperBound - earlier.lowerBound))\" height=\"\(fmt(bottom - topBand))\"/>"
+            svg +=
+                "<text class=\"zone-label\" x=\"\(fmt(earlier.lowerBound + 2))\" y=\"\(fmt(font + 1))\">\(HTML.escape(words.word("timeline_earlier_compressed", or: "earlier, compressed")))</text>"
             let mid = (gap.lowerBound + gap.upperBound) / 2
-            svg += "<path class=\"scale-break\" d=\"M\(fmt(mid - 5)) \(fmt(bottom + 5))L\(fmt(mid - 1)) \(fmt(bottom - 5))M\(fmt(mid + 1)) \(fmt(bottom + 5))L\(fmt(mid + 5)) \(fmt(bottom - 5))\"/>"
+            svg +=
+                "<path class=\"scale-break\" d=\"M\(fmt(mid - 5)) \(fmt(bottom + 5))L\(fmt(mid - 1)) \(fmt(bottom - 5))M\(fmt(mid + 1)) \(fmt(bottom + 5))L\(fmt(mid + 5)) \(fmt(bottom - 5))\"/>"
         }
         if let asOf {
             let x = scale.x(asOf.firstDay)
             if x < scale.plotEnd {
-                svg += "<rect class=\"future-zone\" x=\"\(fmt(x))\" y=\"\(fmt(topBand))\" width=\"\(fmt(scale.plotEnd - x))\" height=\"\(fmt(bottom - topBand))\"/>"
+                svg +=
+                    "<rect class=\"future-zone\" x=\"\(fmt(x))\" y=\"\(fmt(topBand))\" width=\"\(fmt(scale.plotEnd - x))\" height=\"\(fmt(bottom - topBand))\"/>"
             }
         }
         return svg
@@ -207,16 +226,19 @@ extension TimelineDrawing {
     static func axis(scale: TimelineScale, y: Double, font: Double, width: Double) -> String {
         var svg = "<g class=\"axis\">"
         for segment in scale.segments {
-            svg += "<line class=\"axis-line\" x1=\"\(fmt(segment.xs.lowerBound))\" y1=\"\(fmt(y))\" x2=\"\(fmt(segment.xs.upperBound))\" y2=\"\(fmt(y))\"/>"
+            svg +=
+                "<line class=\"axis-line\" x1=\"\(fmt(segment.xs.lowerBound))\" y1=\"\(fmt(y))\" x2=\"\(fmt(segment.xs.upperBound))\" y2=\"\(fmt(y))\"/>"
         }
         var board = LabelBoard(bounds: 0...width)
         for tick in scale.ticks() {
-            svg += "<line class=\"\(tick.major ? "tick major" : "tick")\" x1=\"\(fmt(tick.x))\" y1=\"\(fmt(y))\" x2=\"\(fmt(tick.x))\" y2=\"\(fmt(y + (tick.major ? 5 : 3)))\"/>"
+            svg +=
+                "<line class=\"\(tick.major ? "tick major" : "tick")\" x1=\"\(fmt(tick.x))\" y1=\"\(fmt(y))\" x2=\"\(fmt(tick.x))\" y2=\"\(fmt(y + (tick.major ? 5 : 3)))\"/>"
             guard let label = tick.label else { continue }
             let size = tick.major ? font : font - 1
             let box = LabelBoard.Box(x: tick.x + 2, y: y + 2, width: LabelBoard.textWidth(label, fontSize: size) + 4, height: font + 4)
             if board.place(box) {
-                svg += "<text class=\"\(tick.major ? "year" : "month")\" x=\"\(fmt(tick.x + 2))\" y=\"\(fmt(y + font + 4))\">\(label)</text>"
+                svg +=
+                    "<text class=\"\(tick.major ? "year" : "month")\" x=\"\(fmt(tick.x + 2))\" y=\"\(fmt(y + font + 4))\">\(label)</text>"
             }
         }
         return svg + "</g>"
@@ -232,8 +254,10 @@ extension TimelineDrawing {
         let textWidth = LabelBoard.textWidth(text, fontSize: font)
         // Written to the left of the line, unless that would cut into the earlier zone's name.
         let left = x - 4 - textWidth > (scale.gap?.upperBound ?? 0)
-        var svg = "<g class=\"today\" data-a=\"\(asOf.firstDay)\"><line class=\"today-line\" x1=\"\(fmt(x))\" y1=\"\(fmt(topBand - 4))\" x2=\"\(fmt(x))\" y2=\"\(fmt(bottom))\"/>"
-        svg += "<text class=\"today-label\" x=\"\(fmt(left ? x - 4 : x + 4))\" y=\"\(fmt(font + 1))\"\(left ? " text-anchor=\"end\"" : "")>\(HTML.escape(text))</text></g>"
+        var svg =
+            "<g class=\"today\" data-a=\"\(asOf.firstDay)\"><line class=\"today-line\" x1=\"\(fmt(x))\" y1=\"\(fmt(topBand - 4))\" x2=\"\(fmt(x))\" y2=\"\(fmt(bottom))\"/>"
+        svg +=
+            "<text class=\"today-label\" x=\"\(fmt(left ? x - 4 : x + 4))\" y=\"\(fmt(font + 1))\"\(left ? " text-anchor=\"end\"" : "")>\(HTML.escape(text))</text></g>"
         return svg
     }
 }

@@ -27,7 +27,9 @@ struct TimelineScale: Equatable {
     /// `all` is the whole history, `focus` the period at full resolution. The history
     /// before the focus gets `earlierShare` of the width, after a gap of `gapWidth`.
     /// With nothing before the focus, the scale is linear over it.
-    static func focused(all: Range<Int>, focus: Range<Int>, xs: ClosedRange<Double>, earlierShare: Double = 0.17, gapWidth: Double = 14)
+    static func focused(
+        all: Range<Int>, focus: Range<Int>, xs: ClosedRange<Double>, earlierShare: Double = 0.17, gapWidth: Double = 14
+    )
         -> TimelineScale
     {
         guard all.lowerBound < focus.lowerBound else {

@@ -51,7 +51,9 @@ public enum WithdrawalTracker {
             return makeCase(state: state, treaty: treaty, events: events, orderInEvent: order[key]!)
         }
         return cases.sorted {
-            ($1.firstDay, $0.orderInEvent, $0.state.sortKey, $0.treaty.sortKey) < ($0.firstDay, $1.orderInEvent, $1.state.sortKey, $1.treaty.sortKey)
+            ($1.firstDay, $0.orderInEvent, $0.state.sortKey, $0.treaty.sortKey) < (
+                $0.firstDay, $1.orderInEvent, $1.state.sortKey, $1.treaty.sortKey
+            )
         }
     }
 
@@ -97,7 +99,8 @@ extension WithdrawalCase {
         switch outcome {
         case .notNotified:
             return announced == nil
-                ? ("tracker_no_withdrawal", "No withdrawal recorded") : ("tracker_announced_not_notified", "Announced; no notification found")
+                ? ("tracker_no_withdrawal", "No withdrawal recorded")
+                : ("tracker_announced_not_notified", "Announced; no notification found")
         case .rescinded:
             return ("tracker_withdrawal_rescinded", "Withdrawal rescinded")
         case .recorded(let event):
@@ -107,7 +110,8 @@ extension WithdrawalCase {
             if event.status == .disputed { return ("tracker_date_disputed", "Notified; the date is disputed") }
             if event.status == .unconfirmed { return ("tracker_date_unconfirmed", "Notified; the date is unconfirmed") }
             // A computed date that has passed is not a record that the withdrawal took effect.
-            return isPast(event) ? ("tracker_due_not_recorded", "Due to have taken effect; not recorded") : ("tracker_notified_pending", "Notified; pending")
+            return isPast(event)
+                ? ("tracker_due_not_recorded", "Due to have taken effect; not recorded") : ("tracker_notified_pending", "Notified; pending")
         }
     }
 }

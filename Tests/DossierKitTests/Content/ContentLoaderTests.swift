@@ -18,7 +18,8 @@ struct ContentLoaderTests {
             #expect(catalog.site.title == "Test dossier")
             #expect(catalog.home?.title.value == "Test dossier")
             #expect(catalog.briefings.map(\.header.slug) == ["sahel-overview"])
-            #expect(Set(catalog.entities.map(\.header.slug)) == ["mali", "niger", "alliance-of-sahel-states", "rome-statute", "assimi-goita"])
+            #expect(
+                Set(catalog.entities.map(\.header.slug)) == ["mali", "niger", "alliance-of-sahel-states", "rome-statute", "assimi-goita"])
             #expect(catalog.events.count == 1)
             #expect(Set(catalog.sources.map(\.id)) == ["comm-2025", "untc"])
         }
@@ -121,7 +122,8 @@ struct ContentLoaderTests {
         try await withTempSite(nil) { site in
             try site.write("site.yml", siteYML)
             let outside = site.root.appendingPathComponent("secret.png")
-            try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1]).write(to: outside)
+            try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1]).write(
+                to: outside)
             try FileManager.default.createSymbolicLink(at: site.content.appendingPathComponent("linked.png"), withDestinationURL: outside)
             let (catalog, diagnostics) = try await ContentLoader.load(from: site.content, displayRoot: "Content")
             #expect(catalog.images.byPath.isEmpty)

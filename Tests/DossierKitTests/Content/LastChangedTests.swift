@@ -8,7 +8,8 @@ struct LastChangedTests {
     @Test("git log output: commits newest first, each with the files it touched")
     func parsesLog() {
         let rs = GitHistory.recordSeparator, fs = GitHistory.fieldSeparator
-        let output = "\(rs)bbb\(fs)1740054600\(fs)Second change\n\nbriefings/a.md\n\(rs)aaa\(fs)1736503200\(fs)First\n\nbriefings/a.md\nsite.yml\n"
+        let output =
+            "\(rs)bbb\(fs)1740054600\(fs)Second change\n\nbriefings/a.md\n\(rs)aaa\(fs)1736503200\(fs)First\n\nbriefings/a.md\nsite.yml\n"
         let history = GitHistory(commits: GitHistory.parseLog(output))
         #expect(history.commits.map(\.hash) == ["bbb", "aaa"])
         #expect(history.lastCommit(touching: "briefings/a.md")?.subject == "Second change")
@@ -46,13 +47,19 @@ struct LastChangedTests {
             #expect(report.notes.isEmpty)
 
             // Shown on the page, and used by the sitemap and the feed.
-            #expect(try site.html("briefings/sahel-overview/index.html").contains("<time datetime=\"2025-02-20T12:30:00Z\">20 February 2025</time>"))
-            #expect(try site.html("entities/countries/mali/index.html").contains("last changed on <time datetime=\"2025-02-01\">1 February 2025</time>"))
+            #expect(
+                try site.html("briefings/sahel-overview/index.html").contains(
+                    "<time datetime=\"2025-02-20T12:30:00Z\">20 February 2025</time>"))
+            #expect(
+                try site.html("entities/countries/mali/index.html").contains(
+                    "last changed on <time datetime=\"2025-02-01\">1 February 2025</time>"))
             let sitemap = try site.html("sitemap.xml")
-            #expect(sitemap.contains("<loc>https://example.org/test/briefings/sahel-overview/</loc><lastmod>2025-02-20T12:30:00Z</lastmod>"))
+            #expect(
+                sitemap.contains("<loc>https://example.org/test/briefings/sahel-overview/</loc><lastmod>2025-02-20T12:30:00Z</lastmod>"))
             #expect(sitemap.contains("<loc>https://example.org/test/entities/countries/mali/</loc><lastmod>2025-02-01</lastmod>"))
             let feed = try site.html("feed.xml")
-            #expect(feed.contains("<id>https://example.org/test/briefings/sahel-overview/</id>\n    <updated>2025-02-20T12:30:00Z</updated>"))
+            #expect(
+                feed.contains("<id>https://example.org/test/briefings/sahel-overview/</id>\n    <updated>2025-02-20T12:30:00Z</updated>"))
             #expect(feed.contains("<updated>2025-02-20T12:30:00Z</updated>\n  <author>"), "the feed is as new as its newest entry")
         }
     }

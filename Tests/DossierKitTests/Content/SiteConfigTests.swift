@@ -10,7 +10,8 @@ struct SiteConfigTests {
     }
 
     @Test func readsEveryField() throws {
-        let config = try parse("""
+        let config = try parse(
+            """
             title: "Sahel"
             base_url: "https://example.org/dossier"
             language: fr

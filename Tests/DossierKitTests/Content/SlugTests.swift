@@ -23,7 +23,9 @@ struct SlugTests {
     @Test func slugIsLowercaseASCIIAndHyphens() {
         for name in ["Goïta", "Ñandú Ça Va", "Tiani — Niger", "ąćęłńóśźż", "İstanbul"] {
             let slug = Slug.make(name)
-            #expect(slug.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isLowercase || ("0"..."9").contains($0))) || $0 == "-" }, "\(name) → \(slug)")
+            #expect(
+                slug.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isLowercase || ("0"..."9").contains($0))) || $0 == "-" },
+                "\(name) → \(slug)")
             #expect(!slug.hasPrefix("-") && !slug.hasSuffix("-") && !slug.contains("--"), "\(name) → \(slug)")
         }
     }

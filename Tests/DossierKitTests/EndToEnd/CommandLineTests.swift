@@ -59,10 +59,12 @@ struct CommandLineTests {
     @Test("new entity without --kind, not at a terminal, fails with a clear error and writes nothing")
     func entityNeedsItsKind() async throws {
         try await withTempSite { site in
-            let run = try await dossier(["new", "entity", "Bamako", "--source", site.content.path], logs: site.root.appendingPathComponent("logs"))
+            let run = try await dossier(
+                ["new", "entity", "Bamako", "--source", site.content.path], logs: site.root.appendingPathComponent("logs"))
             #expect(run.status != 0)
             #expect(run.errors.contains("an entity needs its kind: add --kind with one of country, person"))
-            let countries = try FileManager.default.contentsOfDirectory(atPath: site.content.appendingPathComponent("entities/countries").path)
+            let countries = try FileManager.default.contentsOfDirectory(
+                atPath: site.content.appendingPathComponent("entities/countries").path)
             #expect(!countries.contains("bamako.md"))
         }
     }

@@ -24,7 +24,8 @@ struct CrossReferenceTests {
             #expect(html.contains("<a class=\"xref\" href=\"../../entities/countries/mali/\">Mali</a>"))
             // An alias link shows the page title; a labelled link keeps its label.
             #expect(html.contains("<a class=\"xref\" href=\"../../entities/people/assimi-goita/\">Assimi Goïta</a>"))
-            #expect(html.contains("<a class=\"xref\" href=\"../../entities/treaties/rome-statute/#article-127\">the withdrawal article</a>"))
+            #expect(
+                html.contains("<a class=\"xref\" href=\"../../entities/treaties/rome-statute/#article-127\">the withdrawal article</a>"))
             #expect(!html.contains("[["))
         }
     }
@@ -41,7 +42,9 @@ struct CrossReferenceTests {
 
     @Test func relativeMarkdownLinkWithFragmentAndPortableMode() async throws {
         try await withTempSite { site in
-            try site.edit("briefings/sahel-overview.md", replacing: "(../entities/countries/mali.md)", with: "(../entities/treaties/rome-statute.md#article-127)")
+            try site.edit(
+                "briefings/sahel-overview.md", replacing: "(../entities/countries/mali.md)",
+                with: "(../entities/treaties/rome-statute.md#article-127)")
             var options = site.options()
             options.portable = true
             _ = try await SiteBuilder(options: options).build()
@@ -68,8 +71,10 @@ struct CrossReferenceTests {
             try await site.build()
             let backlinks = section("backlinks", in: try site.html(Self.maliPage))
             #expect(backlinks.contains("<h3>Briefings</h3>"))
-            #expect(backlinks.contains(
-                "<a href=\"../../../briefings/sahel-overview/\">Sahel overview</a><blockquote>The junta in Mali announced its withdrawal from the court on 22 September 2025.</blockquote>"))
+            #expect(
+                backlinks.contains(
+                    "<a href=\"../../../briefings/sahel-overview/\">Sahel overview</a><blockquote>The junta in Mali announced its withdrawal from the court on 22 September 2025.</blockquote>"
+                ))
             #expect(backlinks.contains("<a href=\"../niger/\">Niger</a><blockquote>Niger borders Mali.</blockquote>"))
             // Pages that do not link to Mali are not listed.
             #expect(!backlinks.contains("Rome Statute"))
@@ -89,10 +94,14 @@ struct CrossReferenceTests {
             try await site.build()
             let mali = section("relations", in: try site.html(Self.maliPage))
             let aes = section("relations", in: try site.html(Self.aesPage))
-            #expect(mali.contains(
-                "<strong>Mali</strong> — member of — <a href=\"../../organizations/alliance-of-sahel-states/\">Alliance of Sahel States</a> <span class=\"dates\">(from 16 September 2023)</span>"))
-            #expect(aes.contains(
-                "<a href=\"../../countries/mali/\">Mali</a> — member of — <strong>Alliance of Sahel States</strong> <span class=\"dates\">(from 16 September 2023)</span>"))
+            #expect(
+                mali.contains(
+                    "<strong>Mali</strong> — member of — <a href=\"../../organizations/alliance-of-sahel-states/\">Alliance of Sahel States</a> <span class=\"dates\">(from 16 September 2023)</span>"
+                ))
+            #expect(
+                aes.contains(
+                    "<a href=\"../../countries/mali/\">Mali</a> — member of — <strong>Alliance of Sahel States</strong> <span class=\"dates\">(from 16 September 2023)</span>"
+                ))
             // Goïta's relation, declared on his page, shows on Mali's.
             #expect(mali.contains("<a href=\"../../people/assimi-goita/\">Assimi Goïta</a> — leads — <strong>Mali</strong>"))
             // Both pages draw the neighbourhood graph, with a node linking to the other end.

@@ -68,7 +68,8 @@ struct LinkErrorTests {
         try await withTempSite { site in
             try site.edit(Self.briefing, replacing: "[[Rome Statute#Article 127|", with: "[[rome-statute#article-127|")
             try await site.build()
-            #expect(try site.html("briefings/sahel-overview/index.html").contains("href=\"../../entities/treaties/rome-statute/#article-127\""))
+            #expect(
+                try site.html("briefings/sahel-overview/index.html").contains("href=\"../../entities/treaties/rome-statute/#article-127\""))
         }
     }
 
@@ -113,7 +114,8 @@ struct LinkErrorTests {
 
     @Test func relationToANonEntityIsAnError() async throws {
         try await withTempSite { site in
-            try site.edit("entities/countries/niger.md", replacing: "target: \"Alliance of Sahel States\"", with: "target: \"Sahel overview\"")
+            try site.edit(
+                "entities/countries/niger.md", replacing: "target: \"Alliance of Sahel States\"", with: "target: \"Sahel overview\"")
             _ = try await failingBuild(site, "is a briefing, not an entity")
         }
     }
@@ -129,7 +131,9 @@ struct LinkErrorTests {
     @Test func ambiguousWikiLinkFailsNamingBothPages() async throws {
         try await withTempSite { site in
             try site.edit("entities/countries/niger.md", replacing: "kind: country", with: "kind: country\naliases: [\"Sahel junta\"]")
-            try site.edit("entities/countries/mali.md", replacing: "aliases: [\"Republic of Mali\"]", with: "aliases: [\"Republic of Mali\", \"Sahel junta\"]")
+            try site.edit(
+                "entities/countries/mali.md", replacing: "aliases: [\"Republic of Mali\"]",
+                with: "aliases: [\"Republic of Mali\", \"Sahel junta\"]")
             try site.edit(Self.briefing, replacing: "Others followed.", with: "Others followed the [[Sahel junta]].")
             let error = try #require(try await failingBuild(site, "'Sahel junta' is ambiguous"))
             #expect(error.message.contains("Content/entities/countries/mali.md"))

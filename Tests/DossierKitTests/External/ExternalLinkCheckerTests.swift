@@ -18,9 +18,10 @@ struct ExternalLinkCheckerTests {
             link(server.url("/moved"), line: 3), link(server.url("/silent"), line: 4),
         ])
         #expect(!report.offline)
-        #expect(report.results.map(\.outcome) == [
-            .ok(status: 200), .dead(status: 404), .redirect(status: 301, to: server.url("/ok")), .timedOut,
-        ])
+        #expect(
+            report.results.map(\.outcome) == [
+                .ok(status: 200), .dead(status: 404), .redirect(status: 301, to: server.url("/ok")), .timedOut,
+            ])
         let diagnostics = report.diagnostics
         #expect(diagnostics.count == 3)
         let dead = diagnostics.first(containing: "dead link")

@@ -29,18 +29,25 @@ struct FigureTests {
     @Test func aCaptionedImageAloneIsAFigureWithItsSizeCreditAndCitations() async throws {
         try await withTempSite { site in
             try site.writeData("briefings/map.png", try Self.image("map.png"))
-            try Self.addToBriefing(site, "![Map of the Sahel states](map.png \"The three states [@untc]. Credit: Drawn by the desk from UN data [@comm-2025]\")")
+            try Self.addToBriefing(
+                site,
+                "![Map of the Sahel states](map.png \"The three states [@untc]. Credit: Drawn by the desk from UN data [@comm-2025]\")")
             try await site.build()
             let html = try site.html("briefings/sahel-overview/index.html")
             let hash = ContentHash.hex(try Self.image("map.png"))
-            #expect(html.contains("<figure class=\"content-figure\"><img src=\"../map.\(hash).png\" alt=\"Map of the Sahel states\" width=\"30\" height=\"20\" decoding=\"async\"><figcaption>The three states <sup class=\"cite\">[<a href=\"#ref-1\" title=\"Status of the Rome Statute\">1</a>]</sup>."))
+            #expect(
+                html.contains(
+                    "<figure class=\"content-figure\"><img src=\"../map.\(hash).png\" alt=\"Map of the Sahel states\" width=\"30\" height=\"20\" decoding=\"async\"><figcaption>The three states <sup class=\"cite\">[<a href=\"#ref-1\" title=\"Status of the Rome Statute\">1</a>]</sup>."
+                ))
             #expect(html.contains("<span class=\"credit\">Credit: Drawn by the desk from UN data <sup class=\"cite\">"))
             #expect(!html.contains("<p><figure"))
             // The caption's citations are numbered with the page's others and listed in its references.
             #expect(html.contains("id=\"ref-1\""))
             let report = try await site.build()
             #expect(report.site?.citations["briefings/sahel-overview/"]?.contains("untc") == true)
-            #expect(FileManager.default.contents(atPath: site.output.appendingPathComponent("briefings/map.\(hash).png").path) == (try Self.image("map.png")))
+            #expect(
+                FileManager.default.contents(atPath: site.output.appendingPathComponent("briefings/map.\(hash).png").path)
+                    == (try Self.image("map.png")))
         }
     }
 
@@ -49,7 +56,9 @@ struct FigureTests {
             try site.writeData("briefings/map.png", try Self.image("map.png"))
             try Self.addToBriefing(site, String(repeating: "A paragraph.\n\n", count: 6) + "![Map](map.png \"Caption\")")
             try await site.build()
-            #expect(try site.html("briefings/sahel-overview/index.html").contains("height=\"20\" loading=\"lazy\" decoding=\"async\"><figcaption>Caption</figcaption>"))
+            #expect(
+                try site.html("briefings/sahel-overview/index.html").contains(
+                    "height=\"20\" loading=\"lazy\" decoding=\"async\"><figcaption>Caption</figcaption>"))
         }
     }
 
@@ -60,7 +69,10 @@ struct FigureTests {
             try await site.build()
             let html = try site.html("entities/countries/mali/index.html")
             let hash = ContentHash.hex(try Self.image("anim.gif"))
-            #expect(html.contains("<p>The flag <img src=\"../flag.\(hash).gif\" alt=\"Flag of Mali\" width=\"32\" height=\"22\" decoding=\"async\"> waves.</p>"))
+            #expect(
+                html.contains(
+                    "<p>The flag <img src=\"../flag.\(hash).gif\" alt=\"Flag of Mali\" width=\"32\" height=\"22\" decoding=\"async\"> waves.</p>"
+                ))
         }
     }
 

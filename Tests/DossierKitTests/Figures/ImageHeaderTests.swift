@@ -49,7 +49,9 @@ struct ImageHeaderTests {
         if let expected = Self.headerLength[file.format] { #expect(needed == expected) }
         #expect(needed > 1)
         // Cut inside the header, the error says so rather than calling it another format.
-        #expect(throws: ImageHeaderError.truncated(file.format)) { _ = try ImageHeader.size(of: data.prefix(needed - 1), format: file.format) }
+        #expect(throws: ImageHeaderError.truncated(file.format)) {
+            _ = try ImageHeader.size(of: data.prefix(needed - 1), format: file.format)
+        }
     }
 
     @Test func aFileOfAnotherFormatIsNotAnImageOfThisOne() throws {
@@ -91,7 +93,8 @@ struct ImageHeaderTests {
     @Test func randomBytesNeverCrashTheReaders() {
         var generator = SplitMix64(seed: 25)
         let signatures: [[UInt8]] = [
-            [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], [0xFF, 0xD8], Array("GIF89a".utf8), Array("RIFF\0\0\0\0WEBP".utf8), Array("<svg ".utf8), [],
+            [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], [0xFF, 0xD8], Array("GIF89a".utf8), Array("RIFF\0\0\0\0WEBP".utf8),
+            Array("<svg ".utf8), [],
         ]
         for _ in 0..<300 {
             for signature in signatures {
@@ -112,4 +115,3 @@ struct ImageHeaderTests {
         #expect(ImageFormat(fileName: "png") == nil)
     }
 }
-

@@ -16,7 +16,9 @@ struct BodyEditTests {
     func sentenceAroundLink() async throws {
         try await withTempSite { site in
             let session = try await Session(site)
-            try site.edit(Self.mali, replacing: "Mali ratified the [[Rome Statute]] in 2000", with: "Mali ratified the [[Rome Statute]] early, in 2000")
+            try site.edit(
+                Self.mali, replacing: "Mali ratified the [[Rome Statute]] in 2000",
+                with: "Mali ratified the [[Rome Statute]] early, in 2000")
             let report = try await session.rebuild(changed: [Self.mali])
             #expect(session.patched)
             #expect(report.renderedCount == 3)  // Mali, the Rome Statute, the search page
@@ -54,7 +56,9 @@ struct BodyEditTests {
             #expect(session.patched)
             // Rome Statute's backlinks: the briefing, then entities by title, the alliance before Mali.
             let page = try site.html("entities/treaties/rome-statute/index.html")
-            let order = ["Sahel overview", "Alliance of Sahel States", "Mali"].map { $0 + "</a><blockquote>" }.map { page.range(of: $0)?.lowerBound }
+            let order = ["Sahel overview", "Alliance of Sahel States", "Mali"].map { $0 + "</a><blockquote>" }.map {
+                page.range(of: $0)?.lowerBound
+            }
             #expect(order.allSatisfy { $0 != nil })
             #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted())
             try await session.expectEqualToFullBuild()
@@ -67,7 +71,8 @@ struct BodyEditTests {
             let session = try await Session(site)
             let event = "events/2025-09-22-aes-announces-withdrawal.md"
             let briefing = "briefings/sahel-overview.md"
-            try site.edit(event, replacing: "The three states announced", with: "In a joint statement, [[Mali]] and two other states announced")
+            try site.edit(
+                event, replacing: "The three states announced", with: "In a joint statement, [[Mali]] and two other states announced")
             try site.edit(briefing, replacing: "Others followed.", with: "Others followed within hours.")
             let home = try site.read("index.md")
             try site.write("index.md", home + "\nOne more line for the home page.\n")
@@ -137,7 +142,9 @@ struct BodyEditTests {
         try await withTempSite { site in
             let session = try await Session(site)
             let index = try site.html("sources/index.html")
-            try site.edit("briefings/sahel-overview.md", replacing: "22 September 2025 [@comm-2025].", with: "22 September 2025 [@comm-2025] [@untc].")
+            try site.edit(
+                "briefings/sahel-overview.md", replacing: "22 September 2025 [@comm-2025].", with: "22 September 2025 [@comm-2025] [@untc]."
+            )
             let added = try await session.rebuild(changed: ["briefings/sahel-overview.md"])
             #expect(session.patched)
             #expect(added.renderedCount == 4)  // the briefing, the print edition, the untc source's page, the search page

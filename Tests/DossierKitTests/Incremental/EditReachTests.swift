@@ -21,7 +21,8 @@ struct EditReachTests {
     func linkMoved() async throws {
         try await withTempSite { site in
             let (before, after) = try await Self.linkedAround(site) {
-                try site.edit(Self.mali, replacing: "Mali ratified the [[Rome Statute]] in 2000 [@untc].", with: "Mali borders [[Niger]] [@untc].")
+                try site.edit(
+                    Self.mali, replacing: "Mali ratified the [[Rome Statute]] in 2000 [@untc].", with: "Mali borders [[Niger]] [@untc].")
             }
             let reached = EditReach.pages(edited: ["entities/countries/mali/"], relinked: [], from: before, to: after)
             #expect(reached == ["entities/countries/mali/", "entities/treaties/rome-statute/", "entities/countries/niger/"])
@@ -33,7 +34,8 @@ struct EditReachTests {
         try await withTempSite { site in
             let (before, after) = try await Self.linkedAround(site) {
                 try site.edit(Self.mali, replacing: "in 2000 [@untc].", with: "in 2000 [@untc].\n\nA paragraph of its own.")
-                try site.edit("briefings/sahel-overview.md", replacing: "Others followed.", with: "Others followed.\n\nA paragraph of its own.")
+                try site.edit(
+                    "briefings/sahel-overview.md", replacing: "Others followed.", with: "Others followed.\n\nA paragraph of its own.")
             }
             let edited: Set<String> = ["entities/countries/mali/", "briefings/sahel-overview/"]
             #expect(EditReach.pages(edited: edited, relinked: [], from: before, to: after) == edited.union([PrintEdition.path]))
@@ -58,7 +60,9 @@ struct EditReachTests {
         try await withTempSite { site in
             let statute = "entities/treaties/rome-statute/"
             let (before, after) = try await Self.linkedAround(site) {
-                try site.edit("entities/treaties/rome-statute.md", replacing: "## Article 127", with: "## Ratification\n\nOpen to all.\n\n## Article 127")
+                try site.edit(
+                    "entities/treaties/rome-statute.md", replacing: "## Article 127",
+                    with: "## Ratification\n\nOpen to all.\n\n## Article 127")
             }
             #expect(EditReach.pages(edited: [statute], relinked: nil, from: before, to: after) == nil)
             let reached = EditReach.pages(edited: [statute], relinked: ["briefings/sahel-overview/"], from: before, to: after)
@@ -71,7 +75,10 @@ struct EditReachTests {
         arguments: [
             (mali, "Mali ratified the [[Rome Statute]] in 2000 [@untc].", "Mali borders [[Niger]] [@untc]."),
             ("briefings/sahel-overview.md", "22 September 2025 [@comm-2025].", "22 September 2025 [@comm-2025] [@untc]."),
-            ("events/2025-09-22-aes-announces-withdrawal.md", "The three states announced", "In a joint statement, [[Mali]] and two other states announced"),
+            (
+                "events/2025-09-22-aes-announces-withdrawal.md", "The three states announced",
+                "In a joint statement, [[Mali]] and two other states announced"
+            ),
         ])
     func bothPathsAgree(file: String, old: String, new: String) async throws {
         var rendered: [Int] = []

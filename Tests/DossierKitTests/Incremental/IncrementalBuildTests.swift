@@ -76,7 +76,9 @@ struct IncrementalBuildTests {
     func bodyEdit() async throws {
         try await withTempSite { site in
             let session = try await Session(site)
-            try site.edit("entities/countries/mali.md", replacing: "Mali ratified the [[Rome Statute]] in 2000", with: "Mali ratified the [[Rome Statute]] early, in 2000")
+            try site.edit(
+                "entities/countries/mali.md", replacing: "Mali ratified the [[Rome Statute]] in 2000",
+                with: "Mali ratified the [[Rome Statute]] early, in 2000")
             let report = try await session.rebuild()
             // Mali, the Rome Statute (its backlink quotes Mali), the search page.
             #expect(report.renderedCount == 3)
@@ -89,7 +91,8 @@ struct IncrementalBuildTests {
     func newLinkAndCitation() async throws {
         try await withTempSite { site in
             let session = try await Session(site)
-            try site.edit("entities/countries/mali.md", replacing: "in 2000 [@untc].", with: "in 2000 [@untc]. It borders [[Niger]] [@comm-2025].")
+            try site.edit(
+                "entities/countries/mali.md", replacing: "in 2000 [@untc].", with: "in 2000 [@untc]. It borders [[Niger]] [@comm-2025].")
             let report = try await session.rebuild()
             #expect(report.renderedCount < report.pageCount)
             #expect(try site.html("entities/countries/niger/index.html").contains("It borders"))

@@ -24,7 +24,9 @@ extension IncrementalBuildTests {
                 try await session.rebuild(changed: changed("briefings/map.png"))
                 try await session.expectEqualToFullBuild()
 
-                try site.edit(briefing, replacing: "Others followed.", with: "Others followed.\n\n![Map of the states](map.png \"Where they are [@untc]\")")
+                try site.edit(
+                    briefing, replacing: "Others followed.",
+                    with: "Others followed.\n\n![Map of the states](map.png \"Where they are [@untc]\")")
                 try await session.rebuild(changed: changed(briefing))
                 #expect(try site.html("briefings/sahel-overview/index.html").contains("width=\"40\" height=\"30\""))
                 try await session.expectEqualToFullBuild()

@@ -50,14 +50,40 @@ struct MultilingualRebuildTests {
             let nigerHash = TranslationFiles.hash(try site.read("entities/countries/niger.md"))
             let steps: [(String, Bool, () throws -> Void)] = [
                 ("edit the French home page's body", true, { try site.edit("index.fr.md", replacing: "Voir", with: "Lire aussi") }),
-                ("edit an English briefing", true, { try site.write("briefings/sahel-overview.md", try site.read("briefings/sahel-overview.md") + "\nSee also [[Mali]].\n") }),
-                ("add a translation", false, {
-                    try site.write("entities/countries/niger.fr.md", "---\ntitle: \"Niger\"\ntranslation_of: \"\(nigerHash)\"\n---\n\nLe Niger, voisin du [[Mali]].\n")
-                }),
-                ("change a translation's title", false, { try site.edit("entities/countries/niger.fr.md", replacing: "title: \"Niger\"", with: "title: \"République du Niger\"") }),
-                ("edit the new translation's body", true, { try site.edit("entities/countries/niger.fr.md", replacing: "voisin", with: "pays voisin") }),
-                ("remove it", false, { try FileManager.default.removeItem(at: site.content.appendingPathComponent("entities/countries/niger.fr.md")) }),
-                ("edit the English original of a translation again", true, { try site.edit("entities/countries/mali.md", replacing: "in 2000", with: "in 2000 (the UN records it)") }),
+                (
+                    "edit an English briefing", true,
+                    {
+                        try site.write(
+                            "briefings/sahel-overview.md", try site.read("briefings/sahel-overview.md") + "\nSee also [[Mali]].\n")
+                    }
+                ),
+                (
+                    "add a translation", false,
+                    {
+                        try site.write(
+                            "entities/countries/niger.fr.md",
+                            "---\ntitle: \"Niger\"\ntranslation_of: \"\(nigerHash)\"\n---\n\nLe Niger, voisin du [[Mali]].\n")
+                    }
+                ),
+                (
+                    "change a translation's title", false,
+                    {
+                        try site.edit(
+                            "entities/countries/niger.fr.md", replacing: "title: \"Niger\"", with: "title: \"République du Niger\"")
+                    }
+                ),
+                (
+                    "edit the new translation's body", true,
+                    { try site.edit("entities/countries/niger.fr.md", replacing: "voisin", with: "pays voisin") }
+                ),
+                (
+                    "remove it", false,
+                    { try FileManager.default.removeItem(at: site.content.appendingPathComponent("entities/countries/niger.fr.md")) }
+                ),
+                (
+                    "edit the English original of a translation again", true,
+                    { try site.edit("entities/countries/mali.md", replacing: "in 2000", with: "in 2000 (the UN records it)") }
+                ),
             ]
             for (name, incremental, edit) in steps {
                 try edit()

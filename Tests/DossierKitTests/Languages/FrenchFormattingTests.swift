@@ -35,7 +35,9 @@ import Testing
 
 @Suite struct FrenchTypographyTests {
     @Test func spacesBeforeDoublePunctuationBecomeUnbreakable() {
-        #expect(FrenchTypography.apply(toText: "Pourquoi ? Parce que : voilà ; enfin !") == "Pourquoi\u{202F}? Parce que\u{A0}: voilà\u{202F}; enfin\u{202F}!")
+        #expect(
+            FrenchTypography.apply(toText: "Pourquoi ? Parce que : voilà ; enfin !")
+                == "Pourquoi\u{202F}? Parce que\u{A0}: voilà\u{202F}; enfin\u{202F}!")
     }
 
     @Test func guillemetsGetTheirSpaces() {
@@ -45,7 +47,9 @@ import Testing
 
     @Test func textWithoutSpacesIsLeftAlone() {
         // URLs, times and English quoted in a French page keep their characters.
-        #expect(FrenchTypography.apply(toText: "https://example.org/?q=1 at 10:30 said “Why?”") == "https://example.org/?q=1 at 10:30 said “Why?”")
+        #expect(
+            FrenchTypography.apply(toText: "https://example.org/?q=1 at 10:30 said “Why?”")
+                == "https://example.org/?q=1 at 10:30 said “Why?”")
     }
 
     @Test func markupAndCodeAreLeftAlone() {

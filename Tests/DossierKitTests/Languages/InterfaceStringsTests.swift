@@ -91,9 +91,13 @@ import Testing
             let templates = try site.copyTemplates()
             let fr = templates.appendingPathComponent("i18n/fr.yml")
             let text = try String(contentsOf: fr, encoding: .utf8)
-            let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("dated_events:") }) + 1
-            try text.replacingOccurrences(of: #"dated_events: {one: "{count} événement daté", other: "{count} événements datés"}"#, with: #"dated_events: "événements""#)
-                .write(to: fr, atomically: true, encoding: .utf8)
+            let line =
+                try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("dated_events:") }) + 1
+            try text.replacingOccurrences(
+                of: #"dated_events: {one: "{count} événement daté", other: "{count} événements datés"}"#,
+                with: #"dated_events: "événements""#
+            )
+            .write(to: fr, atomically: true, encoding: .utf8)
             do {
                 try await site.build(templates: templates)
                 Issue.record("a plural written as text in fr.yml built")
@@ -110,7 +114,8 @@ import Testing
         try await withTempSite { site in
             try TranslationTests().bilingual(site)
             let hash = TranslationFiles.hash(try site.read("sources/untc.md"))
-            try site.write("sources/untc.fr.md", "---\ntitle: \"Collection des traités des Nations unies\"\ntranslation_of: \"\(hash)\"\n---\n")
+            try site.write(
+                "sources/untc.fr.md", "---\ntitle: \"Collection des traités des Nations unies\"\ntranslation_of: \"\(hash)\"\n---\n")
             var options = site.options()
             options.useGit = false
             _ = try await SiteBuilder(options: options).build()

@@ -13,10 +13,12 @@ import Testing
         try site.write(
             "site.yml",
             try site.read("site.yml")
-                + "languages:\n  - {code: en, name: English}\n  - {code: fr, name: Français, title: \"Dossier de test\", description: \"Un dossier.\"}\n")
+                + "languages:\n  - {code: en, name: English}\n  - {code: fr, name: Français, title: \"Dossier de test\", description: \"Un dossier.\"}\n"
+        )
         try site.write(
             "index.fr.md",
-            "---\ntitle: \"Dossier de test\"\ntranslation_of: \"\(try TranslationFiles.hash(site.read("index.md")))\"\n---\n\nVoir [[Mali]].\n")
+            "---\ntitle: \"Dossier de test\"\ntranslation_of: \"\(try TranslationFiles.hash(site.read("index.md")))\"\n---\n\nVoir [[Mali]].\n"
+        )
         try site.write(
             "entities/countries/mali.fr.md",
             "---\ntitle: \"Mali\"\nsummary: \"Un État d’Afrique de l’Ouest.\"\ntranslation_of: \"\(try TranslationFiles.hash(site.read("entities/countries/mali.md")))\"\n---\n\nLe Mali a ratifié le [[Rome Statute|Statut de Rome]] en 2000 [@untc], avant son retrait.\n"
@@ -28,7 +30,8 @@ import Testing
         )
         try site.write(
             "events/2025-10-01-niger-statement.md",
-            "---\ntitle: \"Niger restates its position\"\ndate: \"2025-10-01\"\nstatus: reported\nentities: [Niger]\nsources: [comm-2025]\n---\n\nNiger restated it [@comm-2025].\n")
+            "---\ntitle: \"Niger restates its position\"\ndate: \"2025-10-01\"\nstatus: reported\nentities: [Niger]\nsources: [comm-2025]\n---\n\nNiger restated it [@comm-2025].\n"
+        )
         var options = site.options()
         options.useGit = false
         return try await SiteBuilder(options: options).build()
@@ -42,7 +45,10 @@ import Testing
         try await withTempSite { site in
             let report = try await bilingual(site)
             #expect(report.warnings.isEmpty, "\(report.warnings)")
-            for page in ["fr/timeline/index.html", "fr/graph/index.html", "fr/search/index.html", "fr/404.html", "fr/entities/index.html", "fr/events/index.html"] {
+            for page in [
+                "fr/timeline/index.html", "fr/graph/index.html", "fr/search/index.html", "fr/404.html", "fr/entities/index.html",
+                "fr/events/index.html",
+            ] {
                 #expect(exists(site, page), "\(page) missing")
             }
             // Pages of other kinds are not copied: only translations are.
@@ -53,7 +59,9 @@ import Testing
             #expect(timeline.contains("<h1>Chronologie</h1>"))
             #expect(timeline.contains(">22 septembre 2025</time>"))
             // The translated event in French, within the language; the other in English, marked.
-            #expect(timeline.contains("<a href=\"../events/2025-09-22-aes-announces-withdrawal/\">Les États de l’AES annoncent leur retrait</a>"))
+            #expect(
+                timeline.contains(
+                    "<a href=\"../events/2025-09-22-aes-announces-withdrawal/\">Les États de l’AES annoncent leur retrait</a>"))
             #expect(
                 timeline.contains(
                     "<a href=\"../../events/2025-10-01-niger-statement/\" hreflang=\"en\" lang=\"en\">Niger restates its position</a><span class=\"language-marker\" lang=\"en\"> (en)</span>"
@@ -86,7 +94,8 @@ import Testing
             let searchPage = try site.html("fr/search/index.html")
             #expect(searchPage.contains("data-root=\"../../\""))
             let indexFile = try #require(searchPage.firstMatch(of: /assets\/search-index\.[0-9a-f]+\.js/)).output
-            let englishIndexFile = try #require(try site.html("search/index.html").firstMatch(of: /assets\/search-index\.[0-9a-f]+\.js/)).output
+            let englishIndexFile = try #require(try site.html("search/index.html").firstMatch(of: /assets\/search-index\.[0-9a-f]+\.js/))
+                .output
             #expect(indexFile != englishIndexFile)
             let french = try site.html(String(indexFile))
             let english = try site.html(String(englishIndexFile))
@@ -129,11 +138,19 @@ import Testing
             _ = try await bilingual(site)
             let mali = try site.html("fr/entities/countries/mali/index.html")
             // Goïta leads Mali: his page is not translated.
-            #expect(mali.contains("<a href=\"../../../../entities/people/assimi-goita/\" hreflang=\"en\" lang=\"en\">Assimi Goïta</a><span class=\"language-marker\" lang=\"en\"> (en)</span>"))
+            #expect(
+                mali.contains(
+                    "<a href=\"../../../../entities/people/assimi-goita/\" hreflang=\"en\" lang=\"en\">Assimi Goïta</a><span class=\"language-marker\" lang=\"en\"> (en)</span>"
+                ))
             // The English briefing mentions Mali: its title and sentence are quoted in English, marked.
-            #expect(mali.contains("hreflang=\"en\" lang=\"en\">Sahel overview</a><span class=\"language-marker\" lang=\"en\"> (en)</span><blockquote lang=\"en\">"))
+            #expect(
+                mali.contains(
+                    "hreflang=\"en\" lang=\"en\">Sahel overview</a><span class=\"language-marker\" lang=\"en\"> (en)</span><blockquote lang=\"en\">"
+                ))
             // The French event links to Mali within French, unmarked.
-            #expect(mali.contains("<a href=\"../../../events/2025-09-22-aes-announces-withdrawal/\">Les États de l’AES annoncent leur retrait</a>"))
+            #expect(
+                mali.contains(
+                    "<a href=\"../../../events/2025-09-22-aes-announces-withdrawal/\">Les États de l’AES annoncent leur retrait</a>"))
             let english = try site.html("entities/countries/mali/index.html")
             #expect(!english.contains("language-marker"))
         }
@@ -153,7 +170,9 @@ import Testing
             #expect(sitemap.contains("<loc>https://example.org/test/fr/entities/countries/mali/</loc>"))
             // Once under each version of the page.
             #expect(sitemap.components(separatedBy: alternates).count == 3)
-            #expect(sitemap.contains("<url><loc>https://example.org/test/entities/countries/niger/</loc></url>") || sitemap.contains("<loc>https://example.org/test/entities/countries/niger/</loc><lastmod>2026-01-15</lastmod></url>"))
+            #expect(
+                sitemap.contains("<url><loc>https://example.org/test/entities/countries/niger/</loc></url>")
+                    || sitemap.contains("<loc>https://example.org/test/entities/countries/niger/</loc><lastmod>2026-01-15</lastmod></url>"))
             #expect(!sitemap.contains("fr/404.html"))
         }
     }

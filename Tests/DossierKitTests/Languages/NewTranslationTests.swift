@@ -26,7 +26,9 @@ import Testing
     func git(_ site: TempSite, _ arguments: String...) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", site.root.path, "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"] + arguments
+        process.arguments =
+            ["git", "-C", site.root.path, "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
+            + arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -48,7 +50,10 @@ import Testing
             #expect(text.hasSuffix("Mali ratified the [[Rome Statute]] in 2000 [@untc].\n"))
             let report = try await build(site)
             let messages = report.warnings.filter { $0.location.file == "Content/entities/countries/mali.fr.md" }.map(\.message)
-            #expect(messages.sorted() == ["not translated yet: the body is the original's", "not translated yet: the summary is the original's"])
+            #expect(
+                messages.sorted() == [
+                    "not translated yet: the body is the original's", "not translated yet: the summary is the original's",
+                ])
             #expect(!report.warnings.contains { $0.message.contains("stale") })
             #expect(try site.html("fr/entities/countries/mali/index.html").contains("Mali ratified the"))
         }
@@ -61,16 +66,23 @@ import Testing
             try git(site, "add", ".")
             try git(site, "commit", "-q", "-m", "dossier")
             let path = try newTranslation(site, "Content/entities/countries/mali.md")
-            try site.edit(path, replacing: "\"A West African state in the Alliance of Sahel States.\"", with: "\"Un État d’Afrique de l’Ouest.\"")
-            try site.edit(path, replacing: "Mali ratified the [[Rome Statute]]", with: "Le Mali a ratifié le [[Rome Statute|Statut de Rome]]")
+            try site.edit(
+                path, replacing: "\"A West African state in the Alliance of Sahel States.\"", with: "\"Un État d’Afrique de l’Ouest.\"")
+            try site.edit(
+                path, replacing: "Mali ratified the [[Rome Statute]]", with: "Le Mali a ratifié le [[Rome Statute|Statut de Rome]]")
             #expect(try await build(site, useGit: true).warnings.isEmpty)
 
-            try site.edit("entities/countries/mali.md", replacing: "in 2000 [@untc].", with: "in 2000 [@untc].\n\nIt announced its withdrawal in 2025 [@comm-2025].")
+            try site.edit(
+                "entities/countries/mali.md", replacing: "in 2000 [@untc].",
+                with: "in 2000 [@untc].\n\nIt announced its withdrawal in 2025 [@comm-2025].")
             let stale = try await build(site, useGit: true)
             let warning = try #require(stale.warnings.first { $0.message.contains("stale") })
             #expect(warning.location.file == "Content/entities/countries/mali.fr.md")
             #expect(warning.location.line != nil)
-            #expect(warning.message == "stale translation: Content/entities/countries/mali.md changed since this translation was made: paragraph 2 of the body changed")
+            #expect(
+                warning.message
+                    == "stale translation: Content/entities/countries/mali.md changed since this translation was made: paragraph 2 of the body changed"
+            )
             let now = TranslationFiles.hash(try site.read("entities/countries/mali.md"))
             #expect(warning.hint?.contains("set 'translation_of: \(now)'") == true)
 
@@ -84,9 +96,12 @@ import Testing
         let old = "---\ntitle: \"A\"\nsummary: \"S\"\ndate: \"2025-01-01\"\n---\n\nOne.\n\nTwo.\n\nThree.\n"
         #expect(OriginalChanges.describe(old: old, new: old.replacingOccurrences(of: "Two.", with: "Deux.")) == "paragraph 2 of the body")
         #expect(
-            OriginalChanges.describe(old: old, new: old.replacingOccurrences(of: "\"A\"", with: "\"B\"").replacingOccurrences(of: "2025", with: "2026"))
+            OriginalChanges.describe(
+                old: old, new: old.replacingOccurrences(of: "\"A\"", with: "\"B\"").replacingOccurrences(of: "2025", with: "2026"))
                 == "the title and front matter (date)")
-        #expect(OriginalChanges.describe(old: old, new: old.replacingOccurrences(of: "\n\nThree.", with: "")) == "1 paragraph of the body removed")
+        #expect(
+            OriginalChanges.describe(old: old, new: old.replacingOccurrences(of: "\n\nThree.", with: ""))
+                == "1 paragraph of the body removed")
     }
 
     @Test func withoutGitTheWarningStillNamesTheFile() async throws {
@@ -97,7 +112,8 @@ import Testing
             let report = try await build(site)
             let warning = try #require(report.warnings.first { $0.message.contains("stale") })
             #expect(warning.location.file == "Content/" + path)
-            #expect(warning.message.contains("Content/briefings/sahel-overview.md changed since this translation was made (git has no version"))
+            #expect(
+                warning.message.contains("Content/briefings/sahel-overview.md changed since this translation was made (git has no version"))
         }
     }
 

@@ -34,7 +34,10 @@ import Testing
                 try await site.build()
                 Issue.record("a default language missing from 'languages' built")
             } catch let failure as BuildFailure {
-                #expect(failure.diagnostics.contains { $0.message.contains("default language 'en' is not among") && $0.location.file.hasSuffix("site.yml") })
+                #expect(
+                    failure.diagnostics.contains {
+                        $0.message.contains("default language 'en' is not among") && $0.location.file.hasSuffix("site.yml")
+                    })
             }
         }
     }

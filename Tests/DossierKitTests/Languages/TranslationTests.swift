@@ -21,7 +21,9 @@ import Testing
         let homeHash = try TranslationFiles.hash(site.read("index.md"))
         try site.write(
             "index.fr.md",
-            page("title: \"Dossier de test\"\nsummary: \"Accueil du dossier de test.\"\ntranslation_of: \"\(homeHash)\"", "Voir [[République du Mali]] et [[Niger]].\n"))
+            page(
+                "title: \"Dossier de test\"\nsummary: \"Accueil du dossier de test.\"\ntranslation_of: \"\(homeHash)\"",
+                "Voir [[République du Mali]] et [[Niger]].\n"))
         let hash = try maliHash ?? TranslationFiles.hash(site.read("entities/countries/mali.md"))
         try site.write(
             "entities/countries/mali.fr.md",
@@ -51,7 +53,8 @@ import Testing
             #expect(home.contains("<title>Dossier de test</title>"))
             #expect(home.contains("Aller au contenu"))
             #expect(home.contains(">Analyses</a>"))
-            #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("fr/entities/countries/niger/index.html").path))
+            #expect(
+                !FileManager.default.fileExists(atPath: site.output.appendingPathComponent("fr/entities/countries/niger/index.html").path))
         }
     }
 
@@ -63,7 +66,10 @@ import Testing
             // An alias of the translation reaches the French page.
             #expect(home.contains("href=\"entities/countries/mali/\">Mali</a>"))
             // Niger has no translation: the English page, marked.
-            #expect(home.contains("href=\"../entities/countries/niger/\" hreflang=\"en\">Niger</a><span class=\"language-marker\" lang=\"en\"> (en)</span>"))
+            #expect(
+                home.contains(
+                    "href=\"../entities/countries/niger/\" hreflang=\"en\">Niger</a><span class=\"language-marker\" lang=\"en\"> (en)</span>"
+                ))
             let mali = try site.html("fr/entities/countries/mali/index.html")
             // The English title of an untranslated target resolves, and so do English names of a translated one.
             #expect(mali.contains("hreflang=\"en\">Statut de Rome</a>"))
@@ -75,15 +81,23 @@ import Testing
             try bilingual(site)
             try await build(site)
             let english = try site.html("entities/countries/mali/index.html")
-            #expect(english.contains("<link rel=\"alternate\" hreflang=\"fr\" href=\"https://example.org/test/fr/entities/countries/mali/\">"))
-            #expect(english.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.org/test/entities/countries/mali/\">"))
-            #expect(english.contains("<a href=\"../../../fr/entities/countries/mali/\" hreflang=\"fr\"><span lang=\"fr\">Français</span></a>"))
+            #expect(
+                english.contains("<link rel=\"alternate\" hreflang=\"fr\" href=\"https://example.org/test/fr/entities/countries/mali/\">"))
+            #expect(
+                english.contains(
+                    "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.org/test/entities/countries/mali/\">"))
+            #expect(
+                english.contains("<a href=\"../../../fr/entities/countries/mali/\" hreflang=\"fr\"><span lang=\"fr\">Français</span></a>"))
             let french = try site.html("fr/entities/countries/mali/index.html")
             #expect(french.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/test/entities/countries/mali/\">"))
-            #expect(french.contains("<a href=\"../../../../entities/countries/mali/\" hreflang=\"en\"><span lang=\"en\">English</span></a>"))
+            #expect(
+                french.contains("<a href=\"../../../../entities/countries/mali/\" hreflang=\"en\"><span lang=\"en\">English</span></a>"))
             // Niger has no translation: its switcher goes to the French home, and says so.
             let niger = try site.html("entities/countries/niger/index.html")
-            #expect(niger.contains("<a href=\"../../../fr/\" hreflang=\"fr\"><span lang=\"fr\">Français</span> <span class=\"language-note\">(home page: this page is not translated)</span></a>"))
+            #expect(
+                niger.contains(
+                    "<a href=\"../../../fr/\" hreflang=\"fr\"><span lang=\"fr\">Français</span> <span class=\"language-note\">(home page: this page is not translated)</span></a>"
+                ))
             #expect(!niger.contains("hreflang=\"x-default\""))
         }
     }
@@ -93,12 +107,15 @@ import Testing
             try bilingual(site)
             try site.write(
                 "events/2025-09-22-aes-announces-withdrawal.fr.md",
-                page("title: \"Les États de l’AES annoncent leur retrait\"\nstatus: reported", "Les trois États ont annoncé leur retrait [@comm-2025].\n"))
+                page(
+                    "title: \"Les États de l’AES annoncent leur retrait\"\nstatus: reported",
+                    "Les trois États ont annoncé leur retrait [@comm-2025].\n"))
             do {
                 try await build(site)
                 Issue.record("a contradicting translation built")
             } catch let failure as BuildFailure {
-                let error = try #require(failure.diagnostics.first { $0.severity == .error && $0.location.file.hasSuffix("withdrawal.fr.md") })
+                let error = try #require(
+                    failure.diagnostics.first { $0.severity == .error && $0.location.file.hasSuffix("withdrawal.fr.md") })
                 #expect(error.location.file == "Content/events/2025-09-22-aes-announces-withdrawal.fr.md")
                 #expect(error.location.line == 3)
                 #expect(error.message.contains("'status' contradicts the original"))

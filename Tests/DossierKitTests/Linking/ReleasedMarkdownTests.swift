@@ -20,15 +20,21 @@ struct ReleasedMarkdownTests {
             releasedAhead.releaseMarkdown(of: &released.catalog)
             let timeline = TimelineBuilder.build(linked)
 
-            let before = linked.catalog.briefings.map(\.header) + linked.catalog.entities.map(\.header) + linked.catalog.events.map(\.header)
-            let after = released.catalog.briefings.map(\.header) + released.catalog.entities.map(\.header) + released.catalog.events.map(\.header)
+            let before =
+                linked.catalog.briefings.map(\.header) + linked.catalog.entities.map(\.header) + linked.catalog.events.map(\.header)
+            let after =
+                released.catalog.briefings.map(\.header) + released.catalog.entities.map(\.header) + released.catalog.events.map(\.header)
             #expect(before.count == after.count && before.count > 5)
             for (old, new) in zip(before, after) {
                 let odd = old.file.hasSuffix("odd.md")
                 #expect(new.body.text == (odd ? old.body.text : ""), "\(old.file)")
                 #expect(!old.body.text.isEmpty, "\(old.file)")
-                let wasRendered = PageContext(site: linked, renderedAhead: renderedAhead, timeline: timeline, path: old.path, portable: false).html(old.body)
-                let isRendered = PageContext(site: released, renderedAhead: releasedAhead, timeline: timeline, path: new.path, portable: false).html(new.body)
+                let wasRendered = PageContext(
+                    site: linked, renderedAhead: renderedAhead, timeline: timeline, path: old.path, portable: false
+                ).html(old.body)
+                let isRendered = PageContext(
+                    site: released, renderedAhead: releasedAhead, timeline: timeline, path: new.path, portable: false
+                ).html(new.body)
                 #expect(isRendered == wasRendered, "\(old.file)")
             }
             // Nothing else lost: sources and the home page keep their Markdown.

@@ -18,15 +18,20 @@ struct MapTests {
         try site.edit("entities/countries/mali.md", replacing: "kind: country", with: "kind: country\ngeo: MLI")
         try site.edit(
             "entities/countries/mali.md", replacing: "  - {type: party-to, target: \"Rome Statute\", sources: [untc]}",
-            with: "  - {type: party-to, target: \"Rome Statute\", sources: [untc]}\n  - {type: withdrew-from, target: \"Rome Statute\", from: \"2025-12-01\", sources: [untc]}")
+            with:
+                "  - {type: party-to, target: \"Rome Statute\", sources: [untc]}\n  - {type: withdrew-from, target: \"Rome Statute\", from: \"2025-12-01\", sources: [untc]}"
+        )
         try site.edit("entities/countries/niger.md", replacing: "kind: country", with: "kind: country\ngeo: NER")
         try site.edit(
             "entities/countries/niger.md", replacing: "  - {type: member-of, target: \"Alliance of Sahel States\"}",
-            with: "  - {type: member-of, target: \"Alliance of Sahel States\"}\n  - {type: announced-withdrawal-from, target: \"Rome Statute\", from: \"2025-09-22\", sources: [untc]}")
+            with:
+                "  - {type: member-of, target: \"Alliance of Sahel States\"}\n  - {type: announced-withdrawal-from, target: \"Rome Statute\", from: \"2025-09-22\", sources: [untc]}"
+        )
     }
 
     static func map(in html: String) -> String? {
-        guard let start = html.range(of: "<svg class=\"map "), let end = html.range(of: "</svg>", range: start.upperBound..<html.endIndex) else { return nil }
+        guard let start = html.range(of: "<svg class=\"map "), let end = html.range(of: "</svg>", range: start.upperBound..<html.endIndex)
+        else { return nil }
         return String(html[start.lowerBound..<end.upperBound])
     }
 
@@ -109,7 +114,8 @@ struct MapTests {
 
     @Test func malformedGeoJSONIsALocatedError() async throws {
         try await withTempSite { site in
-            try site.write("maps/bad.geojson", "{\"type\": \"FeatureCollection\",\n \"features\": [\n  {\"type\": \"Feature\" \"id\": \"X\"}\n ]\n}\n")
+            try site.write(
+                "maps/bad.geojson", "{\"type\": \"FeatureCollection\",\n \"features\": [\n  {\"type\": \"Feature\" \"id\": \"X\"}\n ]\n}\n")
             let failure = await #expect(throws: BuildFailure.self) { try await site.build() }
             let error = try #require(failure?.diagnostics.errors.first { $0.message.hasPrefix("malformed GeoJSON") })
             #expect(error.location.file == "Content/maps/bad.geojson")
@@ -137,7 +143,8 @@ struct MapTests {
     }
 
     @Test func anOpenRingIsAnError() {
-        let text = #"{"type":"FeatureCollection","features":[{"type":"Feature","id":"A","geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1]]]}}]}"#
+        let text =
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","id":"A","geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1]]]}}]}"#
         let read = GeoJSONReader.read(Data(text.utf8), file: "m.geojson")
         #expect(read.features.isEmpty)
         #expect(read.diagnostics.first?.message == "feature 'A': a ring needs at least four positions, the last equal to the first")
@@ -154,7 +161,9 @@ struct MapTests {
         }
         try await withTempSite { site in
             try Self.mapSite(site)
-            try site.write("entities/courts/sahel-court.md", "---\ntitle: \"Sahel court\"\nkind: court\nlocation: [12.65, -8.0]\n---\n\nA court in Bamako.\n")
+            try site.write(
+                "entities/courts/sahel-court.md",
+                "---\ntitle: \"Sahel court\"\nkind: court\nlocation: [12.65, -8.0]\n---\n\nA court in Bamako.\n")
             try await site.build()
             let home = try #require(Self.map(in: try site.html("index.html")))
             #expect(home.contains("<rect class=\"map-place\""))

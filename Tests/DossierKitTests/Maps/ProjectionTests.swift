@@ -13,10 +13,14 @@ struct ProjectionTests {
 
     /// A frame over West Africa and Europe, so The Hague is on it too.
     static let frame = MapFrame(
-        fitting: [GeoPoint(lat: 3, lon: -18), GeoPoint(lat: 55, lon: -18), GeoPoint(lat: 3, lon: 25), GeoPoint(lat: 55, lon: 25)], width: 600, margin: 10)
+        fitting: [GeoPoint(lat: 3, lon: -18), GeoPoint(lat: 55, lon: -18), GeoPoint(lat: 3, lon: 25), GeoPoint(lat: 55, lon: 25)],
+        width: 600, margin: 10)
 
     @Test func capitalsLieWestToEastAndTheHagueFarNorth() {
-        let (b, o, n, h) = (Self.frame.point(Self.bamako), Self.frame.point(Self.ouagadougou), Self.frame.point(Self.niamey), Self.frame.point(Self.theHague))
+        let (b, o, n, h) = (
+            Self.frame.point(Self.bamako), Self.frame.point(Self.ouagadougou), Self.frame.point(Self.niamey),
+            Self.frame.point(Self.theHague)
+        )
         #expect(b.x < o.x && o.x < n.x)
         // SVG y grows downward: north is smaller.
         #expect(h.y < b.y && h.y < o.y && h.y < n.y)
@@ -38,7 +42,10 @@ struct ProjectionTests {
     /// their areas on the sphere, cos(latitude).
     @Test func areasKeepTheirProportions() {
         func area(_ lat: Double) -> Double {
-            let ring = [GeoPoint(lat: lat, lon: 0), GeoPoint(lat: lat, lon: 1), GeoPoint(lat: lat + 1, lon: 1), GeoPoint(lat: lat + 1, lon: 0), GeoPoint(lat: lat, lon: 0)]
+            let ring = [
+                GeoPoint(lat: lat, lon: 0), GeoPoint(lat: lat, lon: 1), GeoPoint(lat: lat + 1, lon: 1), GeoPoint(lat: lat + 1, lon: 0),
+                GeoPoint(lat: lat, lon: 0),
+            ]
             return abs(Simplification.areaAndCentroid(ring.map(Self.frame.point)).area)
         }
         let expected = (sin(51.0 * .pi / 180) - sin(50.0 * .pi / 180)) / (sin(11.0 * .pi / 180) - sin(10.0 * .pi / 180))

@@ -63,7 +63,10 @@ struct SimplificationTests {
     }
 
     @Test func aTinyRingStillHasThreeCorners() {
-        let square = [MapPoint(x: 0, y: 0), MapPoint(x: 1, y: 0), MapPoint(x: 1, y: 1), MapPoint(x: 0.5, y: 1.01), MapPoint(x: 0, y: 1), MapPoint(x: 0, y: 0)]
+        let square = [
+            MapPoint(x: 0, y: 0), MapPoint(x: 1, y: 0), MapPoint(x: 1, y: 1), MapPoint(x: 0.5, y: 1.01), MapPoint(x: 0, y: 1),
+            MapPoint(x: 0, y: 0),
+        ]
         let simplified = Simplification.ring(square, tolerance: 100)
         #expect(simplified.count == 4)
         #expect(simplified.first == simplified.last)

@@ -9,21 +9,24 @@ struct InlineScannerTests {
     }
 
     @Test func plainWikiLink() {
-        #expect(InlineScanner.scan("[[Mali]]") == [.token(.wikiLink(target: "Mali", fragment: nil, label: nil), source: "[[Mali]]", offset: 0)])
+        #expect(
+            InlineScanner.scan("[[Mali]]") == [.token(.wikiLink(target: "Mali", fragment: nil, label: nil), source: "[[Mali]]", offset: 0)])
     }
 
     @Test func wikiLinkWithLabel() {
         #expect(tokens("[[a|b]]") == [.wikiLink(target: "a", fragment: nil, label: "b")])
-        #expect(tokens("[[Assimi Goïta|the transitional president]]") == [
-            .wikiLink(target: "Assimi Goïta", fragment: nil, label: "the transitional president")
-        ])
+        #expect(
+            tokens("[[Assimi Goïta|the transitional president]]") == [
+                .wikiLink(target: "Assimi Goïta", fragment: nil, label: "the transitional president")
+            ])
     }
 
     @Test func wikiLinkWithFragment() {
         #expect(tokens("[[a#H]]") == [.wikiLink(target: "a", fragment: "H", label: nil)])
-        #expect(tokens("[[rome-statute#Article 127|Article 127]]") == [
-            .wikiLink(target: "rome-statute", fragment: "Article 127", label: "Article 127")
-        ])
+        #expect(
+            tokens("[[rome-statute#Article 127|Article 127]]") == [
+                .wikiLink(target: "rome-statute", fragment: "Article 127", label: "Article 127")
+            ])
         #expect(tokens("[[#Background]]") == [.wikiLink(target: "", fragment: "Background", label: nil)])
     }
 
@@ -40,7 +43,9 @@ struct InlineScannerTests {
         #expect(tokens("[@rapport-café; @x]") == [.citation(ids: ["rapport-café", "x"])])
     }
 
-    @Test("not citations: stay text", arguments: ["[@ x]", "[@x; y]", "[@]", "[@;@x]", "[@x; @]", "[@x y]", "[@x; @é y]", "email me@x.org [at] home", "[see @x]"])
+    @Test(
+        "not citations: stay text",
+        arguments: ["[@ x]", "[@x; y]", "[@]", "[@;@x]", "[@x; @]", "[@x y]", "[@x; @é y]", "email me@x.org [at] home", "[see @x]"])
     func notCitations(text: String) {
         #expect(InlineScanner.scan(text) == [.text(text)])
     }
@@ -48,10 +53,11 @@ struct InlineScannerTests {
     @Test("not wiki links: stay text", arguments: ["[[x", "[[]]", "[[|label]]", "[[a\nb]]", "[single]", "[[a [b]]"])
     func notWikiLinks(text: String) {
         #expect(tokens(text).isEmpty)
-        #expect(InlineScanner.scan(text).map { piece -> String in
-            if case .text(let t) = piece { return t }
-            return ""
-        }.joined() == text)
+        #expect(
+            InlineScanner.scan(text).map { piece -> String in
+                if case .text(let t) = piece { return t }
+                return ""
+            }.joined() == text)
     }
 
     /// ASCII text is scanned on bytes; any other character takes the character path. Both
@@ -84,15 +90,16 @@ struct InlineScannerTests {
     @Test func piecesKeepTextAndOffsetsInOrder() {
         let text = "Goïta led [[Mali]] [@a; @b], then [[Niger|its neighbour]]."
         let pieces = InlineScanner.scan(text)
-        #expect(pieces == [
-            .text("Goïta led "),
-            .token(.wikiLink(target: "Mali", fragment: nil, label: nil), source: "[[Mali]]", offset: 10),
-            .text(" "),
-            .token(.citation(ids: ["a", "b"]), source: "[@a; @b]", offset: 19),
-            .text(", then "),
-            .token(.wikiLink(target: "Niger", fragment: nil, label: "its neighbour"), source: "[[Niger|its neighbour]]", offset: 34),
-            .text("."),
-        ])
+        #expect(
+            pieces == [
+                .text("Goïta led "),
+                .token(.wikiLink(target: "Mali", fragment: nil, label: nil), source: "[[Mali]]", offset: 10),
+                .text(" "),
+                .token(.citation(ids: ["a", "b"]), source: "[@a; @b]", offset: 19),
+                .text(", then "),
+                .token(.wikiLink(target: "Niger", fragment: nil, label: "its neighbour"), source: "[[Niger|its neighbour]]", offset: 34),
+                .text("."),
+            ])
         // Offsets count characters: each token's source is found at its offset.
         for case .token(_, let source, let offset) in pieces {
             #expect(String(Array(text)[offset..<(offset + source.count)]) == source)
@@ -131,7 +138,8 @@ struct InlineScannerTests {
     /// Texts dense in the characters the syntax turns on, so most edge cases come up.
     static func randomTexts(count: Int, seed: UInt64) -> [String] {
         var generator = SplitMix64(seed: seed)
-        let pieces = ["[", "]", "[[", "]]", "[@", "@", "|", "#", ";", " ", "  ", "\t", "\n", ".", ",", "Mali", "a-b_c.d", "x", "é", "ï", "\r",
+        let pieces = [
+            "[", "]", "[[", "]]", "[@", "@", "|", "#", ";", " ", "  ", "\t", "\n", ".", ",", "Mali", "a-b_c.d", "x", "é", "ï", "\r",
             "[[Mali]]", "[[Mali|the state]]", "[[#Heading]]", "[@x]", "[@a; @b]",
         ]
         return (0..<count).map { index in
@@ -170,8 +178,11 @@ struct InlineScannerTests {
         let pieces = ["@", ";", " ", "\t", "x", "a-b", "c_d.e", "!", "@y", ";;"]
         var valid = 0
         for _ in 0..<3000 {
-            let content = "@" + (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
-            let found: [InlineToken] = InlineScanner.scan("[\(content)]").compactMap { if case .token(let token, _, _) = $0 { token } else { nil } }
+            let content =
+                "@" + (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let found: [InlineToken] = InlineScanner.scan("[\(content)]").compactMap {
+                if case .token(let token, _, _) = $0 { token } else { nil }
+            }
             let ids = expected(content)
             #expect(found == (ids.map { [.citation(ids: $0)] } ?? []), "\(content.debugDescription)")
             if ids != nil { valid += 1 }

@@ -89,7 +89,8 @@ struct MarkdownRenderingTests {
     // <style> and the other tags GitHub filters: opting in to layout HTML is not opting
     // in to running code in readers' browsers.
     @Test func tagfilterStillDisablesScriptWhenRawHTMLIsAllowed() {
-        let html = renderMarkdown("<script>\nwindow.x = 1;\n</script>\n\nInline <script>y()</script> and <iframe src=\"x\"></iframe>.\n", allowRawHTML: true)
+        let html = renderMarkdown(
+            "<script>\nwindow.x = 1;\n</script>\n\nInline <script>y()</script> and <iframe src=\"x\"></iframe>.\n", allowRawHTML: true)
         #expect(!html.contains("<script>"))
         #expect(!html.contains("<iframe"))
         #expect(html.contains("&lt;script>y()&lt;/script>"))

@@ -22,7 +22,9 @@ struct ParallelRenderTests {
     static func render(_ text: String) -> String {
         let document = MarkdownDocument(MarkdownText(text: text, firstLine: 1, file: "doc.md"))
         document.rewrite(allowRawHTML: false) { reference in
-            if case .wikiLink(let target, _, _) = reference.kind { return .link(url: "/\(Slug.make(target))/", label: target, cssClass: "xref") }
+            if case .wikiLink(let target, _, _) = reference.kind {
+                return .link(url: "/\(Slug.make(target))/", label: target, cssClass: "xref")
+            }
             return .keep
         }
         return document.renderHTML()

@@ -71,7 +71,9 @@ struct PreparedMarkdownTests {
     }
 
     @Test func inlineValuesMatchToo() throws {
-        for text in ["[[Mali]] since 2000 [@src]", "Member of [[ECOWAS|the bloc]] until [2024](e.md)", "*just* text", "two\n\nparagraphs [[x]]"] {
+        for text in [
+            "[[Mali]] since 2000 [@src]", "Member of [[ECOWAS|the bloc]] until [2024](e.md)", "*just* text", "two\n\nparagraphs [[x]]",
+        ] {
             let expected = Self.fresh(text, allowRawHTML: false, inline: true)
             let filled = try #require(Self.prepared(text, allowRawHTML: false, inline: true))
             #expect(filled.html == expected.html, "\(text.debugDescription)")
@@ -88,7 +90,8 @@ struct PreparedMarkdownTests {
     @Test func imagesAreGapsWholeWhateverTheirTextHolds() throws {
         // An image is replaced by HTML of the build, its text with it: a wiki link or a
         // link in its alt text is no reason to render the page from the Markdown again.
-        for text in ["![map](mali.md) [[Mali]]", "An image ![alt [[Mali]]](map.png) and [[Niger]].", "An image ![alt [a](a.md)](map.png)."] {
+        for text in ["![map](mali.md) [[Mali]]", "An image ![alt [[Mali]]](map.png) and [[Niger]].", "An image ![alt [a](a.md)](map.png)."]
+        {
             let filled = try #require(Self.prepared(text, allowRawHTML: false, inline: false))
             #expect(filled.html == Self.fresh(text, allowRawHTML: false, inline: false).html)
             #expect(filled.html.contains("<img src=\"x\" alt=\"\">"))
@@ -147,7 +150,9 @@ struct PreparedMarkdownTests {
             let limit = Int.random(in: 1...400, using: &random)
             let whole = Self.prepared(text, allowRawHTML: false, inline: false)?.text ?? nil
             let cut = Self.prepared(text, allowRawHTML: false, inline: false, textLimit: limit)?.text ?? nil
-            #expect(SearchIndex.truncated(cut ?? "", limit: limit) == SearchIndex.truncated(whole ?? "", limit: limit), "\(text.debugDescription)")
+            #expect(
+                SearchIndex.truncated(cut ?? "", limit: limit) == SearchIndex.truncated(whole ?? "", limit: limit),
+                "\(text.debugDescription)")
         }
     }
 

@@ -23,11 +23,12 @@ struct ReferencesTests {
     @Test("references() skips code spans and code blocks")
     func referencesSkipCode() {
         let kinds = document().references().map(\.kind)
-        #expect(kinds == [
-            .wikiLink(target: "Mali", fragment: nil, label: nil),
-            .citation(ids: ["a", "b"]),
-            .link(url: "../y.md"),
-        ])
+        #expect(
+            kinds == [
+                .wikiLink(target: "Mali", fragment: nil, label: nil),
+                .citation(ids: ["a", "b"]),
+                .link(url: "../y.md"),
+            ])
     }
 
     @Test func referencesHaveFileLocations() {
@@ -46,7 +47,8 @@ struct ReferencesTests {
         "> « Côte d’Ivoire » **et** _Niger_ [[Malli]]",
     ])
     func columnsCountCharacters(line: String) throws {
-        let reference = try #require(MarkdownDocument(MarkdownText(text: "Intro.\n\n" + line, firstLine: 1, file: "f.md")).references().first)
+        let reference = try #require(
+            MarkdownDocument(MarkdownText(text: "Intro.\n\n" + line, firstLine: 1, file: "f.md")).references().first)
         let expected = try #require(position(of: "[[Malli]]", in: line)).column
         #expect(reference.location.line == 3)
         #expect(reference.location.column == expected)
@@ -116,12 +118,13 @@ struct ReferencesTests {
     @Test func linksInsideEmphasisAndListsAreFound() {
         let text = "- *See [[Mali]]*\n- **[[Niger|N]]** [@s]\n\n> Quote [[AES]].\n"
         let kinds = MarkdownDocument(MarkdownText(text: text, firstLine: 1, file: "f.md")).references().map(\.kind)
-        #expect(kinds == [
-            .wikiLink(target: "Mali", fragment: nil, label: nil),
-            .wikiLink(target: "Niger", fragment: nil, label: "N"),
-            .citation(ids: ["s"]),
-            .wikiLink(target: "AES", fragment: nil, label: nil),
-        ])
+        #expect(
+            kinds == [
+                .wikiLink(target: "Mali", fragment: nil, label: nil),
+                .wikiLink(target: "Niger", fragment: nil, label: "N"),
+                .citation(ids: ["s"]),
+                .wikiLink(target: "AES", fragment: nil, label: nil),
+            ])
     }
 
     @Test func referenceContextIsItsSentence() throws {
@@ -131,8 +134,10 @@ struct ReferencesTests {
     }
 
     @Test func imagesAreReferencesWithAltTitleAndPlace() {
-        let kinds = MarkdownDocument(MarkdownText(text: "Intro.\n\n![A *map*](map.png \"Caption\")\n\nSee ![x](y.png) inline.", firstLine: 1, file: "f.md"))
-            .references().map(\.kind)
+        let kinds = MarkdownDocument(
+            MarkdownText(text: "Intro.\n\n![A *map*](map.png \"Caption\")\n\nSee ![x](y.png) inline.", firstLine: 1, file: "f.md")
+        )
+        .references().map(\.kind)
         #expect(
             kinds == [
                 .image(ImageReference(url: "map.png", alt: "A map", title: "Caption", standalone: true, line: 3)),
@@ -141,7 +146,8 @@ struct ReferencesTests {
     }
 
     @Test func tokensInsideAnImageAreItsAltTextNotReferences() {
-        let kinds = MarkdownDocument(MarkdownText(text: "![[[Mali]] [@src] [l](x.md)](m.png)", firstLine: 1, file: "f.md")).references().map(\.kind)
+        let kinds = MarkdownDocument(MarkdownText(text: "![[[Mali]] [@src] [l](x.md)](m.png)", firstLine: 1, file: "f.md")).references()
+            .map(\.kind)
         #expect(kinds.count == 1)
         guard case .image(let image) = kinds.first else { Issue.record("not an image"); return }
         #expect(image.alt.contains("[[Mali]]"))

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
+@testable import DossierKit
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-
-@testable import DossierKit
 
 @Suite("Change log between as-of dates")
 struct ChangeLogTests {
@@ -32,7 +32,8 @@ struct ChangeLogTests {
         try site.write(
             "events/2025-12-01-mali-statement.md",
             page("title: \"Mali restates its withdrawal\"\ndate: \"2025-12-01\"\nstatus: reported\nentities: [Mali]\nsources: [comm-2025]"))
-        try site.edit("briefings/sahel-overview.md", replacing: "tags: [icc]", with: "tags: [icc]\nchange_note: \"Adds the UN's confirmation\"")
+        try site.edit(
+            "briefings/sahel-overview.md", replacing: "tags: [icc]", with: "tags: [icc]\nchange_note: \"Adds the UN's confirmation\"")
         try site.edit("entities/countries/mali.md", replacing: "A West African state", with: "A landlocked West African state")
         try repository.commitAll("Niger's notice confirmed", at: "2025-12-20T08:00:00Z")
         try site.edit("site.yml", replacing: "as_of: \"2025-10-01\"", with: "as_of: \"2026-01-15\"")
@@ -67,7 +68,9 @@ struct ChangeLogTests {
 
             let html = try site.html("updates/index.html")
             #expect(html.contains("<h2 id=\"as-of-2026-01-15-title\">Current to <time datetime=\"2026-01-15\">15 January 2026</time></h2>"))
-            #expect(html.contains("<span class=\"badge badge-unconfirmed\">unconfirmed</span> → <span class=\"badge badge-confirmed\">confirmed</span>"))
+            #expect(
+                html.contains(
+                    "<span class=\"badge badge-unconfirmed\">unconfirmed</span> → <span class=\"badge badge-confirmed\">confirmed</span>"))
             #expect(html.contains("Adds the UN&#39;s confirmation") || html.contains("Adds the UN's confirmation"))
             #expect(html.range(of: "as-of-2026-01-15")!.lowerBound < html.range(of: "as-of-2025-10-01")!.lowerBound)
 
@@ -75,7 +78,8 @@ struct ChangeLogTests {
             let parser = XMLParser(data: feed)
             #expect(parser.parse(), "updates.xml is well-formed")
             let text = String(decoding: feed, as: UTF8.self)
-            #expect(text.contains("<id>https://example.org/test/updates/#as-of-2026-01-15</id>\n    <updated>2026-01-15T00:00:00Z</updated>"))
+            #expect(
+                text.contains("<id>https://example.org/test/updates/#as-of-2026-01-15</id>\n    <updated>2026-01-15T00:00:00Z</updated>"))
             #expect(text.contains("Niger notifies its withdrawal (unconfirmed → confirmed)"))
             #expect(try site.html("feed.xml") != text, "apart from the content feed")
         }
@@ -109,7 +113,9 @@ struct ChangeLogTests {
     @Test("without git: one edition, and the pages whose front matter says they were updated")
     func withoutGit() async throws {
         try await withTempSite { site in
-            try site.edit("entities/countries/mali.md", replacing: "kind: country", with: "kind: country\nupdated: \"2026-01-10\"\nchange_note: \"New head of state\"")
+            try site.edit(
+                "entities/countries/mali.md", replacing: "kind: country",
+                with: "kind: country\nupdated: \"2026-01-10\"\nchange_note: \"New head of state\"")
             let log = try #require(try await site.build().changeLog)
             #expect(!log.fromGit)
             #expect(log.entries.count == 1)
@@ -123,7 +129,8 @@ struct ChangeLogTests {
     func asOfChanges() {
         let rs = GitHistory.recordSeparator
         let c = String(repeating: "c", count: 40), b = String(repeating: "b", count: 40), a = String(repeating: "a", count: 40)
-        let log = "\(rs)\(c)\n\ndiff\n-as_of: \"2026-01-15\"\n+as_of: \"2026-01-15\" # quoted now\n\(rs)\(b)\n\n-as_of: 2025-10-01\n+as_of: '2026-01-15'\n\(rs)\(a)\n\n+as_of: 2025-10-01\n"
+        let log =
+            "\(rs)\(c)\n\ndiff\n-as_of: \"2026-01-15\"\n+as_of: \"2026-01-15\" # quoted now\n\(rs)\(b)\n\n-as_of: 2025-10-01\n+as_of: '2026-01-15'\n\(rs)\(a)\n\n+as_of: 2025-10-01\n"
         let editions = GitEditions.asOfChanges(log)
         #expect(editions.map(\.commit) == [b, a])
         #expect(editions.map(\.asOf.description) == ["2026-01-15", "2025-10-01"])

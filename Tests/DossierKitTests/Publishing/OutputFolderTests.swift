@@ -74,7 +74,11 @@ struct OutputFolderTests {
             try output.prepareStaging()
             try output.write("a/b.html", Data("first".utf8))
             try output.commit()
-            #expect(try snapshot(output.url) == ["a/b.html": Data("first".utf8), OutputFolder.marker: try Data(contentsOf: output.url.appendingPathComponent(OutputFolder.marker))])
+            #expect(
+                try snapshot(output.url) == [
+                    "a/b.html": Data("first".utf8),
+                    OutputFolder.marker: try Data(contentsOf: output.url.appendingPathComponent(OutputFolder.marker)),
+                ])
             try output.prepareStaging()
             try output.write("c.html", Data("second".utf8))
             try output.commit()

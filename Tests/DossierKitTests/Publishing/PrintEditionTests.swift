@@ -86,10 +86,12 @@ struct PrintEditionTests {
 
     @Test("body ids are prefixed and headings moved down a level; citation links are left alone")
     func scopedBody() {
-        let body = "<h2 id=\"a\">A</h2><p>x<sup class=\"cite\">[<a href=\"#ref-3\">3</a>]</sup><a href=\"#fn-1\" id=\"fnref-1\">1</a></p><h3>B</h3>"
+        let body =
+            "<h2 id=\"a\">A</h2><p>x<sup class=\"cite\">[<a href=\"#ref-3\">3</a>]</sup><a href=\"#fn-1\" id=\"fnref-1\">1</a></p><h3>B</h3>"
         #expect(
             PrintEdition.scopedBody(body, prefix: "p")
-                == "<h3 id=\"p-a\">A</h3><p>x<sup class=\"cite\">[<a href=\"#ref-3\">3</a>]</sup><a href=\"#p-fn-1\" id=\"p-fnref-1\">1</a></p><h4>B</h4>")
+                == "<h3 id=\"p-a\">A</h3><p>x<sup class=\"cite\">[<a href=\"#ref-3\">3</a>]</sup><a href=\"#p-fn-1\" id=\"p-fnref-1\">1</a></p><h4>B</h4>"
+        )
     }
 
     @Test("the PDF's copy of the page gets the paper size and the document title")
@@ -102,7 +104,8 @@ struct PrintEditionTests {
 
     @Test("the dates Chromium stamps become the as-of day, at the same length")
     func stampedDates() throws {
-        let pdf = Data("%PDF-1.4\n<</Producer (Skia/PDF m156)\n/CreationDate (D:20261205073600+00'00')\n/ModDate (D:20261205073600+00'00')>>\n".utf8)
+        let pdf = Data(
+            "%PDF-1.4\n<</Producer (Skia/PDF m156)\n/CreationDate (D:20261205073600+00'00')\n/ModDate (D:20261205073600+00'00')>>\n".utf8)
         let day = try DateParser.parse("2026-11-29")
         let stamped = PDFPrinter.stampDates(pdf, day: day)
         #expect(stamped.count == pdf.count)

@@ -50,10 +50,12 @@ struct SearchIndexTests {
     @Test("author text cannot close the index's script")
     func scriptSafe() async throws {
         try await withTempSite { site in
-            try site.edit("entities/countries/mali.md", replacing: "title: \"Mali\"", with: "title: \"Mali</script><script>alert(1)</script>\"")
+            try site.edit(
+                "entities/countries/mali.md", replacing: "title: \"Mali\"", with: "title: \"Mali</script><script>alert(1)</script>\"")
             try await site.build()
             let assets = site.output.appendingPathComponent("assets")
-            let name = try #require(try FileManager.default.contentsOfDirectory(atPath: assets.path).first { $0.hasPrefix("search-index.") })
+            let name = try #require(
+                try FileManager.default.contentsOfDirectory(atPath: assets.path).first { $0.hasPrefix("search-index.") })
             let script = try String(contentsOf: assets.appendingPathComponent(name), encoding: .utf8)
             #expect(!script.contains("</script>"))
             #expect(try Self.records(in: site.output).contains { $0["t"] == "Mali</script><script>alert(1)</script>" })

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
+@testable import DossierKit
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-
-@testable import DossierKit
 
 /// Collects elements and their text from an XML document; fails on malformed XML.
 private final class XMLCollector: NSObject, XMLParserDelegate {
@@ -20,7 +20,9 @@ private final class XMLCollector: NSObject, XMLParserDelegate {
         return parser.parse() ? collector : nil
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]
+    ) {
         stack.append(elements.count)
         elements.append((name, attributes, ""))
     }
@@ -72,7 +74,8 @@ struct SiteFeedsTests {
     @Test("the Atom feed is well-formed, dated from content, with stable absolute ids")
     func atomFeed() async throws {
         try await withTempSite { site in
-            try site.edit("events/2025-09-22-aes-announces-withdrawal.md", replacing: "title: \"The AES states", with: "title: \"<The> & AES states")
+            try site.edit(
+                "events/2025-09-22-aes-announces-withdrawal.md", replacing: "title: \"The AES states", with: "title: \"<The> & AES states")
             try await site.build()
             let data = try Data(contentsOf: site.output.appendingPathComponent("feed.xml"))
             let xml = try #require(XMLCollector.parse(data))
@@ -95,7 +98,9 @@ struct SiteFeedsTests {
         try await withTempSite { site in
             try site.write(
                 "events/2027-01-01-future.md",
-                page("title: \"A projected deadline\"\ndate: \"2027-01-01\"\nstatus: projected\nentities: [Mali]\nsources: [untc]", "Projected [@untc]."))
+                page(
+                    "title: \"A projected deadline\"\ndate: \"2027-01-01\"\nstatus: projected\nentities: [Mali]\nsources: [untc]",
+                    "Projected [@untc]."))
             try await site.build()
             let xml = try #require(XMLCollector.parse(try Data(contentsOf: site.output.appendingPathComponent("feed.xml"))))
             #expect(xml.texts("updated").first == "2026-01-15T00:00:00Z")

@@ -156,9 +156,11 @@ struct StagingInventoryTests {
                         }
                     case 1:
                         if let spot = kept.randomElement(using: &random),
-                            (try? fm.attributesOfItem(atPath: output.staging.appendingPathComponent(spot).path)[.type] as? FileAttributeType) == .typeRegular
+                            (try? fm.attributesOfItem(atPath: output.staging.appendingPathComponent(spot).path)[.type] as? FileAttributeType)
+                                == .typeRegular
                         {
-                            try fm.linkItem(at: output.staging.appendingPathComponent(spot), to: outside.appendingPathComponent("link-\(round)"))
+                            try fm.linkItem(
+                                at: output.staging.appendingPathComponent(spot), to: outside.appendingPathComponent("link-\(round)"))
                         }
                     case 2:
                         try fm.createDirectory(at: output.staging.appendingPathComponent("junk/deep"), withIntermediateDirectories: true)
@@ -170,10 +172,13 @@ struct StagingInventoryTests {
                 try publish(site, into: output)
                 #expect(try self.texts(output.url) == site, "seed \(seed), round \(round)")
                 let subfolders = try fm.subpathsOfDirectory(atPath: output.url.path).filter {
-                    (try? fm.attributesOfItem(atPath: output.url.appendingPathComponent($0).path)[.type] as? FileAttributeType) == .typeDirectory
+                    (try? fm.attributesOfItem(atPath: output.url.appendingPathComponent($0).path)[.type] as? FileAttributeType)
+                        == .typeDirectory
                 }
                 for folder in subfolders {
-                    #expect(site.keys.contains { $0.hasPrefix(folder + "/") }, "seed \(seed), round \(round): \(folder)/ holds nothing of this build")
+                    #expect(
+                        site.keys.contains { $0.hasPrefix(folder + "/") },
+                        "seed \(seed), round \(round): \(folder)/ holds nothing of this build")
                 }
                 let after = try linked.map { try String(contentsOf: outside.appendingPathComponent($0), encoding: .utf8) }
                 #expect(after == before, "seed \(seed), round \(round): a hard link outside was written through")

@@ -40,12 +40,15 @@ struct EscapingTests {
             // An entity with relations (graph SVG, relation lists), linked by slug (xref label),
             // a briefing title (lists, backlinks), an event title (timeline) and a summary.
             try site.edit("entities/countries/niger.md", replacing: "title: \"Niger\"", with: "title: \"\(Self.script)\"")
-            try site.edit("entities/countries/niger.md", replacing: "summary: \"A West", with: "summary: \"<img src=x onerror=alert(2)> A West")
-            try site.edit("briefings/sahel-overview.md", replacing: "title: \"Sahel overview\"", with: "title: \"Sahel <script>alert(3)</script>\"")
+            try site.edit(
+                "entities/countries/niger.md", replacing: "summary: \"A West", with: "summary: \"<img src=x onerror=alert(2)> A West")
+            try site.edit(
+                "briefings/sahel-overview.md", replacing: "title: \"Sahel overview\"", with: "title: \"Sahel <script>alert(3)</script>\"")
             try site.edit("briefings/sahel-overview.md", replacing: "\"[[Niger]] joined", with: "\"[[niger]] joined")
             try site.edit("events/2025-09-22-aes-announces-withdrawal.md", replacing: "[Mali, Niger]", with: "[Mali, niger]")
-            try site.edit("events/2025-09-22-aes-announces-withdrawal.md",
-                          replacing: "title: \"The AES states announce their withdrawal\"", with: "title: \"AES <script>alert(4)</script>\"")
+            try site.edit(
+                "events/2025-09-22-aes-announces-withdrawal.md",
+                replacing: "title: \"The AES states announce their withdrawal\"", with: "title: \"AES <script>alert(4)</script>\"")
             try site.edit("index.md", replacing: "Start with [[Sahel overview]].", with: "Start with [[sahel-overview]].")
             try await site.build()
             let pages = try htmlFiles(site.output)
@@ -66,7 +69,9 @@ struct EscapingTests {
 
     @Test func rawHTMLInBodiesIsTextByDefault() async throws {
         try await withTempSite { site in
-            try site.edit("entities/countries/mali.md", replacing: "Mali ratified", with: "<script>alert(5)</script>\n\nMali <b onclick=\"x()\">ratified</b>")
+            try site.edit(
+                "entities/countries/mali.md", replacing: "Mali ratified",
+                with: "<script>alert(5)</script>\n\nMali <b onclick=\"x()\">ratified</b>")
             try await site.build()
             let html = try site.html("entities/countries/mali/index.html")
             #expect(!html.contains("<script>alert(5)"))
@@ -78,7 +83,9 @@ struct EscapingTests {
     @Test func rawHTMLPassesWhenTheSiteAllowsIt() async throws {
         try await withTempSite { site in
             try site.write("site.yml", try site.read("site.yml") + "allow_raw_html: true\n")
-            try site.edit("entities/countries/mali.md", replacing: "Mali ratified", with: "<aside class=\"note\">Note</aside>\n\nMali <b>ratified</b>")
+            try site.edit(
+                "entities/countries/mali.md", replacing: "Mali ratified", with: "<aside class=\"note\">Note</aside>\n\nMali <b>ratified</b>"
+            )
             try await site.build()
             let html = try site.html("entities/countries/mali/index.html")
             #expect(html.contains("<aside class=\"note\">Note</aside>"))

@@ -15,7 +15,10 @@ struct GraphPageTests {
             #expect(html.contains("<input type=\"checkbox\" name=\"type\" value=\"member-of\" checked>"))
             // Lines name their relation, and the page says the same in words.
             #expect(html.contains("<title>Mali member of Alliance of Sahel States</title>"))
-            #expect(html.contains("<a href=\"../entities/countries/mali/\">Mali</a> member of <a href=\"../entities/organizations/alliance-of-sahel-states/\">Alliance of Sahel States</a>"))
+            #expect(
+                html.contains(
+                    "<a href=\"../entities/countries/mali/\">Mali</a> member of <a href=\"../entities/organizations/alliance-of-sahel-states/\">Alliance of Sahel States</a>"
+                ))
             // Nodes are named links; no colour is written into the drawing.
             #expect(html.contains("aria-label=\"Mali (country, 3 relations)\""))
             let svg = html[html.range(of: "<svg class=\"graph\"")!.lowerBound...]
@@ -28,7 +31,9 @@ struct GraphPageTests {
             try await site.build()
             let mali = try site.html("entities/countries/mali/index.html")
             #expect(mali.contains("<aside class=\"infobox\""))
-            #expect(mali.contains("<dt>Member of</dt><dd><a href=\"../../organizations/alliance-of-sahel-states/\">Alliance of Sahel States</a></dd>"))
+            #expect(
+                mali.contains(
+                    "<dt>Member of</dt><dd><a href=\"../../organizations/alliance-of-sahel-states/\">Alliance of Sahel States</a></dd>"))
             #expect(mali.contains("<dt>Led by</dt><dd><a href=\"../../people/assimi-goita/\">Assimi Goïta</a></dd>"))
             #expect(mali.contains("<nav class=\"breadcrumbs\" aria-label=\"Breadcrumb\">"))
         }
@@ -38,7 +43,9 @@ struct GraphPageTests {
         try await withTempSite { site in
             try await site.build()
             let timeline = try site.html("timeline/index.html")
-            #expect(timeline.contains("Involves: <a href=\"../entities/countries/mali/\">Mali</a>, <a href=\"../entities/countries/niger/\">Niger</a></p>"))
+            #expect(
+                timeline.contains(
+                    "Involves: <a href=\"../entities/countries/mali/\">Mali</a>, <a href=\"../entities/countries/niger/\">Niger</a></p>"))
             #expect(!timeline.contains("</a>; </p>"))
             // A source's citing pages are a list, one item each, with no separator to strand.
             let source = try site.html("sources/comm-2025/index.html")

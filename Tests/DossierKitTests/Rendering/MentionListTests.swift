@@ -15,7 +15,8 @@ struct MentionListTests {
         try site.write("sources/s.md", page("title: S\npublisher: P\nkind: news-report"))
         for number in 1...3 {
             try site.write(
-                "briefings/b\(number).md", page("title: Briefing \(number)\ndate: \"2024-0\(number)\"", "Briefing \(number) is about [[Hub]] in depth."))
+                "briefings/b\(number).md",
+                page("title: Briefing \(number)\ndate: \"2024-0\(number)\"", "Briefing \(number) is about [[Hub]] in depth."))
         }
         for day in 1...30 {
             let name = String(format: "%02d", day)
@@ -36,7 +37,10 @@ struct MentionListTests {
             try Self.writeHub(site)
             try await site.build()
             let html = try site.html("entities/countries/hub/index.html")
-            #expect(html.contains("Showing 40 of 45 mentions with their sentences: briefings first, then events, each from the newest, then other pages by title. The other 5 are listed by title under their kind."))
+            #expect(
+                html.contains(
+                    "Showing 40 of 45 mentions with their sentences: briefings first, then events, each from the newest, then other pages by title. The other 5 are listed by title under their kind."
+                ))
             #expect(html.contains("<blockquote>Briefing 2 is about Hub in depth.</blockquote>"))
             #expect(html.contains("<blockquote>On day 1, Hub acted.</blockquote>"))
             // Briefings and events from the newest.
@@ -70,7 +74,8 @@ struct MentionListTests {
             Backlink(from: LinkTarget(section: section, path: path, title: path, file: path), context: "")
         }
         let backlinks = [
-            target(.briefing, "b/"), target(.briefing, "newer/"), target(.entity, "x/"), target(.entity, "y/"), target(.event, "old/"), target(.event, "new/"),
+            target(.briefing, "b/"), target(.briefing, "newer/"), target(.entity, "x/"), target(.entity, "y/"), target(.event, "old/"),
+            target(.event, "new/"),
         ]
         let timeline = Timeline(
             events: ["old/", "new/"].map { path in

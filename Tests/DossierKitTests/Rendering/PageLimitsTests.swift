@@ -56,11 +56,15 @@ struct PageLimitsTests {
             let anchors = Set(Self.values(of: "id", in: year))
             // Every link to a row of the timeline, from any page or export, lands on a row.
             var links: [String] = []
-            for path in ["events/index.html", "entities/countries/mali/index.html", "events/2025-09-22-aes-announces-withdrawal/index.html"] {
+            for path in [
+                "events/index.html", "entities/countries/mali/index.html", "events/2025-09-22-aes-announces-withdrawal/index.html",
+            ] {
                 links += Self.values(of: "href", in: try site.html(path)).filter { $0.contains("timeline/") && $0.contains("#") }
             }
             let json = try String(contentsOf: site.output.appendingPathComponent("timeline.json"), encoding: .utf8)
-            links += json.components(separatedBy: "\"url\" : \"").dropFirst().map { String($0.prefix { $0 != "\"" }) }.filter { $0.contains("#") }
+            links += json.components(separatedBy: "\"url\" : \"").dropFirst().map { String($0.prefix { $0 != "\"" }) }.filter {
+                $0.contains("#")
+            }
             #expect(!links.isEmpty)
             for link in links where !link.hasSuffix("#timeline-key") {
                 #expect(link.contains("timeline/2025/#"), "\(link)")
@@ -115,7 +119,8 @@ struct PageLimitsTests {
             options.cache = BuildCache()
             _ = try await SiteBuilder(options: options).build()
             // A new first citation in the first briefing renumbers every source of the edition.
-            try site.edit("briefings/the-law.md", replacing: "The treaty [@untc]", with: "The communiqué [@comm-2025] and the treaty [@untc]")
+            try site.edit(
+                "briefings/the-law.md", replacing: "The treaty [@untc]", with: "The communiqué [@comm-2025] and the treaty [@untc]")
             if watcherNamesTheFile { options.changedContentFiles = ["briefings/the-law.md"] }
             let report = try await SiteBuilder(options: options).build()
             #expect(report.renderedCount < report.pageCount)

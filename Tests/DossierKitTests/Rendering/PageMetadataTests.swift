@@ -49,12 +49,16 @@ struct PageMetadataTests {
     @Test("a title cannot break out of the JSON-LD script or the meta tags")
     func injection() async throws {
         try await withTempSite { site in
-            try site.edit("entities/countries/mali.md", replacing: "title: \"Mali\"", with: "title: \"Mali</script><script>alert(1)</script>\\\" x=\\\"\"")
+            try site.edit(
+                "entities/countries/mali.md", replacing: "title: \"Mali\"",
+                with: "title: \"Mali</script><script>alert(1)</script>\\\" x=\\\"\"")
             try await site.build()
             let html = try site.html("entities/countries/mali/index.html")
             #expect(!html.contains("<script>alert(1)"))
             #expect(try Self.jsonLD(html)["name"] as? String == "Mali</script><script>alert(1)</script>\" x=\"")
-            #expect(html.contains("<meta property=\"og:title\" content=\"Mali&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&quot; x=&quot;\">"))
+            #expect(
+                html.contains(
+                    "<meta property=\"og:title\" content=\"Mali&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&quot; x=&quot;\">"))
         }
     }
 }

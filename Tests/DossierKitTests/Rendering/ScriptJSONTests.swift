@@ -24,8 +24,10 @@ struct ScriptJSONTests {
 
     @Test("strings come out as the rule written byte by byte says, on random texts")
     func stringsMatchThePlainRule() {
-        let pieces = ["a", "Goïta", "\"", "\\", "\n", "\r", "\t", "\u{01}", "\u{1F}", "<", ">", "&", "\u{2028}", "\u{2029}",
-                      "\u{2026}", "è", "©", "€", " ", "endogènes", "\u{E2}"]
+        let pieces = [
+            "a", "Goïta", "\"", "\\", "\n", "\r", "\t", "\u{01}", "\u{1F}", "<", ">", "&", "\u{2028}", "\u{2029}",
+            "\u{2026}", "è", "©", "€", " ", "endogènes", "\u{E2}",
+        ]
         var generator = SplitMix64(seed: 7)
         for _ in 0..<2_000 {
             let text = (0..<Int.random(in: 0...24, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
@@ -48,7 +50,8 @@ struct ScriptJSONTests {
             case "&": out += "\\u0026"
             case "\u{2028}": out += "\\u2028"
             case "\u{2029}": out += "\\u2029"
-            case _ where scalar.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+            case _ where scalar.value < 0x20:
+                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
             default: out.unicodeScalars.append(scalar)
             }
         }

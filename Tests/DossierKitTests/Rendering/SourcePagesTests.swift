@@ -19,8 +19,11 @@ struct SourcePagesTests {
             #expect(html.contains("href=\"https://example.org/communique\""))
             #expect(html.contains("Cited on 4 pages"))
             // Grouped by kind, in the order pages are listed: briefings, entities, events.
-            let order = ["<h3>Briefings", ">Sahel overview</a>", "<h3>Entities", ">Alliance of Sahel States</a>", ">Mali</a>", "<h3>Events", ">The AES states announce their withdrawal</a>"]
-                .map { html.range(of: $0)?.lowerBound }
+            let order = [
+                "<h3>Briefings", ">Sahel overview</a>", "<h3>Entities", ">Alliance of Sahel States</a>", ">Mali</a>", "<h3>Events",
+                ">The AES states announce their withdrawal</a>",
+            ]
+            .map { html.range(of: $0)?.lowerBound }
             #expect(order.allSatisfy { $0 != nil })
             #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted())
             #expect(html.contains("href=\"../../briefings/sahel-overview/\""))

@@ -20,7 +20,8 @@ struct TimelinePagesTests {
             #expect(tracker.contains("computed: Article 127(1), 1 year after the notification"))
             #expect(tracker.contains("Withdrawal rescinded"))
             // Burundi and The Gambia (2016) are earlier cases, folded away.
-            let earlier = try #require(tracker.firstRange(of: "<details class=\"tracker-earlier\">").map { String(tracker[$0.lowerBound...]) })
+            let earlier = try #require(
+                tracker.firstRange(of: "<details class=\"tracker-earlier\">").map { String(tracker[$0.lowerBound...]) })
             #expect(earlier.contains(">Burundi<") && earlier.contains(">The Gambia<"))
             #expect(!earlier.contains(">Mali<"))
         }

@@ -14,7 +14,8 @@ import Testing
             let tracker = try #require(french.range(of: "class=\"tracker\"").map { String(french[$0.lowerBound...]) })
             for text in [
                 "<dt>Annonce</dt>", "<dt>Notification</dt>", "<dt>Prise d’effet</dt>", "aucune trouvée",
-                "ne peut pas être calculée\u{00A0}: aucune notification trouvée", "calculée selon l’article 127(1), un an après la notification",
+                "ne peut pas être calculée\u{00A0}: aucune notification trouvée",
+                "calculée selon l’article 127(1), un an après la notification",
                 "Annoncé\u{202F}; aucune notification trouvée", "Notifié\u{202F}; en attente",
                 "<span class=\"badge badge-confirmed\">confirmé</span>", "<span class=\"badge badge-projected\">projeté</span>",
             ] {

@@ -19,7 +19,9 @@ extension Robustness.HeavyBuilds {
             let siteFile = try site.read("site.yml")
             try site.write(
                 "site.yml",
-                new ? siteFile.replacingOccurrences(of: oldTitle, with: newTitle) : siteFile.replacingOccurrences(of: newTitle, with: oldTitle))
+                new
+                    ? siteFile.replacingOccurrences(of: oldTitle, with: newTitle)
+                    : siteFile.replacingOccurrences(of: newTitle, with: oldTitle))
             try site.write(
                 "entities/organizations/org-0.md",
                 page(
@@ -50,7 +52,9 @@ extension Robustness.HeavyBuilds {
             var count = 0
             var info = stat()
             while let entry = readdir(listing) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
+                let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                    String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self))
+                }
                 guard name != ".", name != "..", stat(folder + "/" + name + "/index.html", &info) == 0 else { continue }
                 #if canImport(Glibc)
                 let changed = Double(info.st_ctim.tv_sec) + Double(info.st_ctim.tv_nsec) / 1e9
@@ -70,7 +74,8 @@ extension Robustness.HeavyBuilds {
             for i in 1..<n {
                 let text = page(
                     "title: \"Organization \(i)\"\nkind: organization\nsummary: \"Generated organization \(i).\"",
-                    "Organization \(i) works with [[Organization \((i * 7 + 1) % n)]] and [[Organization \((i + 1) % n)]].\n\n## Notes\n\nSome text.\n")
+                    "Organization \(i) works with [[Organization \((i * 7 + 1) % n)]] and [[Organization \((i + 1) % n)]].\n\n## Notes\n\nSome text.\n"
+                )
                 try Data(text.utf8).write(to: folder.appendingPathComponent("org-\(i).md"))
             }
         }
@@ -155,16 +160,20 @@ extension Robustness.HeavyBuilds {
                         // Which files differ, so a failure says what kind of mix it was.
                         func differences(from site: [String: Data]) -> String {
                             let paths = Set(files.keys).union(site.keys).filter { files[$0] != site[$0] }.sorted()
-                            return "\(paths.count) files (\(paths.prefix(3).map { "\($0)\(files[$0] == nil ? " missing" : site[$0] == nil ? " extra" : "")" }.joined(separator: ", ")))"
+                            return
+                                "\(paths.count) files (\(paths.prefix(3).map { "\($0)\(files[$0] == nil ? " missing" : site[$0] == nil ? " extra" : "")" }.joined(separator: ", ")))"
                         }
                         Issue.record(
-                            "round \(round) (\(phase)): after SIGKILL the output is neither the old nor the new site: \(files.count) files; differs from the old site in \(differences(from: oldSite)), from the new in \(differences(from: newSite))")
+                            "round \(round) (\(phase)): after SIGKILL the output is neither the old nor the new site: \(files.count) files; differs from the old site in \(differences(from: oldSite)), from the new in \(differences(from: newSite))"
+                        )
                     }
                     if ending == .exited(0) { #expect(state == target, "round \(round): a build that finished must have published") }
                     let left = FileManager.default.fileExists(atPath: staging.path)
                     if left { stagingLeft += 1 }
                     let when = phase == "writing" ? "after \(pagesWritten) pages + \(milliseconds(extra)) ms" : "+\(milliseconds(extra)) ms"
-                    outcomes.append("\(round) \(phase) (\(when)) → \(ending), \(state) site (wanted \(target))\(left ? ", staging left" : ""); round took \(milliseconds(clock.now - roundStarted)) ms")
+                    outcomes.append(
+                        "\(round) \(phase) (\(when)) → \(ending), \(state) site (wanted \(target))\(left ? ", staging left" : ""); round took \(milliseconds(clock.now - roundStarted)) ms"
+                    )
                 }
 
                 // Whatever the last kill left, plus a stale staging folder with junk, the next build works.

@@ -10,7 +10,8 @@ extension Robustness {
     @Suite("Hostile content")
     struct HostileContent {
         static let utf8Hint = "save the file as UTF-8; binary files belong in Templates/assets/, not Content/"
-        static let nonMarkdownHint = "images (PNG, JPEG, GIF, WebP, SVG) go beside the page that shows them; other assets in Templates/assets/"
+        static let nonMarkdownHint =
+            "images (PNG, JPEG, GIF, WebP, SVG) go beside the page that shows them; other assets in Templates/assets/"
 
         /// Builds the fixture, applies `change`, and expects the build to fail with exactly
         /// `expected` (as printed) while the previous output stays byte-identical.
@@ -107,11 +108,12 @@ extension Robustness {
                 try site.writeData("data.bin", Self.seededBytes(2048, seed: 5))
                 try site.writeData("briefings/notes", Self.seededBytes(100, seed: 6))  // no extension at all
                 let report = try await site.build()
-                #expect(report.diagnostics.map(\.description).sorted() == [
-                    "Content/briefings/notes:1:1: warning: file is not Markdown, an image or GeoJSON, and is ignored\n    hint: \(Self.nonMarkdownHint)",
-                    "Content/data.bin:1:1: warning: file is not Markdown, an image or GeoJSON, and is ignored\n    hint: \(Self.nonMarkdownHint)",
-                    "Content/entities/countries/flag.tiff:1:1: warning: file is not Markdown, an image or GeoJSON, and is ignored\n    hint: \(Self.nonMarkdownHint)",
-                ])
+                #expect(
+                    report.diagnostics.map(\.description).sorted() == [
+                        "Content/briefings/notes:1:1: warning: file is not Markdown, an image or GeoJSON, and is ignored\n    hint: \(Self.nonMarkdownHint)",
+                        "Content/data.bin:1:1: warning: file is not Markdown, an image or GeoJSON, and is ignored\n    hint: \(Self.nonMarkdownHint)",
+                        "Content/entities/countries/flag.tiff:1:1: warning: file is not Markdown, an image or GeoJSON, and is ignored\n    hint: \(Self.nonMarkdownHint)",
+                    ])
                 let files = try snapshot(site.output)
                 #expect(!files.keys.contains { $0.hasSuffix("flag.tiff") || $0.hasSuffix("data.bin") || $0.hasSuffix("notes") })
                 #expect(files["entities/countries/mali/index.html"] != nil)
@@ -166,10 +168,11 @@ extension Robustness {
                 try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("a").path, withDestinationPath: "b")
                 try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("b").path, withDestinationPath: "a")
                 let report = try await site.build()
-                #expect(report.diagnostics.map(\.description) == [
-                    "Content/entities/a:1:1: warning: symbolic link loop is ignored",
-                    "Content/entities/b:1:1: warning: symbolic link loop is ignored",
-                ])
+                #expect(
+                    report.diagnostics.map(\.description) == [
+                        "Content/entities/a:1:1: warning: symbolic link loop is ignored",
+                        "Content/entities/b:1:1: warning: symbolic link loop is ignored",
+                    ])
             }
         }
 
@@ -180,9 +183,10 @@ extension Robustness {
                 try FileManager.default.createSymbolicLink(
                     atPath: site.content.appendingPathComponent("up").path, withDestinationPath: "..")
                 let report = try await site.build()
-                #expect(report.diagnostics.map(\.description) == [
-                    "Content/up:1:1: warning: folder link points outside the content folder and is ignored\n    hint: copy the files into the content folder instead"
-                ])
+                #expect(
+                    report.diagnostics.map(\.description) == [
+                        "Content/up:1:1: warning: folder link points outside the content folder and is ignored\n    hint: copy the files into the content folder instead"
+                    ])
             }
         }
 
@@ -199,7 +203,8 @@ extension Robustness {
                 try site.write("sources/UN Treaty Collection 2025.md", page("title: \"UNTC\"\npublisher: \"UN\"\nkind: reference"))
                 try site.edit(
                     "briefings/sahel-overview.md", replacing: "Others followed.",
-                    with: "Others followed: [[Côte d'Ivoire]], [[cote-d-ivoire]], [[COTE D'IVOIRE|the coast]] [@un-treaty-collection-2025], "
+                    with:
+                        "Others followed: [[Côte d'Ivoire]], [[cote-d-ivoire]], [[COTE D'IVOIRE|the coast]] [@un-treaty-collection-2025], "
                         + "[CI](<../entities/countries/\(stem).md>) and "
                         + "[CI again](../entities/countries/\(stem.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)!).md).")
                 let report = try await site.build()
@@ -242,7 +247,9 @@ extension Robustness {
             }
         }
 
-        @Test("a file with only front matter (no body, no final newline) builds", arguments: ["briefings/brief.md", "entities/people/only.md", "events/only.md"])
+        @Test(
+            "a file with only front matter (no body, no final newline) builds",
+            arguments: ["briefings/brief.md", "entities/people/only.md", "events/only.md"])
         func onlyFrontMatter(path: String) async throws {
             try await withTempSite { site in
                 let yaml: String
@@ -268,7 +275,9 @@ extension Robustness {
             try await withTempSite { site in
                 try site.edit(
                     "briefings/sahel-overview.md", replacing: "Others followed.",
-                    with: "Others followed [[Mali|<img src=x onerror=alert(1)>]], [[Niger|\"><script>alert(2)</script>]] and [[Mali|1 < 2 & 3 > 2]].")
+                    with:
+                        "Others followed [[Mali|<img src=x onerror=alert(1)>]], [[Niger|\"><script>alert(2)</script>]] and [[Mali|1 < 2 & 3 > 2]]."
+                )
                 let report = try await site.build()
                 let pages = try htmlFiles(site.output)
                 for (path, html) in pages {
@@ -278,16 +287,24 @@ extension Robustness {
                 let briefing = try #require(pages["briefings/sahel-overview/index.html"])
                 // cmark-gfm reads '<img …>' and '<script>' as inline HTML, which splits the
                 // wiki link: the text is shown escaped, and no link is made.
-                #expect(briefing.contains("Others followed [[Mali|&lt;img src=x onerror=alert(1)&gt;]], [[Niger|”&gt;&lt;script&gt;alert(2)&lt;/script&gt;]] and "))
+                #expect(
+                    briefing.contains(
+                        "Others followed [[Mali|&lt;img src=x onerror=alert(1)&gt;]], [[Niger|”&gt;&lt;script&gt;alert(2)&lt;/script&gt;]] and "
+                    ))
                 // A label with '<', '&' and '>' that is not HTML becomes an escaped link label.
                 #expect(briefing.contains("<a class=\"xref\" href=\"../../entities/countries/mali/\">1 &lt; 2 &amp; 3 &gt; 2</a>."))
                 // …and the author hears of it, at the link.
-                #expect(report.diagnostics.map(\.message) == Array(repeating: "HTML inside a wiki link: no link is made, and the text is shown as written", count: 2))
-                #expect(report.diagnostics.allSatisfy { $0.severity == .warning && $0.location.file == "Content/briefings/sahel-overview.md" })
+                #expect(
+                    report.diagnostics.map(\.message)
+                        == Array(repeating: "HTML inside a wiki link: no link is made, and the text is shown as written", count: 2))
+                #expect(
+                    report.diagnostics.allSatisfy { $0.severity == .warning && $0.location.file == "Content/briefings/sahel-overview.md" })
             }
         }
 
-        @Test("a javascript: URL in a source's url is a located error", arguments: ["javascript:alert(1)", " JAVASCRIPT:alert(1)", "data:text/html,<script>x</script>", "//evil.example/x"])
+        @Test(
+            "a javascript: URL in a source's url is a located error",
+            arguments: ["javascript:alert(1)", " JAVASCRIPT:alert(1)", "data:text/html,<script>x</script>", "//evil.example/x"])
         func sourceURLInjection(url: String) async throws {
             try await failsKeepingOutput([
                 "Content/sources/comm-2025.md:5:7: error: source URL must start with http:// or https://\n    hint: other schemes (javascript:, data:, file:) are refused"

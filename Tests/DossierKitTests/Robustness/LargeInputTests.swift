@@ -23,14 +23,17 @@ extension Robustness.HeavyBuilds {
                 } else if index % 25 == 0 {
                     text += "| State | Date | Note |\n| --- | --- | --- |\n"
                     for row in 0..<6 {
-                        text += "| Mali | 2025-09-\(10 + row) | row \(row) with *emphasis* and [a link](https://example.org/t/\(index)/\(row)) |\n"
+                        text +=
+                            "| Mali | 2025-09-\(10 + row) | row \(row) with *emphasis* and [a link](https://example.org/t/\(index)/\(row)) |\n"
                     }
                     text += "\n"
                 } else if index % 20 == 1 {
-                    text += "Paragraph \(index): the junta in [[Mali]] and [[Niger|its neighbour]] announced a withdrawal [@untc]. "
+                    text +=
+                        "Paragraph \(index): the junta in [[Mali]] and [[Niger|its neighbour]] announced a withdrawal [@untc]. "
                         + "See [the treaty](https://example.org/p/\(index)), **bold** and _emphasised_ text, « Goïta ». \(filler)\n\n"
                 } else {
-                    text += "Paragraph \(index): \(filler)See [the report](https://example.org/p/\(index)) and *one emphasis*. \(filler)\n\n"
+                    text +=
+                        "Paragraph \(index): \(filler)See [the report](https://example.org/p/\(index)) and *one emphasis*. \(filler)\n\n"
                 }
                 index += 1
             }
@@ -66,7 +69,8 @@ extension Robustness.HeavyBuilds {
                 print(
                     "20 MB build: \(text.utf8.count) bytes, \(blocks) blocks, \(html.utf8.count) bytes of HTML; "
                         + "built in \(milliseconds(large.time)) ms (fixture alone \(milliseconds(baseline.time)) ms); "
-                        + "peak RSS \(large.maxRSSKilobytes / 1024) MB vs \(baseline.maxRSSKilobytes / 1024) MB, growth \(growth / 1024) MB")
+                        + "peak RSS \(large.maxRSSKilobytes / 1024) MB vs \(baseline.maxRSSKilobytes / 1024) MB, growth \(growth / 1024) MB"
+                )
             }
         }
     }

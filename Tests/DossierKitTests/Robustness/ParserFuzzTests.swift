@@ -168,7 +168,8 @@ extension Robustness {
                 // Reassembled, the parts give back the input, so every offset maps back.
                 let rebuilt = ([String(lines[0])] + (closing > 1 ? [split.yaml] : []) + [String(lines[closing]), split.body])
                     .joined(separator: "\n")
-                #expect(Array(rebuilt.utf8) == Array(text.utf8) || split.body.isEmpty && closing == lines.count - 1 && rebuilt == text + "\n")
+                #expect(
+                    Array(rebuilt.utf8) == Array(text.utf8) || split.body.isEmpty && closing == lines.count - 1 && rebuilt == text + "\n")
             } catch {
                 #expect(error.location == SourceLocation(file: "f.md", line: 1, column: 1))
                 #expect(error.message == "front matter is not closed")
@@ -253,7 +254,8 @@ extension Robustness {
                         #expect(source.hasPrefix("[@") && source.hasSuffix("]"))
                         #expect(!ids.isEmpty)
                         for id in ids {
-                            #expect(!id.isEmpty && id.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) }, "\(id.debugDescription)")
+                            #expect(
+                                !id.isEmpty && id.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) }, "\(id.debugDescription)")
                         }
                     }
                     rebuilt += source
@@ -269,10 +271,11 @@ extension Robustness {
 
         @Test("InlineScanner.scan: pieces rebuild the input, tokens in range and in order")
         func inlineScanner() {
-            let seeds = [
-                "Goïta led [[Mali]] [@a; @b], then [[Niger|its neighbour]].", "[[Rome Statute#Article 127|the article]] [@untc]",
-                "[[#Background]] and [[a [b]] and [@x; y] and [[x|y|z]] [[a#b#c]]",
-            ] + fixtureTexts.map { (try? FrontMatter.split($0, file: "x.md"))?.body ?? $0 }
+            let seeds =
+                [
+                    "Goïta led [[Mali]] [@a; @b], then [[Niger|its neighbour]].", "[[Rome Statute#Article 127|the article]] [@untc]",
+                    "[[#Background]] and [[a [b]] and [@x; y] and [[x|y|z]] [[a#b#c]]",
+                ] + fixtureTexts.map { (try? FrontMatter.split($0, file: "x.md"))?.body ?? $0 }
             var tokens = 0
             fuzz("InlineScanner.scan", count: 20_000, seed: 3) { fuzzer, index in
                 let text = index % 2 == 0 ? fuzzer.text(maxPieces: 40) : fuzzer.mutate(fuzzer.pick(seeds))
@@ -303,7 +306,12 @@ extension Robustness {
             fuzz("DateParser.parse", count: 20_000, seed: 4) { fuzzer, index in
                 var text: String
                 if index % 3 == 0 {
-                    text = fuzzer.text(maxPieces: 8, fragments: ["2025", "1900", "2000", "0000", "9999", "-", "/", "~", " ", "0", "1", "2", "3", "9", "-02", "-12", "-13", "-29", "-30", "-31", "\t", "٣", "５", "\u{A0}", "x"])
+                    text = fuzzer.text(
+                        maxPieces: 8,
+                        fragments: [
+                            "2025", "1900", "2000", "0000", "9999", "-", "/", "~", " ", "0", "1", "2", "3", "9", "-02", "-12", "-13", "-29",
+                            "-30", "-31", "\t", "٣", "５", "\u{A0}", "x",
+                        ])
                 } else {
                     // A date that should be valid, then perhaps mutated.
                     let year = fuzzer.int(0...9997), month = fuzzer.int(1...12)
@@ -340,7 +348,9 @@ extension Robustness {
                     // Spaces around the date change nothing.
                     #expect(parseDate(" \(text)\t") == .success(date))
                 case .failure(let error):
-                    #expect((1...(text.count + 1)).contains(error.column), "column \(error.column) for \(text.debugDescription): \(error.message)")
+                    #expect(
+                        (1...(text.count + 1)).contains(error.column),
+                        "column \(error.column) for \(text.debugDescription): \(error.message)")
                     #expect(!error.message.isEmpty)
                     // A leading space moves the error one column right (unless the text
                     // starts with a mark that fuses with the space into one Character).
@@ -365,7 +375,8 @@ extension Robustness {
         @Test(
             "SourceText.decode: CRLF and CR before a combining mark or joiner give one LF each",
             arguments: [
-                ("a\r\n\u{0301}b", "a\n\u{0301}b"), ("a\r\u{0301}b", "a\n\u{0301}b"), ("a\r\n\u{200D}\r\n\u{FE0F}", "a\n\u{200D}\n\u{FE0F}"),
+                ("a\r\n\u{0301}b", "a\n\u{0301}b"), ("a\r\u{0301}b", "a\n\u{0301}b"),
+                ("a\r\n\u{200D}\r\n\u{FE0F}", "a\n\u{200D}\n\u{FE0F}"),
                 ("\r\r\n\n", "\n\n\n"),
             ])
         func lineEndsBeforeMarks(input: String, expected: String) throws {

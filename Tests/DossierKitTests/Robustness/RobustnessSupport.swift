@@ -27,7 +27,9 @@ extension TempSite {
 }
 
 /// Compares two output trees file by file (path and bytes) and records each difference.
-func expectSameTree(_ after: [String: Data], _ before: [String: Data], _ what: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+func expectSameTree(
+    _ after: [String: Data], _ before: [String: Data], _ what: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+) {
     #expect(after.keys.sorted() == before.keys.sorted(), "\(what): the set of files changed", sourceLocation: sourceLocation)
     for (path, data) in before where after[path] != data {
         Issue.record("\(what): \(path) changed", sourceLocation: sourceLocation)
@@ -83,7 +85,7 @@ struct ChildProcess {
         posix_spawn_file_actions_addopen(&actions, 1, stdout.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, stderr.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable.path] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
         let result = posix_spawn(&pid, executable.path, &actions, nil, argv, environ)
         guard result == 0 else {
@@ -152,7 +154,10 @@ struct DossierRun {
     func start(output: URL? = nil, log: String) throws -> ChildProcess {
         try ChildProcess.spawn(
             executable,
-            ["build", "--source", site.content.path, "--templates", TestPaths.templates.path, "--output", (output ?? site.output).path, "--quiet"],
+            [
+                "build", "--source", site.content.path, "--templates", TestPaths.templates.path, "--output", (output ?? site.output).path,
+                "--quiet",
+            ],
             stdout: logs.appendingPathComponent(log + ".out"), stderr: logs.appendingPathComponent(log + ".err"))
     }
 

@@ -75,7 +75,10 @@ struct DateParserTests {
         #expect(error?.message.contains("month 13") == true)
     }
 
-    @Test(arguments: [("25-09-01", 1), ("2025-9-01", 6), ("2025-09-1", 9), ("2025/09/01", 6), ("September 2025", 1), ("2025-09-22T10:00", 9), ("", 1), ("~", 1), ("2025-00", 6)])
+    @Test(arguments: [
+        ("25-09-01", 1), ("2025-9-01", 6), ("2025-09-1", 9), ("2025/09/01", 6), ("September 2025", 1), ("2025-09-22T10:00", 9), ("", 1),
+        ("~", 1), ("2025-00", 6),
+    ])
     func malformed(text: String, column: Int) {
         let error = #expect(throws: DateParser.Failure.self) { try DateParser.parse(text) }
         #expect(error?.column == column, "\(text): \(String(describing: error))")

@@ -51,7 +51,10 @@ struct TimelineBuilderTests {
         #expect(row.status == .disputed)
     }
 
-    @Test(arguments: [(EventStatus.confirmed, EventStatus.projected), (.reported, .projected), (.projected, .projected), (.unconfirmed, .unconfirmed), (.disputed, .disputed)])
+    @Test(arguments: [
+        (EventStatus.confirmed, EventStatus.projected), (.reported, .projected), (.projected, .projected), (.unconfirmed, .unconfirmed),
+        (.disputed, .disputed),
+    ])
     func derivedStatusTakesTheCausesDoubt(cause: EventStatus, expected: EventStatus) async throws {
         let timeline = try await timeline { site in
             try site.edit("events/2026-06-18-niger-notifies.md", replacing: "status: disputed", with: "status: \(cause.rawValue)")
@@ -118,7 +121,9 @@ struct TimelineBuilderTests {
 
     @Test func noRuleNoDerivation() async throws {
         let timeline = try await timeline { site in
-            try site.edit("entities/treaties/rome-statute.md", replacing: "withdrawal_rule: {article: \"Article 127(1)\", period: \"1 year\", sources: [untc]}\n", with: "")
+            try site.edit(
+                "entities/treaties/rome-statute.md",
+                replacing: "withdrawal_rule: {article: \"Article 127(1)\", period: \"1 year\", sources: [untc]}\n", with: "")
         }
         #expect(timeline.events.allSatisfy { $0.derivation == nil })
         #expect(timeline.pending.isEmpty)

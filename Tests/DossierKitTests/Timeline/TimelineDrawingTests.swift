@@ -107,7 +107,8 @@ struct TimelineDrawingTests {
             let kind = ["withdrawal-announcement", "withdrawal-notification", "coup"][index % 3]
             events.append(
                 TimelineEvent(
-                    anchor: "e\(index)", page: LinkTarget(section: .event, path: "events/e\(index)/", title: "Event \(index)", file: "e.md"),
+                    anchor: "e\(index)",
+                    page: LinkTarget(section: .event, path: "events/e\(index)/", title: "Event \(index)", file: "e.md"),
                     title: "A rather long title for event number \(index)",
                     date: DossierDate(start: CalendarPoint(year: 2025, month: 1 + index / 3, day: 1 + (index % 3) * 9)),
                     status: EventStatus.allCases[index % 5], kind: kind, entities: [state], sources: [], derivation: nil, notes: [],

@@ -11,7 +11,8 @@ import Testing
             _ = try await TranslationTests().build(site)
             let french = try site.html("fr/timeline/index.html")
             for text in [
-                "mois ou année\u{00A0}: une bande qui le couvre", "intervalle\u{00A0}: une barre", "date approximative (vers)\u{00A0}: des moustaches",
+                "mois ou année\u{00A0}: une bande qui le couvre", "intervalle\u{00A0}: une barre",
+                "date approximative (vers)\u{00A0}: des moustaches",
                 "date calculée, reliée à la notification dont elle découle", "date de mise à jour\u{202F}; au-delà",
                 ">au 15 janvier 2026</text>", "art. 127(1)\u{00A0}: un an",
                 "(projeté\u{202F}; calculé selon l’article 127(1))</title>",

@@ -64,7 +64,9 @@ struct WithdrawalTrackerTests {
         #expect(effect.date.description == "2017-10-27")
         #expect(burundi.standing(asOf: asOf) == "Withdrawn")
         let hungary = try row("Hungary", in: cases)
-        guard case .computed(let computed) = hungary.outcome else { Issue.record("expected a computed date, got \(hungary.outcome)"); return }
+        guard case .computed(let computed) = hungary.outcome else {
+            Issue.record("expected a computed date, got \(hungary.outcome)"); return
+        }
         #expect(computed.date.description == "2026-06-02")
         #expect(hungary.standing(asOf: asOf) == "Due to have taken effect; not recorded")
         #expect(hungary.standing(asOf: DossierDate(start: CalendarPoint(year: 2026, month: 1, day: 1))) == "Notified; pending")
@@ -75,7 +77,8 @@ struct WithdrawalTrackerTests {
         let (cases, _) = try await cases { site in
             try site.write(
                 "events/2026-03-02-mali-notifies.md",
-                "---\ntitle: \"Mali notifies its withdrawal\"\ndate: \"2026-03-02\"\nstatus: reported\nkind: withdrawal-notification\ntreaty: \"Rome Statute\"\nentities: [\"Mali\"]\nsources: [news]\n---\n\nMali notified.\n")
+                "---\ntitle: \"Mali notifies its withdrawal\"\ndate: \"2026-03-02\"\nstatus: reported\nkind: withdrawal-notification\ntreaty: \"Rome Statute\"\nentities: [\"Mali\"]\nsources: [news]\n---\n\nMali notified.\n"
+            )
         }
         let mali = try row("Mali", in: cases)
         #expect(mali.announced?.event.date.description == "2025-09-22")
