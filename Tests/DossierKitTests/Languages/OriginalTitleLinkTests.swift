@@ -8,16 +8,7 @@ import Testing
 @Suite struct OriginalTitleLinkTests {
     @Test func theOriginalTitleOfATranslatedBriefingStillNamesIt() async throws {
         try await withTempSite { site in
-            try TranslationTests().bilingual(site)
-            let hash = TranslationFiles.hash(try site.read("briefings/sahel-overview.md"))
-            try site.write(
-                "briefings/sahel-overview.fr.md",
-                page(
-                    "title: \"Vue d’ensemble du Sahel\"\nsummary: \"Comment trois États ont annoncé leur départ.\"\ntranslation_of: \"\(hash)\"",
-                    "## Contexte\n\nLe [[Niger]] s’est joint à l’annonce.\n"))
-            try site.edit(
-                "entities/countries/mali.fr.md", replacing: "; voir",
-                with: "; voir [[Sahel overview]] et [[Vue d’ensemble du Sahel|la vue]] ;")
+            try TranslatedSlugTests.translatedBriefing(site, link: "[[Sahel overview]] et [[Vue d’ensemble du Sahel|la vue]]")
             let report = try await TranslationTests().build(site)
             #expect(report.warnings.isEmpty, "\(report.warnings)")
             let mali = try site.html("fr/entities/countries/mali/index.html")

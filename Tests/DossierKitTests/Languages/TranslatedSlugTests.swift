@@ -6,20 +6,23 @@ import Testing
 /// `slug:` in a translation publishes it under a name in its language:
 /// `fr/briefings/vue-d-ensemble/` for `briefings/sahel-overview.fr.md`.
 @Suite struct TranslatedSlugTests {
-    func translatedBriefing(_ site: TempSite, slug: String) throws {
+    /// The fixture in two languages with its briefing translated (under `slug`, if given),
+    /// and the French Mali page linking the briefing by `link`.
+    static func translatedBriefing(_ site: TempSite, slug: String? = nil, link: String = "[[Sahel overview]]") throws {
         try TranslationTests().bilingual(site)
         let hash = TranslationFiles.hash(try site.read("briefings/sahel-overview.md"))
         try site.write(
             "briefings/sahel-overview.fr.md",
             page(
-                "title: \"Vue d’ensemble du Sahel\"\nslug: \"\(slug)\"\nsummary: \"Comment trois États ont annoncé leur départ.\"\ntranslation_of: \"\(hash)\"",
+                "title: \"Vue d’ensemble du Sahel\"\n" + (slug.map { "slug: \"\($0)\"\n" } ?? "")
+                    + "summary: \"Comment trois États ont annoncé leur départ.\"\ntranslation_of: \"\(hash)\"",
                 "## Contexte\n\nLe [[Niger]] s’est joint à l’annonce.\n"))
-        try site.edit("entities/countries/mali.fr.md", replacing: "; voir", with: "; voir [[Sahel overview]] ;")
+        try site.edit("entities/countries/mali.fr.md", replacing: "; voir", with: "; voir \(link) ;")
     }
 
     @Test func aTranslatedSlugNamesThePageInItsLanguageEverywhere() async throws {
         try await withTempSite { site in
-            try translatedBriefing(site, slug: "vue-d-ensemble")
+            try Self.translatedBriefing(site, slug: "vue-d-ensemble")
             _ = try await TranslationTests().build(site)
             let briefing = try site.html("fr/briefings/vue-d-ensemble/index.html")
             #expect(briefing.contains("Vue d’ensemble du Sahel"))
@@ -36,7 +39,7 @@ import Testing
 
     @Test func aSlugOutsideLowercaseLettersDigitsAndHyphensIsAnErrorAtItsLine() async throws {
         try await withTempSite { site in
-            try translatedBriefing(site, slug: "Vue d’ensemble")
+            try Self.translatedBriefing(site, slug: "Vue d’ensemble")
             do {
                 _ = try await TranslationTests().build(site)
                 Issue.record("a slug with spaces built")
