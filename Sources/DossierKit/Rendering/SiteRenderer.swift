@@ -307,6 +307,8 @@ public struct SiteRenderer: Sendable {
         // second after the other had finished. Started first, they run beside the rest;
         // results are put back in site order.
         let words = strings.byLanguage[site.catalog.site.language] ?? [:]
+        // `t`, made once for all the pages: a dictionary of some 400 words and lambdas.
+        let t = InterfaceTable(values: strings.table(site.catalog.site.language))
         let siteWideFirst = jobs.indices.filter { jobs[$0].isSiteWide } + jobs.indices.filter { !jobs[$0].isSiteWide }
         let scheduled = await Parallel.map(siteWideFirst.map { jobs[$0] }) { job -> (RenderedPage, [Diagnostic]) in
             var context = PageContext(site: site, renderedAhead: renderedAhead, timeline: timeline, path: job.path, portable: portable)
@@ -317,7 +319,7 @@ public struct SiteRenderer: Sendable {
                 context.absoluteRoot = URLComponents(string: site.catalog.site.baseURL)?.path ?? "/"
             }
             var values = job.values(context)
-            values.merge(common(job, context)) { $1 }
+            values.merge(common(job, context, t: t.values)) { $1 }
             var (html, diagnostics) = templates.render(job.template, values)
             do {
                 try write(job.file, Data(html.utf8))
@@ -341,7 +343,7 @@ public struct SiteRenderer: Sendable {
     ]
 
     /// Values every layout gets (see the README's list).
-    private func common(_ job: RenderJob, _ context: PageContext) -> [String: Any] {
+    private func common(_ job: RenderJob, _ context: PageContext, t: [String: Any]) -> [String: Any] {
         let config = site.catalog.site
         let canonical = config.baseURL + job.path
         let home = context.url("")
@@ -350,7 +352,6 @@ public struct SiteRenderer: Sendable {
         urls["updates"] = changeLog == nil ? false : context.url(UpdatesFeed.pagePath)
         urls["print"] = context.url(PrintEdition.path)
         let language = languageLinks?.values(path: job.path, language: config.language, url: context.siteURL)
-        let t = strings.table(config.language)
         var values: [String: Any] = [
             "alternates": language?["alternates"] ?? [],
             "language_links": language?["language_links"] ?? [],
@@ -394,4 +395,10 @@ public struct SiteRenderer: Sendable {
         if t.isEmpty { values["t"] = nil }
         return values
     }
+}
+
+/// The `t` table shared by the render tasks: never changed once made, its lambdas
+/// capture only their plural forms.
+private struct InterfaceTable: @unchecked Sendable {
+    let values: [String: Any]
 }
