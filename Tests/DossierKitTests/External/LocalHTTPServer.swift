@@ -48,15 +48,21 @@ final class LocalHTTPServer: @unchecked Sendable {
         let toClose = held
         held = []
         lock.unlock()
+        // Only the accept thread closes the listener: closing it here freed its number while
+        // that thread could still call accept() on it, and a parallel test's socket given the
+        // same number then had its connections taken and dropped by this server.
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
         for fd in toClose { close(fd) }
     }
 
     private func serve() {
         while true {
             let client = accept(listener, nil, nil)
-            if client < 0 { return }
+            if client < 0 {
+                if errno == EINTR { continue }
+                close(listener)
+                return
+            }
             var buffer = [UInt8](repeating: 0, count: 4096)
             let count = recv(client, &buffer, buffer.count, 0)
             let request = count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self) : ""
