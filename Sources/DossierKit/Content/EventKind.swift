@@ -10,14 +10,14 @@ public enum EventKind: String, Sendable, CaseIterable {
     // Shown as written, grouped by nothing more than their name.
     case withdrawal
     case withdrawalInstrument = "withdrawal-instrument"
-    case adoption, announcement, appeal, appointment, arrest
+    case adoption, agreement, announcement, appeal, appointment, arrest
     case atrocityAllegation = "atrocity-allegation"
-    case charter, court, coup, deadline, deployment
+    case charter, court, coup, deadline, deployment, election
     case entryIntoForce = "entry-into-force"
     case inauguration, investigation
     case ministerialMeeting = "ministerial-meeting"
     case noteVerbale = "note-verbale"
-    case notification, ratification, reaction, referral, reparations, revocation, ruling, sanctions, sentence, signature, statement
+    case notification, ratification, reaction, referendum, referral, reparations, revocation, ruling, sanctions, sentence, signature, statement
     case statusCheck = "status-check"
     case summit, treaty, verdict, warrant
 }

@@ -79,7 +79,7 @@ SOURCE_KINDS = ["primary-text", "official-statement", "news-report", "news-repor
                 "analysis", "analysis", "aggregator-copy", "reference"]
 EVENT_KINDS = ["statement", "summit", "coup", "signature", "ratification", "ruling", "warrant",
                "verdict", "appointment", "deployment", "ministerial-meeting", "charter", "reaction",
-               "election", "sanction", "agreement", "referendum", "arrest", "appeal", "investigation"]
+               "election", "sanctions", "agreement", "referendum", "arrest", "appeal", "investigation"]
 STATUSES = [("confirmed", 60), ("reported", 20), ("disputed", 8), ("unconfirmed", 7), ("projected", 5)]
 RELATION_RULES = [  # (subject kind, type, object kind)
     ("person", "leads", "country"), ("person", "leads", "organization"),
