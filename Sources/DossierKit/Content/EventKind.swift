@@ -17,7 +17,8 @@ public enum EventKind: String, Sendable, CaseIterable {
     case inauguration, investigation
     case ministerialMeeting = "ministerial-meeting"
     case noteVerbale = "note-verbale"
-    case notification, ratification, reaction, referendum, referral, reparations, revocation, ruling, sanctions, sentence, signature, statement
+    case notification, ratification, reaction, referendum, referral, reparations, revocation
+    case ruling, sanctions, sentence, signature, statement
     case statusCheck = "status-check"
     case summit, treaty, verdict, warrant
 }
