@@ -250,6 +250,7 @@ public struct SiteBuilder: Sendable {
         renderer.limits = options.limits
         renderer.changeLog = linked.changeLog
         renderer.strings = linked.strings
+        renderer.previousPrintPlan = options.cache?.previous?.printPlan
         let config = linked.catalog.site
         if config.isMultilingual {
             renderer.languageLinks = LanguageLinks(
@@ -338,7 +339,7 @@ public struct SiteBuilder: Sendable {
                 assets: linked.assets, sourceDiagnostics: linked.sourceDiagnostics, pageCount: pageCount,
                 searchIndexPath: rendered.searchIndexPath,
                 changeLog: linked.changeLog, strings: linked.strings, editions: linked.editions,
-                editionSearchIndexPaths: editionSearchIndexPaths))
+                editionSearchIndexPaths: editionSearchIndexPaths, printPlan: rendered.printPlan))
         return Report(
             pageCount: pageCount, renderedCount: rendered.rendered, diagnostics: log.diagnostics, notes: linked.notes, pdfBytes: pdfBytes,
             changeLog: linked.changeLog, catalog: linked.catalog, site: linked.site, timeline: linked.timeline,

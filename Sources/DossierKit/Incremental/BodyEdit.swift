@@ -49,6 +49,7 @@ extension SiteBuilder {
         renderer.limits = options.limits
         renderer.changeLog = previous.changeLog
         renderer.strings = previous.strings
+        renderer.previousPrintPlan = previous.printPlan
         let collected = CollectedFiles()
         let rendered = await renderer.render(selection: selection, write: collected.add)
         var log = DiagnosticLog()
@@ -59,6 +60,7 @@ extension SiteBuilder {
         next.site = site
         next.renderedAhead = renderedAhead
         next.searchIndexPath = rendered.searchIndexPath
+        next.printPlan = rendered.printPlan
         cache.finishBuild(next)
         return Report(
             pageCount: previous.pageCount, renderedCount: rendered.rendered, diagnostics: log.diagnostics, catalog: catalog, site: site,

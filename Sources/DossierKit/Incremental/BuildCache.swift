@@ -262,6 +262,9 @@ struct PreviousBuild {
     var editions: [LanguageEditions.Linked] = []
     /// Each other language's search index, by language code.
     var editionSearchIndexPaths: [String: String] = [:]
+    /// The print edition's volumes as planned: an edit that leaves the plan as it was
+    /// renders only the volumes it reaches.
+    var printPlan: PrintVolumes? = nil
 }
 
 /// Files a build holds in memory until it knows it succeeded.

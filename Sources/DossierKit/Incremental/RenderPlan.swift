@@ -25,11 +25,10 @@ enum RenderPlan {
             self.layouts = layouts
         }
 
-        /// The pages an edit reaches; with the print edition go its volumes, since a new
-        /// citation may renumber the sources of every volume.
-        init(reached: Set<String>) {
-            self.init(pages: reached, layouts: reached.contains(PrintEdition.path) ? ["print-volume"] : [])
-        }
+        /// The pages an edit reaches. With the print edition go the volumes of the edited
+        /// briefings among them, or all of them if the volumes were planned anew
+        /// (`SiteRenderer.printVolumesReached`).
+        init(reached: Set<String>) { self.init(pages: reached) }
 
         func contains(path: String, template: String) -> Bool { pages.contains(path) || layouts.contains(template) }
     }

@@ -64,21 +64,34 @@ enum PrintEdition {
     }
 }
 
-/// Numbers sources in the order the document first cites them, once for the whole
-/// document. A class, shared by the page's context while the edition's parts render in
-/// reading order; one per render, never shared between tasks.
+/// Numbers sources once for the whole document: in the order it first cites them (one
+/// page, read from the start), or in an order fixed beforehand (volumes, made apart). A
+/// class, shared by the page's context while the edition's parts render in reading order;
+/// one per render, never shared between tasks.
 final class Bibliography {
     private let known: Set<String>
     private(set) var order: [String] = []
     private var numbers: [String: Int] = [:]
+    private let fixed: Bool
     /// Where entry `number` is: on this page, or in the bibliography's volume.
     var href: (Int) -> String = { "#ref-\($0)" }
 
-    init(known: Set<String>) { self.known = known }
+    init(known: Set<String>) {
+        self.known = known
+        self.fixed = false
+    }
+
+    /// Every id in `order` numbered from 1, whatever cites it first.
+    init(fixedOrder: [String]) {
+        known = Set(fixedOrder)
+        order = fixedOrder
+        numbers = Dictionary(fixedOrder.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { first, _ in first })
+        fixed = true
+    }
 
     func number(for id: String) -> Int? {
         if let number = numbers[id] { return number }
-        guard known.contains(id) else { return nil }
+        guard !fixed, known.contains(id) else { return nil }
         order.append(id)
         numbers[id] = order.count
         return order.count

@@ -5,10 +5,14 @@ import Foundation
 /// run of one part (briefings, timeline rows, entities or bibliography entries) with its own
 /// contents. The plan is made from the Markdown before anything renders, so that every
 /// volume knows where each bibliography number is.
+///
+/// Sources are numbered by title here, not in the order of first citation as on one page:
+/// then each volume is made without the others, and a briefing edited in `serve`, even
+/// with a new citation, changes its own volume and no other.
 struct PrintVolumes: Sendable {
     enum Part: String, Sendable { case briefings, timeline, entities, bibliography }
 
-    struct Volume: Sendable {
+    struct Volume: Sendable, Equatable {
         var number: Int
         var part: Part
         /// Indexes into the part's items, in reading order.
@@ -19,6 +23,13 @@ struct PrintVolumes: Sendable {
 
     /// Empty: the edition is one page.
     var volumes: [Volume]
+    /// The briefings' site paths in reading order, which the briefing volumes' items index.
+    var briefingPaths: [String] = []
+    /// The reading order of the catalog's briefings and entities, as indexes into its lists.
+    var briefingOrder: [Int] = []
+    var entityOrder: [Int] = []
+    /// Source ids in the order of their numbers (by title), which the bibliography's items index.
+    var sourceOrder: [String] = []
     /// The estimated size of the whole edition in bytes, and the volume size it was planned for.
     var estimatedBytes: Int
     var limit: Int
@@ -28,6 +39,25 @@ struct PrintVolumes: Sendable {
 
     var isSplit: Bool { !volumes.isEmpty }
 
+    /// The size the volumes' rule states: whole megabytes past one, else whole kilobytes.
+    var sizeShown: (count: Int, megabytes: Bool) {
+        estimatedBytes >= 1_000_000 ? (estimatedBytes / 1_000_000, true) : (estimatedBytes / 1000, false)
+    }
+
+    /// Whether every volume of `other` holds what the same volume of this plan holds, and
+    /// says the same of the whole: then an edit of briefings changes only their volumes.
+    func sameLayout(as other: PrintVolumes?) -> Bool {
+        guard let other else { return false }
+        return volumes == other.volumes && briefingPaths == other.briefingPaths && sourceOrder == other.sourceOrder
+            && entityOrder == other.entityOrder
+            && sizeShown == other.sizeShown && limit == other.limit && overviewEvents == other.overviewEvents
+    }
+
+    /// The volumes that hold one of the briefings at `paths`.
+    func volumes(holding paths: Set<String>) -> [Volume] {
+        volumes.filter { volume in volume.part == .briefings && volume.items.contains { paths.contains(briefingPaths[$0]) } }
+    }
+
     /// Where the bibliography entry `number` is, seen from another volume.
     func bibliographyHref(_ number: Int) -> String {
         guard let first = volumes.first(where: { $0.part == .bibliography }) else { return "#ref-\(number)" }
@@ -36,6 +66,7 @@ struct PrintVolumes: Sendable {
 
     /// Sizes are estimated from the Markdown: HTML of a body is about two and a half times
     /// its Markdown, and each row or entry carries a few hundred bytes of markup.
+    /// `sources` come in the order of their numbers.
     /// `bodyBytes`: the size of a body's HTML, known once linking rendered it ahead.
     static func plan(
         briefings: [Briefing], events: [TimelineEvent], entities: [Entity], sources: [Source], limit: Int,
@@ -58,6 +89,7 @@ struct PrintVolumes: Sendable {
         let total = parts.reduce(0) { $0 + $1.1.reduce(0, +) } + sourceSizes.reduce(0, +)
         let perSource = sourceSizes.isEmpty ? 1 : max(1, limit / max(1, sourceSizes.max()!))
         guard total > limit else { return PrintVolumes(volumes: [], estimatedBytes: total, limit: limit, sourcesPerVolume: perSource) }
+        let briefingPaths = briefings.map(\.header.path), sourceOrder = sources.map(\.id)
         var volumes: [Volume] = []
         for (part, sizes) in parts {
             var start = 0, filled = 0
@@ -73,21 +105,8 @@ struct PrintVolumes: Sendable {
         for start in stride(from: 0, to: sources.count, by: perSource) {
             volumes.append(Volume(number: volumes.count + 1, part: .bibliography, items: start..<min(sources.count, start + perSource)))
         }
-        return PrintVolumes(volumes: volumes, estimatedBytes: total, limit: limit, sourcesPerVolume: perSource)
-    }
-}
-
-/// The values of every page of a split edition, made once in reading order (so that the
-/// sources are numbered in the order the document first cites them) by whichever of its
-/// pages renders first; the others wait for them.
-final class PrintEditionPages: @unchecked Sendable {
-    private let lock = NSLock()
-    private var pages: [[String: Any]]?
-
-    func values(_ page: Int, make: () -> [[String: Any]]) -> [String: Any] {
-        lock.lock()
-        defer { lock.unlock() }
-        if pages == nil { pages = make() }
-        return pages![page]
+        return PrintVolumes(
+            volumes: volumes, briefingPaths: briefingPaths, sourceOrder: sourceOrder, estimatedBytes: total, limit: limit,
+            sourcesPerVolume: perSource)
     }
 }

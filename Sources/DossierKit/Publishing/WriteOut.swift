@@ -33,6 +33,11 @@ extension SiteBuilder {
                 for file in collected.files(besides: previousIndex) { try output.replace(file.path, file.data) }
                 try assets?.writeAssets(replacingIn: output)
                 if let previousIndex, previousIndex != rendered.searchIndexPath { try output.remove(previousIndex) }
+                // Volumes of the print edition planned last time and not now.
+                let volumes = Set(rendered.printPlan?.volumes.map(\.path) ?? [])
+                for volume in options.cache?.previous?.printPlan?.volumes ?? [] where !volumes.contains(volume.path) {
+                    try output.remove(volume.path)
+                }
             } catch {
                 throw output.writeFailure(error)
             }

@@ -6,9 +6,9 @@ extension PageContext {
         // Built one after the other, in reading order: the order of first citation is the
         // order of the numbers.
         let tracker = document.paperTracker()
-        let briefings = document.printBriefings()
-        let timeline = document.printTimeline()
-        let entities = document.printEntities()
+        let briefings = document.printBriefings(sortedBriefings())
+        let timeline = document.printTimeline(Array(self.timeline.events.indices))
+        let entities = document.printEntities(sortedEntities())
         let sources = document.printBibliography(bibliography)
         func entry(_ values: [String: Any]) -> [String: Any] {
             ["title": values["title"]!, "anchor": values["anchor"]!, "href": "#\(values["anchor"]!)"]
@@ -48,7 +48,7 @@ extension PageContext {
     /// to the published pages.
     private func paperDocument(_ volumes: PrintVolumes? = nil) -> (PageContext, Bibliography) {
         var document = self
-        let bibliography = Bibliography(known: Set(site.sourcesByID.keys))
+        let bibliography = volumes.map { Bibliography(fixedOrder: $0.sourceOrder) } ?? Bibliography(known: Set(site.sourcesByID.keys))
         if let volumes { bibliography.href = volumes.bibliographyHref }
         document.bibliography = bibliography
         document.forPaper = true
@@ -61,63 +61,12 @@ extension PageContext {
         return (document, bibliography)
     }
 
-    /// Every page of an edition in volumes: `print/` first, then each volume. Made with
-    /// this context, which is at `print/`, beside every volume.
-    func printEditionVolumes(_ plan: PrintVolumes, pdfMade: Bool) -> [[String: Any]] {
-        let (document, bibliography) = paperDocument(plan)
-        let tracker = document.paperTracker()
-        let briefings = document.printBriefings()
-        let timeline = document.printTimeline()
-        let entities = document.printEntities()
-        let sources = document.printBibliography(bibliography)
-        let count = plan.volumes.count
-        func items(_ volume: PrintVolumes.Volume) -> [[String: Any]] {
-            let all: [[String: Any]] =
-                switch volume.part {
-                case .briefings: briefings
-                case .timeline: timeline
-                case .entities: entities
-                case .bibliography: sources
-                }
-            return Array(all[volume.items.clamped(to: all.indices)])
-        }
-        let (volumeWord, of, to) = (word("volume", or: "Volume"), word("volume_of", or: "of"), word("range_to", or: "to"))
-        let (briefingWord, briefingsWord) = (word("briefing", or: "Briefing"), word("nav_briefings", or: "Briefings"))
-        let (timelineWord, entitiesWord) = (word("nav_timeline", or: "Timeline"), word("nav_entities", or: "Entities"))
-        let (bibliographyWord, sourceWord, sourcesWord) = (
-            word("bibliography", or: "Bibliography"), word("source_lower", or: "source"), word("sources_lower", or: "sources")
-        )
-        func title(_ volume: PrintVolumes.Volume) -> String {
-            let part = items(volume)
-            let first = part.first ?? [:], last = part.last ?? [:]
-            let range: String =
-                switch volume.part {
-                case .briefings where volume.items.count == 1: "\(briefingWord) \(volume.items.upperBound) \(of) \(briefings.count)"
-                case .briefings: "\(briefingsWord) \(volume.items.lowerBound + 1)–\(volume.items.upperBound) \(of) \(briefings.count)"
-                case .bibliography where volume.items.count == 1:
-                    "\(bibliographyWord), \(sourceWord) \(volume.items.upperBound) \(of) \(sources.count)"
-                case .timeline: "\(timelineWord), \(first["date"] ?? "") \(to) \(last["date"] ?? "")"
-                case .entities: "\(entitiesWord), \(first["title"] ?? "") \(to) \(last["title"] ?? "")"
-                case .bibliography:
-                    "\(bibliographyWord), \(sourcesWord) \(volume.items.lowerBound + 1)–\(volume.items.upperBound) \(of) \(sources.count)"
-                }
-            return "\(volumeWord) \(volume.number)\(word("colon", or: ":")) \(range)"
-        }
-        func contents(_ volume: PrintVolumes.Volume) -> [[String: Any]] {
-            guard volume.part == .briefings || volume.part == .entities else { return [] }
-            return items(volume).map { ["title": $0["title"]!, "anchor": $0["anchor"]!, "href": "\(volume.file)#\($0["anchor"]!)"] }
-        }
-        let size =
-            plan.estimatedBytes >= 1_000_000
-            ? phrase("size_mb", or: "{count} MB", ["count": number(plan.estimatedBytes / 1_000_000)])
-            : phrase("size_kb", or: "{count} KB", ["count": number(plan.estimatedBytes / 1000)])
-        let rule = phrase(
-            "print_volume_rule",
-            or:
-                "The whole dossier is too long for one page (about {size}), so this edition is in {count} volumes of about {limit} KB or less, each a run of one part in reading order with its own contents. Sources are numbered once for the whole edition, in the order it first cites them; the bibliography’s volumes list them all.",
-            ["size": size, "count": number(count), "limit": number(plan.limit / 1000)])
-        var pages: [[String: Any]] = []
-        pages.append([
+    /// The cover of an edition in volumes, `print/`: the tracker and the contents of every
+    /// volume. Made from titles and dates alone, without any volume's text.
+    func printCover(_ plan: PrintVolumes, pdfMade: Bool) -> [String: Any] {
+        let (document, _) = paperDocument(plan)
+        let outline = PrintOutline(plan, context: self)
+        return [
             "summary": site.catalog.home?.summary ?? site.catalog.site.description,
             "home_page": document.url(""),
             "contents": [
@@ -126,44 +75,69 @@ extension PageContext {
                     "items": [] as [Any],
                 ]
             ]
-                + plan.volumes.map { ["title": title($0), "anchor": "", "href": $0.file, "items": contents($0)] as [String: Any] },
+                + plan.volumes.map {
+                    ["title": outline.title($0), "anchor": "", "href": $0.file, "items": outline.contents($0, from: $0.file)]
+                        as [String: Any]
+                },
             "briefings": [] as [Any], "timeline_rows": [] as [Any], "entity_groups": [] as [Any], "bibliography": [] as [Any],
-            "timeline_overview": false, "timeline_legend": false, "source_count": sources.count,
-            "tracker": tracker,
+            "timeline_overview": false, "timeline_legend": false, "source_count": plan.sourceOrder.count,
+            "tracker": document.paperTracker(),
             "pending": self.timeline.pending.map(document.pendingValues),
-            "volumes": plan.volumes.map { ["title": title($0), "url": $0.file] as [String: Any] },
-            "volume_rule": rule,
-            "volume_count": count,
+            "volumes": plan.volumes.map { ["title": outline.title($0), "url": $0.file] as [String: Any] },
+            "volume_rule": volumeRule(plan),
+            "volume_count": plan.volumes.count,
             "pdf_file": pdfMade ? PrintEdition.pdfFile : false,
-        ])
-        for (index, volume) in plan.volumes.enumerated() {
-            let part = items(volume)
-            let isFirstTimeline = volume.part == .timeline && volume.items.lowerBound == 0
-            func neighbour(_ offset: Int) -> Any {
-                let other = index + offset
-                guard plan.volumes.indices.contains(other) else { return false }
-                return ["title": "\(volumeWord) \(plan.volumes[other].number)", "url": plan.volumes[other].file] as [String: Any]
-            }
-            pages.append([
-                "volume_title": title(volume),
-                "volume_number": volume.number,
-                "volume_count": count,
-                "volume_rule": rule,
-                "cover_url": "./",
-                "previous": neighbour(-1),
-                "next": neighbour(1),
-                "contents": contents(volume).map { ["title": $0["title"]!, "href": "#\($0["anchor"]!)"] as [String: Any] },
-                "briefings": volume.part == .briefings ? part : [],
-                "timeline_rows": volume.part == .timeline ? part : [],
-                "timeline_overview": isFirstTimeline ? document.focusedOverview(limit: plan.overviewEvents).svg as Any : false,
-                "timeline_legend": TimelineLegend.html(asOf: self.timeline.asOf, fullKeyURL: nil, words: interfaceWords),
-                "entity_groups": volume.part == .entities ? groupedEntities(part) : [],
-                "bibliography": volume.part == .bibliography ? part : [],
-                "source_count": sources.count,
-                "pdf_file": pdfMade ? "volume-\(volume.number).pdf" : false,
-            ])
+        ]
+    }
+
+    /// Volume `index` of an edition in volumes: its run of one part, and links to the
+    /// volumes beside it. Made with this context, which is at `print/`, beside every volume.
+    func printVolume(_ plan: PrintVolumes, at index: Int, pdfMade: Bool) -> [String: Any] {
+        let (document, bibliography) = paperDocument(plan)
+        let outline = PrintOutline(plan, context: self)
+        let volume = plan.volumes[index]
+        let volumeWord = word("volume", or: "Volume")
+        func neighbour(_ offset: Int) -> Any {
+            let other = index + offset
+            guard plan.volumes.indices.contains(other) else { return false }
+            return ["title": "\(volumeWord) \(plan.volumes[other].number)", "url": plan.volumes[other].file] as [String: Any]
         }
-        return pages
+        func run<T>(_ all: [T]) -> [T] { Array(all[volume.items.clamped(to: all.indices)]) }
+        let part = volume.part
+        let isFirstTimeline = part == .timeline && volume.items.lowerBound == 0
+        return [
+            "volume_title": outline.title(volume),
+            "volume_number": volume.number,
+            "volume_count": plan.volumes.count,
+            "volume_rule": volumeRule(plan),
+            "cover_url": "./",
+            "previous": neighbour(-1),
+            "next": neighbour(1),
+            "contents": outline.contents(volume, from: ""),
+            "briefings": part == .briefings ? document.printBriefings(run(plan.briefingOrder).map { site.catalog.briefings[$0] }) : [],
+            "timeline_rows": part == .timeline ? document.printTimeline(run(Array(self.timeline.events.indices))) : [],
+            "timeline_overview": isFirstTimeline ? document.focusedOverview(limit: plan.overviewEvents).svg as Any : false,
+            "timeline_legend": TimelineLegend.html(asOf: self.timeline.asOf, fullKeyURL: nil, words: interfaceWords),
+            "entity_groups": part == .entities
+                ? groupedEntities(document.printEntities(run(plan.entityOrder).map { site.catalog.entities[$0] })) : [],
+            "bibliography": part == .bibliography
+                ? document.printBibliography(bibliography, numbers: volume.items.clamped(to: plan.sourceOrder.indices)) : [],
+            "source_count": plan.sourceOrder.count,
+            "pdf_file": pdfMade ? "volume-\(volume.number).pdf" : false,
+        ]
+    }
+
+    private func volumeRule(_ plan: PrintVolumes) -> String {
+        let (count, megabytes) = plan.sizeShown
+        let size =
+            megabytes
+            ? phrase("size_mb", or: "{count} MB", ["count": number(count)])
+            : phrase("size_kb", or: "{count} KB", ["count": number(count)])
+        return phrase(
+            "print_volume_rule",
+            or:
+                "The whole dossier is too long for one page (about {size}), so this edition is in {count} volumes of about {limit} KB or less, each a run of one part in reading order with its own contents. Sources are numbered once for the whole edition, in the alphabetical order of their titles, so that each volume stands on its own; the bibliography’s volumes list them all.",
+            ["size": size, "count": number(plan.volumes.count), "limit": number(plan.limit / 1000)])
     }
 
     /// The home page's tracker with every case shown: paper cannot open the folded
@@ -177,8 +151,8 @@ extension PageContext {
         return tracker
     }
 
-    fileprivate func printBriefings() -> [[String: Any]] {
-        sortedBriefings().map { briefing in
+    fileprivate func printBriefings(_ briefings: [Briefing]) -> [[String: Any]] {
+        briefings.map { briefing in
             let anchor = "briefing-\(briefing.header.slug)"
             let keyPoints = briefing.keyPoints.map { ["html": inlineHTML($0)] as [String: Any] }
             return [
@@ -195,9 +169,10 @@ extension PageContext {
         }
     }
 
-    fileprivate func printTimeline() -> [[String: Any]] {
-        timeline.events.map { event in
-            [
+    fileprivate func printTimeline(_ rows: [Int]) -> [[String: Any]] {
+        rows.map { row -> [String: Any] in
+            let event = timeline.events[row]
+            return [
                 "date": DateFormatting.display(event.date),
                 "iso_date": event.date.firstDayISO,
                 "title": event.title,
@@ -210,10 +185,8 @@ extension PageContext {
         }
     }
 
-    fileprivate func printEntities() -> [[String: Any]] {
-        let entities = site.catalog.entities.sorted(
-            byKey: { (EntityKind.allCases.firstIndex(of: $0.kind)!, sortKey($0.header.title.value)) }, <)
-        return entities.map { entity in
+    fileprivate func printEntities(_ entities: [Entity]) -> [[String: Any]] {
+        entities.map { entity in
             [
                 "anchor": "entity-\(entity.header.slug)",
                 "title": entity.header.title.value,
@@ -224,6 +197,10 @@ extension PageContext {
                 "facts": entity.facts.map { ["label": $0.label, "html": inlineHTML($0.value)] as [String: Any] },
             ]
         }
+    }
+
+    func sortedEntities() -> [Entity] {
+        site.catalog.entities.sorted(byKey: { (EntityKind.allCases.firstIndex(of: $0.kind)!, sortKey($0.header.title.value)) }, <)
     }
 
     private func groupedEntities(_ entities: [[String: Any]]) -> [[String: Any]] {
@@ -239,12 +216,14 @@ extension PageContext {
     }
 
     /// Every source of the dossier: those the document cites, in the order of their
-    /// numbers, then the others by title, numbered on.
-    fileprivate func printBibliography(_ bibliography: Bibliography) -> [[String: Any]] {
+    /// numbers, then the others by title, numbered on. `numbers`: only the entries at
+    /// these places (0 is number 1).
+    fileprivate func printBibliography(_ bibliography: Bibliography, numbers: Range<Int>? = nil) -> [[String: Any]] {
         let uncited = site.catalog.sources.sorted(byKey: { sortKey($0.header.title.value) }, <)
         for source in uncited { _ = bibliography.number(for: source.id) }
-        return bibliography.order.enumerated().compactMap { index, id in
-            guard let source = site.sourcesByID[id] else { return nil }
+        let order = bibliography.order
+        return (numbers ?? order.indices).compactMap { index in
+            guard let source = site.sourcesByID[order[index]] else { return nil }
             var values = sourceValues(source)
             values["number"] = index + 1
             values["anchor"] = "ref-\(index + 1)"

@@ -24,8 +24,7 @@ struct RenderJob: Sendable {
 extension RenderJob {
     /// A page made from the whole site rather than from one document.
     var isSiteWide: Bool {
-        // The print edition's volumes wait for its first page, which makes them all: last.
-        if case .collection = kind { return template != "print-volume" }
+        if case .collection = kind { return true }
         return false
     }
 }
@@ -64,6 +63,8 @@ public struct SiteRenderer: Sendable {
     var staleTranslations: Set<String> = []
     /// In a language edition: the site-wide pages it has in its folder (see `editionJobs`).
     var editionPages: Set<String> = []
+    /// The print edition's plan in the build before, whose volumes an edit may leave as they were.
+    var previousPrintPlan: PrintVolumes?
 
     init(site: LinkedSite, renderedAhead: RenderedAhead, timeline: Timeline, templates: TemplateSet, assets: SiteAssets, portable: Bool) {
         self.site = site
@@ -81,11 +82,40 @@ public struct SiteRenderer: Sendable {
 
     /// The pages of the site, or those `selection` names (made without making the others:
     /// `serve` asks for one or two of ten thousand).
-    func jobs(in selection: RenderPlan.Selection?) -> [RenderJob] {
+    func jobs(in selection: RenderPlan.Selection?) -> [RenderJob] { jobs(in: selection, printPlan: printVolumes()) }
+
+    /// The numbers of the print edition's volumes `selection` reaches; nil: all of them.
+    /// Reaching the edition (an edited briefing) reaches the volumes of the briefings it
+    /// names, if the plan is the last build's: else any volume may hold other items now.
+    private func printVolumesReached(_ plan: PrintVolumes, selection: RenderPlan.Selection?) -> Set<Int>? {
+        guard let selection else { return nil }
+        if selection.layouts.contains("print-volume") { return nil }
+        var reached = Set(plan.volumes.filter { selection.pages.contains($0.path) }.map(\.number))
+        if selection.pages.contains(PrintEdition.path) {
+            guard plan.sameLayout(as: previousPrintPlan) else { return nil }
+            reached.formUnion(plan.volumes(holding: selection.pages).map(\.number))
+        }
+        return reached
+    }
+
+    private func jobs(in selection: RenderPlan.Selection?, printPlan: PrintVolumes?) -> [RenderJob] {
         let catalog = site.catalog
         let description = catalog.site.description
         var jobs: [RenderJob] = []
-        func wanted(_ path: String, _ template: String) -> Bool { selection?.contains(path: path, template: template) ?? true }
+        let volumesReached = printPlan.flatMap { plan in
+            printVolumesReached(plan, selection: selection).map { numbers in
+                Set(plan.volumes.filter { numbers.contains($0.number) }.map(\.path))
+            }
+        }
+        func wanted(_ path: String, _ template: String) -> Bool {
+            guard let selection else { return true }
+            if template == "print-volume" { return volumesReached?.contains(path) ?? true }
+            if template == "print", let printPlan, printPlan.isSplit, !selection.layouts.contains(template) {
+                // The cover holds no briefing: an edit of bodies changes it only with the plan.
+                return selection.pages.contains(path) && !printPlan.sameLayout(as: previousPrintPlan)
+            }
+            return selection.contains(path: path, template: template)
+        }
         func add(
             _ path: String, _ template: String, _ title: String, _ summary: String?, _ kind: PageKind = .collection,
             _ values: @escaping @Sendable (PageContext) -> [String: Any]
@@ -170,19 +200,16 @@ public struct SiteRenderer: Sendable {
         add("graph/", "graph", "Relationship graph", "How the dossier’s entities relate.") { $0.graphPage(limits: limits) }
         // Templates of an older dossier may lack the newer layouts: their pages are left out.
         if templates.sources["print"] != nil {
-            let plan = printVolumes()
-            if let plan, plan.isSplit {
-                // Every page of the edition is made at once, in reading order, by whichever renders first.
-                let pages = PrintEditionPages()
-                add(PrintEdition.path, "print", "Print edition", "The whole dossier in volumes, for paper and PDF.") { context in
-                    pages.values(0) { context.printEditionVolumes(plan, pdfMade: pdfPlanned) }
+            if let plan = printPlan, plan.isSplit {
+                add(PrintEdition.path, "print", "Print edition", "The whole dossier in volumes, for paper and PDF.") {
+                    $0.printCover(plan, pdfMade: pdfPlanned)
                 }
                 for (index, volume) in plan.volumes.enumerated() {
                     add(
                         volume.path, "print-volume", "Print edition, volume \(volume.number)",
                         "Volume \(volume.number) of the print edition."
                     ) { context in
-                        pages.values(index + 1) { context.printEditionVolumes(plan, pdfMade: pdfPlanned) }
+                        context.printVolume(plan, at: index, pdfMade: pdfPlanned)
                     }
                 }
             } else {
@@ -202,20 +229,37 @@ public struct SiteRenderer: Sendable {
 
     /// The print edition's volumes when it is too long for one page and the templates
     /// have a layout for them; nil: one page.
-    func printVolumes() -> PrintVolumes? {
+    /// `reusing`: the plan of a build with the same front matter, whose reading orders
+    /// (by titles, kinds and `order:`) still hold; only the sizes are estimated again.
+    func printVolumes(reusing previous: PrintVolumes? = nil) -> PrintVolumes? {
         guard templates.sources["print-volume"] != nil else { return nil }
         let catalog = site.catalog
+        let briefingOrder: [Int], entityOrder: [Int], sources: [Source]
+        if let previous, previous.isSplit, previous.briefingOrder.count == catalog.briefings.count,
+            previous.entityOrder.count == catalog.entities.count, previous.sourceOrder.count == catalog.sources.count
+        {
+            (briefingOrder, entityOrder) = (previous.briefingOrder, previous.entityOrder)
+            sources = previous.sourceOrder.compactMap { site.sourcesByID[$0] }
+        } else {
+            briefingOrder = catalog.briefings.orderedIndices(byKey: { ($0.order ?? Int.max, sortKey($0.header.title.value)) }, <)
+            entityOrder = catalog.entities.orderedIndices(
+                byKey: { (EntityKind.allCases.firstIndex(of: $0.kind)!, sortKey($0.header.title.value)) }, <)
+            sources = catalog.sources.orderedIndices(byKey: { sortKey($0.header.title.value) }, <).map { catalog.sources[$0] }
+        }
         var plan = PrintVolumes.plan(
-            briefings: catalog.briefings.sorted(byKey: { ($0.order ?? Int.max, sortKey($0.header.title.value)) }, <),
+            briefings: briefingOrder.map { catalog.briefings[$0] },
             events: timeline.events,
-            entities: catalog.entities.sorted(byKey: { (EntityKind.allCases.firstIndex(of: $0.kind)!, sortKey($0.header.title.value)) }, <),
-            sources: catalog.sources, limit: limits.printVolumeBytes,
+            entities: entityOrder.map { catalog.entities[$0] },
+            sources: sources,
+            limit: limits.printVolumeBytes,
             bodyBytes: { markdown in
                 // Rendered ahead (its Markdown then released): the HTML, each gap a link.
                 if let html = renderedAhead.unit(markdown)?.prepared?.html { return html.text.utf8.count + 100 * html.gaps.count }
                 return 5 * markdown.text.utf8.count / 2
             })
         plan.overviewEvents = limits.timelineEvents
+        plan.briefingOrder = briefingOrder
+        plan.entityOrder = entityOrder
         return plan
     }
 
@@ -277,13 +321,18 @@ public struct SiteRenderer: Sendable {
         var rendered: Int
         var searchIndexPath: String
         var diagnostics: [Diagnostic]
+        /// The print edition's plan the pages were rendered by.
+        var printPlan: PrintVolumes?
     }
 
     /// Renders the pages (all, or those `selection` names), then the search index and
     /// the search page. With a selection, the site's pages must be those of the build
     /// `searchCache` last saw, which holds the search records of the others.
     func render(selection: RenderPlan.Selection? = nil, write: @escaping @Sendable (String, Data) throws -> Void) async -> Output {
-        var (rendered, diagnostics) = await renderPages(jobs(in: selection), write: write)
+        // A selection comes only from edits of bodies (`RenderPlan`, `BodyEdit`): the
+        // front matter, and so the edition's reading orders, are the last build's.
+        let printPlan = printVolumes(reusing: selection == nil ? nil : previousPrintPlan)
+        var (rendered, diagnostics) = await renderPages(jobs(in: selection, printPlan: printPlan), write: write)
         let index =
             if selection != nil, let searchCache {
                 SearchIndex.script(updating: rendered, site: site, cache: searchCache)
@@ -296,8 +345,9 @@ public struct SiteRenderer: Sendable {
         }
         let (search, searchDiagnostics) = await renderPages([searchJob(indexPath: indexPath)], write: write)
         return Output(
-            pages: rendered + search, rendered: rendered.count + 1, searchIndexPath: indexPath, diagnostics: diagnostics + searchDiagnostics
-        )
+            pages: rendered + search, rendered: rendered.count + 1, searchIndexPath: indexPath,
+            diagnostics: diagnostics + searchDiagnostics,
+            printPlan: printPlan)
     }
 
     func renderPages(_ jobs: [RenderJob], write: @escaping @Sendable (String, Data) throws -> Void) async -> ([RenderedPage], [Diagnostic])

@@ -73,7 +73,7 @@ struct PageLimitsTests {
         }
     }
 
-    @Test func aLongPrintEditionIsInVolumesWithOneNumberingOfSources() async throws {
+    @Test func aLongPrintEditionIsInVolumesWithSourcesNumberedByTitle() async throws {
         try await withTempSite { site in
             try site.write("briefings/the-law.md", PrintEditionTests.second)
             try await site.build()
@@ -82,6 +82,7 @@ struct PageLimitsTests {
             try await Self.build(site) { $0.printVolumeBytes = 1 }
             let cover = try site.html("print/index.html")
             #expect(cover.contains("so this edition is in"))
+            #expect(cover.contains("in the alphabetical order of their titles"))
             #expect(cover.contains("<a href=\"volume-1.html\">Volume 1: Briefing 1 of 2</a>"))
             #expect(cover.contains("<a href=\"volume-1.html#briefing-the-law\">The law</a>"))
             #expect(!cover.contains("<article id=\"briefing-"), "the cover holds no briefing")
@@ -93,11 +94,17 @@ struct PageLimitsTests {
             }
             #expect(pages.count >= 5, "two briefings, timeline, entities and bibliography each in a volume of their own")
             #expect(pages["volume-1.html"]!.contains("<h1 id=\"cover-title\">Volume 1: Briefing 1 of 2</h1>"))
-            // The law cites untc first: number 1 in the whole edition, found in the bibliography's volume.
+            // The law cites untc first; by title ("Joint communiqué…", "Status of…") it is
+            // number 2, found in the bibliography's volume.
             let first = pages["volume-1.html"]!
-            let citation = try #require(Self.values(of: "href", in: first).first { $0.contains("#ref-1") })
+            let citation = try #require(Self.values(of: "href", in: first).first { $0.contains("#ref-") })
+            #expect(citation.hasSuffix("#ref-2"))
             let target = try #require(pages[String(citation.split(separator: "#")[0])])
-            #expect(target.contains("<li id=\"ref-1\" value=\"1\"><span class=\"bib-number\">1.</span> Status of the Rome Statute"))
+            #expect(target.contains("<li id=\"ref-2\" value=\"2\"><span class=\"bib-number\">2.</span> Status of the Rome Statute"))
+            let entries = pages.keys.sorted { $0.localizedStandardCompare($1) == .orderedAscending }.flatMap { name in
+                pages[name]!.components(separatedBy: "<span class=\"bib-number\">").dropFirst().map { String($0.prefix(13)) }
+            }
+            #expect(entries == ["1.</span> Joi", "2.</span> Sta"])
             // Every in-edition link lands on an id that exists.
             for (name, html) in pages {
                 for href in Self.values(of: "href", in: html) where href.hasPrefix("volume-") || href.hasPrefix("#") {
@@ -111,28 +118,73 @@ struct PageLimitsTests {
 
     /// Both of serve's paths: told which file changed (the last build is patched), and not.
     @Test(arguments: [true, false])
-    func aBriefingEditInServeRendersEveryVolumeAgainAsAFullBuildWould(watcherNamesTheFile: Bool) async throws {
+    func aNewCitationInServeRendersItsBriefingsVolumeAsAFullBuildWould(watcherNamesTheFile: Bool) async throws {
         try await withTempSite { site in
             try site.write("briefings/the-law.md", PrintEditionTests.second)
             var options = site.options()
             options.limits.printVolumeBytes = 1
             options.cache = BuildCache()
             _ = try await SiteBuilder(options: options).build()
-            // A new first citation in the first briefing renumbers every source of the edition.
+            let volumes = try FileManager.default.contentsOfDirectory(atPath: site.output.appendingPathComponent("print").path)
+                .filter { $0.hasPrefix("volume-") }.count
+            // The communiqué, cited before the treaty now, keeps its number: numbers go by title.
             try site.edit(
                 "briefings/the-law.md", replacing: "The treaty [@untc]", with: "The communiqué [@comm-2025] and the treaty [@untc]")
             if watcherNamesTheFile { options.changedContentFiles = ["briefings/the-law.md"] }
             let report = try await SiteBuilder(options: options).build()
-            #expect(report.renderedCount < report.pageCount)
-            var fresh = options
-            fresh.cache = nil
-            fresh.outputFolder = site.root.appendingPathComponent("Fresh")
-            _ = try await SiteBuilder(options: fresh).build()
-            let served = try snapshot(site.output.appendingPathComponent("print"))
-            let expected = try snapshot(fresh.outputFolder!.appendingPathComponent("print"))
-            #expect(served.keys.sorted() == expected.keys.sorted())
-            for (path, data) in expected { #expect(served[path] == data, "print/\(path) differs from a full build") }
+            // The briefing, its new source's page, its volume, the search page (the cover
+            // only if the volumes moved).
+            #expect(report.renderedCount <= 6, "\(report.renderedCount) pages of \(report.pageCount), \(volumes) volumes")
+            try await Self.expectPrintEditionAsAFullBuild(site, options)
         }
+    }
+
+    /// An edit that plans the volumes anew renders all of them, and removes those gone.
+    @Test(arguments: [true, false])
+    func anEditThatMovesVolumesRendersThemAllAsAFullBuildWould(watcherNamesTheFile: Bool) async throws {
+        try await withTempSite { site in
+            try site.write("briefings/the-law.md", PrintEditionTests.second)
+            var options = site.options()
+            // Both briefings in one volume, which a long paragraph overfills.
+            options.limits.printVolumeBytes = 6_000
+            options.cache = BuildCache()
+            _ = try await SiteBuilder(options: options).build()
+            let before = try Self.volumeFiles(site)
+            let paragraph = "\n\n" + String(repeating: "A long paragraph of the law. ", count: 150) + "\n"
+            try site.edit("briefings/the-law.md", replacing: "differ.[^1]\n", with: "differ.[^1]\n" + paragraph)
+            if watcherNamesTheFile { options.changedContentFiles = ["briefings/the-law.md"] }
+            _ = try await SiteBuilder(options: options).build()
+            #expect(try Self.volumeFiles(site).count == before.count + 1)
+            try await Self.expectPrintEditionAsAFullBuild(site, options)
+
+            try site.edit("briefings/the-law.md", replacing: paragraph, with: "")
+            _ = try await SiteBuilder(options: options).build()
+            #expect(try Self.volumeFiles(site) == before, "the volume no longer planned is gone")
+            try await Self.expectPrintEditionAsAFullBuild(site, options)
+
+            // Front matter: a new title puts the briefing elsewhere in reading order.
+            options.changedContentFiles = nil
+            try site.edit("briefings/the-law.md", replacing: "order: 0", with: "order: 9")
+            _ = try await SiteBuilder(options: options).build()
+            try await Self.expectPrintEditionAsAFullBuild(site, options)
+        }
+    }
+
+    private static func volumeFiles(_ site: TempSite) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: site.output.appendingPathComponent("print").path)
+            .filter { $0.hasPrefix("volume-") }.sorted()
+    }
+
+    private static func expectPrintEditionAsAFullBuild(_ site: TempSite, _ options: SiteBuilder.Options) async throws {
+        var fresh = options
+        fresh.cache = nil
+        fresh.changedContentFiles = nil
+        fresh.outputFolder = site.root.appendingPathComponent("Fresh-\(UUID().uuidString)")
+        _ = try await SiteBuilder(options: fresh).build()
+        let served = try snapshot(site.output.appendingPathComponent("print"))
+        let expected = try snapshot(fresh.outputFolder!.appendingPathComponent("print"))
+        #expect(served.keys.sorted() == expected.keys.sorted())
+        for (path, data) in expected { #expect(served[path] == data, "print/\(path) differs from a full build") }
     }
 
     @Test func pagesSplitPastTheirLimitsAreTheSameBytesInTwoBuilds() async throws {
