@@ -14,18 +14,21 @@ struct PrintOutline {
         let word = context.word
         let (of, to) = (word("volume_of", "of"), word("range_to", "to"))
         let (first, last) = (volume.items.lowerBound, volume.items.upperBound)
+        let number = context.number
         let range: String =
             switch volume.part {
-            case .briefings where volume.items.count == 1: "\(word("briefing", "Briefing")) \(last) \(of) \(plan.briefingOrder.count)"
-            case .briefings: "\(word("nav_briefings", "Briefings")) \(first + 1)–\(last) \(of) \(plan.briefingOrder.count)"
+            case .briefings where volume.items.count == 1:
+                "\(word("briefing", "Briefing")) \(number(last)) \(of) \(number(plan.briefingOrder.count))"
+            case .briefings:
+                "\(word("nav_briefings", "Briefings")) \(number(first + 1))–\(number(last)) \(of) \(number(plan.briefingOrder.count))"
             case .timeline:
                 "\(word("nav_timeline", "Timeline")), \(eventDate(first)) \(to) \(eventDate(last - 1))"
             case .entities:
                 "\(word("nav_entities", "Entities")), \(entity(first)?.header.title.value ?? "") \(to) \(entity(last - 1)?.header.title.value ?? "")"
             case .bibliography where volume.items.count == 1:
-                "\(word("bibliography", "Bibliography")), \(word("source_lower", "source")) \(last) \(of) \(plan.sourceOrder.count)"
+                "\(word("bibliography", "Bibliography")), \(word("source_lower", "source")) \(number(last)) \(of) \(number(plan.sourceOrder.count))"
             case .bibliography:
-                "\(word("bibliography", "Bibliography")), \(word("sources_lower", "sources")) \(first + 1)–\(last) \(of) \(plan.sourceOrder.count)"
+                "\(word("bibliography", "Bibliography")), \(word("sources_lower", "sources")) \(number(first + 1))–\(number(last)) \(of) \(number(plan.sourceOrder.count))"
             }
         return "\(word("volume", "Volume")) \(volume.number)\(word("colon", ":")) \(range)"
     }
