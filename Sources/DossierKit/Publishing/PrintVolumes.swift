@@ -28,8 +28,10 @@ struct PrintVolumes: Sendable {
     /// The reading order of the catalog's briefings and entities, as indexes into its lists.
     var briefingOrder: [Int] = []
     var entityOrder: [Int] = []
-    /// Source ids in the order of their numbers (by title), which the bibliography's items index.
+    /// Source ids in the order of their numbers (by title), which the bibliography's items
+    /// index, and the same as places in the catalog's list.
     var sourceOrder: [String] = []
+    var sourceIndexes: [Int] = []
     /// The estimated size of the whole edition in bytes, and the volume size it was planned for.
     var estimatedBytes: Int
     var limit: Int
@@ -66,30 +68,35 @@ struct PrintVolumes: Sendable {
 
     /// Sizes are estimated from the Markdown: HTML of a body is about two and a half times
     /// its Markdown, and each row or entry carries a few hundred bytes of markup.
-    /// `sources` come in the order of their numbers.
+    /// Each `…Order` lists places in its array in reading order (sources: in the order of
+    /// their numbers); the pages are read where they are, not copied into new arrays,
+    /// which cost more than the estimate at 10,000 pages.
     /// `bodyBytes`: the size of a body's HTML, known once linking rendered it ahead.
     static func plan(
-        briefings: [Briefing], events: [TimelineEvent], entities: [Entity], sources: [Source], limit: Int,
-        bodyBytes: (MarkdownText) -> Int
+        briefings: [Briefing], briefingOrder: [Int], events: [TimelineEvent], entities: [Entity], entityOrder: [Int],
+        sources: [Source], sourceOrder: [Int], limit: Int, bodyBytes: (MarkdownText) -> Int
     ) -> PrintVolumes {
         func bytes(_ text: String) -> Int { text.utf8.count }
-        let parts: [(Part, [Int])] = [
-            (.briefings, briefings.map { 800 + bodyBytes($0.header.body) + 5 * $0.keyPoints.reduce(0) { $0 + bytes($1.value) } / 2 }),
-            (.timeline, events.map { 500 + bytes($0.title) + 200 * $0.sources.count }),
-            (
-                .entities,
-                entities.map {
-                    400 + 4 * bytes($0.header.summary ?? "") / 3 + 2 * $0.facts.reduce(0) { $0 + bytes($1.label) + bytes($1.value.value) }
-                }
-            ),
-        ]
-        let sourceSizes = sources.map {
-            400 + bytes($0.header.title.value) + bytes($0.publisher) + 2 * bytes($0.url ?? "") + 2 * bytes($0.archiveURL ?? "")
+        func briefingSize(_ briefing: Briefing) -> Int {
+            800 + bodyBytes(briefing.header.body) + 5 * briefing.keyPoints.reduce(0) { $0 + bytes($1.value) } / 2
         }
+        func entitySize(_ entity: Entity) -> Int {
+            400 + 4 * bytes(entity.header.summary ?? "") / 3 + 2 * entity.facts.reduce(0) { $0 + bytes($1.label) + bytes($1.value.value) }
+        }
+        func sourceSize(_ source: Source) -> Int {
+            400 + bytes(source.header.title.value) + bytes(source.publisher) + 2 * bytes(source.url ?? "") + 2
+                * bytes(source.archiveURL ?? "")
+        }
+        let parts: [(Part, [Int])] = [
+            (.briefings, briefingOrder.map { briefingSize(briefings[$0]) }),
+            (.timeline, events.map { 500 + bytes($0.title) + 200 * $0.sources.count }),
+            (.entities, entityOrder.map { entitySize(entities[$0]) }),
+        ]
+        let sourceSizes = sourceOrder.map { sourceSize(sources[$0]) }
         let total = parts.reduce(0) { $0 + $1.1.reduce(0, +) } + sourceSizes.reduce(0, +)
         let perSource = sourceSizes.isEmpty ? 1 : max(1, limit / max(1, sourceSizes.max()!))
         guard total > limit else { return PrintVolumes(volumes: [], estimatedBytes: total, limit: limit, sourcesPerVolume: perSource) }
-        let briefingPaths = briefings.map(\.header.path), sourceOrder = sources.map(\.id)
+        let briefingPaths = briefingOrder.map { briefings[$0].header.path }, sourceIDs = sourceOrder.map { sources[$0].id }
         var volumes: [Volume] = []
         for (part, sizes) in parts {
             var start = 0, filled = 0
@@ -102,11 +109,11 @@ struct PrintVolumes: Sendable {
             }
             if start < sizes.count { volumes.append(Volume(number: volumes.count + 1, part: part, items: start..<sizes.count)) }
         }
-        for start in stride(from: 0, to: sources.count, by: perSource) {
-            volumes.append(Volume(number: volumes.count + 1, part: .bibliography, items: start..<min(sources.count, start + perSource)))
+        for start in stride(from: 0, to: sourceOrder.count, by: perSource) {
+            volumes.append(Volume(number: volumes.count + 1, part: .bibliography, items: start..<min(sourceOrder.count, start + perSource)))
         }
         return PrintVolumes(
-            volumes: volumes, briefingPaths: briefingPaths, sourceOrder: sourceOrder, estimatedBytes: total, limit: limit,
-            sourcesPerVolume: perSource)
+            volumes: volumes, briefingPaths: briefingPaths, briefingOrder: briefingOrder, entityOrder: entityOrder,
+            sourceOrder: sourceIDs, sourceIndexes: sourceOrder, estimatedBytes: total, limit: limit, sourcesPerVolume: perSource)
     }
 }

@@ -183,7 +183,9 @@ public struct SiteRenderer: Sendable {
             }
         }
         add("events/", "list", "Events", "Every recorded event of the dossier, by year.") { $0.eventList() }
-        let tags = BriefingTags(catalog.briefings).tags
+        // Tags are front matter: an edit of bodies reaches a tag page only by its path.
+        let tagPagesWanted = selection.map { $0.layouts.contains("list") || $0.pages.contains { $0.hasPrefix("tags/") } } ?? true
+        let tags = tagPagesWanted ? BriefingTags(catalog.briefings).tags : []
         if !tags.isEmpty {
             add("tags/", "list", "Tags", "The tags of the dossier’s briefings.") { $0.tagList() }
             for tag in tags where wanted(tag.path, "list") {
@@ -234,32 +236,26 @@ public struct SiteRenderer: Sendable {
     func printVolumes(reusing previous: PrintVolumes? = nil) -> PrintVolumes? {
         guard templates.sources["print-volume"] != nil else { return nil }
         let catalog = site.catalog
-        let briefingOrder: [Int], entityOrder: [Int], sources: [Source]
+        let briefingOrder: [Int], entityOrder: [Int], sourceOrder: [Int]
         if let previous, previous.isSplit, previous.briefingOrder.count == catalog.briefings.count,
-            previous.entityOrder.count == catalog.entities.count, previous.sourceOrder.count == catalog.sources.count
+            previous.entityOrder.count == catalog.entities.count, previous.sourceIndexes.count == catalog.sources.count
         {
-            (briefingOrder, entityOrder) = (previous.briefingOrder, previous.entityOrder)
-            sources = previous.sourceOrder.compactMap { site.sourcesByID[$0] }
+            (briefingOrder, entityOrder, sourceOrder) = (previous.briefingOrder, previous.entityOrder, previous.sourceIndexes)
         } else {
             briefingOrder = catalog.briefings.orderedIndices(byKey: { ($0.order ?? Int.max, sortKey($0.header.title.value)) }, <)
             entityOrder = catalog.entities.orderedIndices(
                 byKey: { (EntityKind.allCases.firstIndex(of: $0.kind)!, sortKey($0.header.title.value)) }, <)
-            sources = catalog.sources.orderedIndices(byKey: { sortKey($0.header.title.value) }, <).map { catalog.sources[$0] }
+            sourceOrder = catalog.sources.orderedIndices(byKey: { sortKey($0.header.title.value) }, <)
         }
         var plan = PrintVolumes.plan(
-            briefings: briefingOrder.map { catalog.briefings[$0] },
-            events: timeline.events,
-            entities: entityOrder.map { catalog.entities[$0] },
-            sources: sources,
-            limit: limits.printVolumeBytes,
+            briefings: catalog.briefings, briefingOrder: briefingOrder, events: timeline.events, entities: catalog.entities,
+            entityOrder: entityOrder, sources: catalog.sources, sourceOrder: sourceOrder, limit: limits.printVolumeBytes,
             bodyBytes: { markdown in
                 // Rendered ahead (its Markdown then released): the HTML, each gap a link.
                 if let html = renderedAhead.unit(markdown)?.prepared?.html { return html.text.utf8.count + 100 * html.gaps.count }
                 return 5 * markdown.text.utf8.count / 2
             })
         plan.overviewEvents = limits.timelineEvents
-        plan.briefingOrder = briefingOrder
-        plan.entityOrder = entityOrder
         return plan
     }
 
