@@ -84,8 +84,8 @@ struct PrintVolumes: Sendable {
             400 + 4 * bytes(entity.header.summary ?? "") / 3 + 2 * entity.facts.reduce(0) { $0 + bytes($1.label) + bytes($1.value.value) }
         }
         func sourceSize(_ source: Source) -> Int {
-            400 + bytes(source.header.title.value) + bytes(source.publisher) + 2 * bytes(source.url ?? "") + 2
-                * bytes(source.archiveURL ?? "")
+            let links = bytes(source.url ?? "") + bytes(source.archiveURL ?? "")
+            return 400 + bytes(source.header.title.value) + bytes(source.publisher) + 2 * links
         }
         let parts: [(Part, [Int])] = [
             (.briefings, briefingOrder.map { briefingSize(briefings[$0]) }),
