@@ -217,10 +217,12 @@ extension PageContext {
 
     /// Every source of the dossier: those the document cites, in the order of their
     /// numbers, then the others by title, numbered on. `numbers`: only the entries at
-    /// these places (0 is number 1).
+    /// these places (0 is number 1) of a numbering fixed beforehand, which has them all.
     fileprivate func printBibliography(_ bibliography: Bibliography, numbers: Range<Int>? = nil) -> [[String: Any]] {
-        let uncited = site.catalog.sources.sorted(byKey: { sortKey($0.header.title.value) }, <)
-        for source in uncited { _ = bibliography.number(for: source.id) }
+        if numbers == nil {
+            let uncited = site.catalog.sources.sorted(byKey: { sortKey($0.header.title.value) }, <)
+            for source in uncited { _ = bibliography.number(for: source.id) }
+        }
         let order = bibliography.order
         return (numbers ?? order.indices).compactMap { index in
             guard let source = site.sourcesByID[order[index]] else { return nil }
