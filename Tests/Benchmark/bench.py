@@ -33,7 +33,7 @@ import threading
 import time
 
 from amdahl import table as amdahl_table
-from edits import KINDS as EDIT_KINDS
+from edits import KINDS as EDIT_KINDS, title_changed, unlinked
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
@@ -324,6 +324,9 @@ def measure_serve(root, edits):
     server_log = open(os.path.join(os.path.dirname(root), "logs", "serve.log"), "w")
     server = subprocess.Popen([DOSSIER] + args, stdout=server_log, stderr=subprocess.STDOUT)
     briefings = sorted(os.listdir(os.path.join(content, "briefings")))
+    retitled = unlinked(content, briefings)
+    if not retitled:
+        raise RuntimeError("every briefing's title is linked to: no title can change without breaking links")
     latencies = {}
     try:
         wait_ready(server, port)
@@ -354,7 +357,9 @@ def measure_serve(root, edits):
                 time.sleep(1.0)                      # let the watcher settle (debounce windows)
                 while not lines.empty():             # drop anything sent before the edit
                     lines.get_nowait()
-                path = os.path.join(content, "briefings", briefings[i % len(briefings)])
+                # A title is retitled only where no link names it (edits.unlinked).
+                choices = retitled if edit is title_changed else briefings
+                path = os.path.join(content, "briefings", choices[i % len(choices)])
                 original = open(path, encoding="utf-8").read()
                 edited = edit(original, i + 1, sources)
                 try:
@@ -384,12 +389,15 @@ def measure_serve(root, edits):
 
 
 def next_event(lines, start):
-    """Time of the next `event:` line (not its `data:` line, nor a comment line)."""
+    """Time of the next `event:` line (not its `data:` line, nor a comment line). A
+    failed rebuild is an error, not a time: it stops at the errors without rendering."""
     deadline = start + EVENT_TIMEOUT
     while True:
         stamp, line = lines.get(timeout=max(0.1, deadline - time.perf_counter()))
         if line is None:
             raise RuntimeError("event stream closed")
+        if line.startswith("event: failed"):
+            raise RuntimeError("the rebuild failed (see serve.log): the edit broke the dossier")
         if line.startswith("event:"):
             return stamp
 

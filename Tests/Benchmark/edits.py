@@ -7,6 +7,7 @@ links, a new table-of-contents entry, a new citation that reaches a source's pag
 front-matter change that other pages show).
 """
 
+import os
 import re
 
 WIKI_LINK = re.compile(r"\[\[([^\]|#]+)(?:[#|][^\]]*)?\]\]")
@@ -50,6 +51,25 @@ def citation_added(text, n, sources):
     if fresh is None:
         raise ValueError("briefing already cites every source")
     return text + f"\nA new claim, edit {n} [@{fresh}].\n"
+
+
+def unlinked(content, briefings):
+    """The briefings no wiki link of the corpus names by title or file name: retitling
+    one of them is a front matter edit the build accepts. Retitling a briefing others
+    link to breaks those links, and the rebuild stops at the errors."""
+    targets = set()
+    for folder, _, names in os.walk(content):
+        for name in names:
+            if name.endswith(".md"):
+                with open(os.path.join(folder, name), encoding="utf-8") as f:
+                    targets.update(t.strip().lower() for t in WIKI_LINK.findall(f.read()))
+    result = []
+    for name in briefings:
+        with open(os.path.join(content, "briefings", name), encoding="utf-8") as f:
+            title = TITLE.search(f.read()).group(1).lower()
+        if title not in targets and name[:-3] not in targets:
+            result.append(name)
+    return result
 
 
 def title_changed(text, n, _sources):
