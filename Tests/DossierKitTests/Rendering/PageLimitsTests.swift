@@ -120,13 +120,8 @@ struct PageLimitsTests {
     @Test(arguments: [true, false])
     func aNewCitationInServeRendersItsBriefingsVolumeAsAFullBuildWould(watcherNamesTheFile: Bool) async throws {
         try await withTempSite { site in
-            try site.write("briefings/the-law.md", PrintEditionTests.second)
-            var options = site.options()
-            options.limits.printVolumeBytes = 1
-            options.cache = BuildCache()
-            _ = try await SiteBuilder(options: options).build()
-            let volumes = try FileManager.default.contentsOfDirectory(atPath: site.output.appendingPathComponent("print").path)
-                .filter { $0.hasPrefix("volume-") }.count
+            var options = try await Self.servedEdition(site, volumeBytes: 1)
+            let volumes = try Self.volumeFiles(site).count
             // The communiqué, cited before the treaty now, keeps its number: numbers go by title.
             try site.edit(
                 "briefings/the-law.md", replacing: "The treaty [@untc]", with: "The communiqué [@comm-2025] and the treaty [@untc]")
@@ -143,12 +138,8 @@ struct PageLimitsTests {
     @Test(arguments: [true, false])
     func anEditThatMovesVolumesRendersThemAllAsAFullBuildWould(watcherNamesTheFile: Bool) async throws {
         try await withTempSite { site in
-            try site.write("briefings/the-law.md", PrintEditionTests.second)
-            var options = site.options()
             // Both briefings in one volume, which a long paragraph overfills.
-            options.limits.printVolumeBytes = 6_000
-            options.cache = BuildCache()
-            _ = try await SiteBuilder(options: options).build()
+            var options = try await Self.servedEdition(site, volumeBytes: 6_000)
             let before = try Self.volumeFiles(site)
             let paragraph = "\n\n" + String(repeating: "A long paragraph of the law. ", count: 150) + "\n"
             try site.edit("briefings/the-law.md", replacing: "differ.[^1]\n", with: "differ.[^1]\n" + paragraph)
@@ -168,6 +159,17 @@ struct PageLimitsTests {
             _ = try await SiteBuilder(options: options).build()
             try await Self.expectPrintEditionAsAFullBuild(site, options)
         }
+    }
+
+    /// The site with two briefings and its print edition planned for volumes of
+    /// `volumeBytes`, built once with a cache, as `serve` starts.
+    private static func servedEdition(_ site: TempSite, volumeBytes: Int) async throws -> SiteBuilder.Options {
+        try site.write("briefings/the-law.md", PrintEditionTests.second)
+        var options = site.options()
+        options.limits.printVolumeBytes = volumeBytes
+        options.cache = BuildCache()
+        _ = try await SiteBuilder(options: options).build()
+        return options
     }
 
     private static func volumeFiles(_ site: TempSite) throws -> [String] {
