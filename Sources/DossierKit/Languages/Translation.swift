@@ -85,11 +85,11 @@ enum TranslationParser {
         if let slug = fields.string("slug") {
             if originalPath == "index.md" {
                 fields.error("the home page has no slug to translate", at: slug.location, hint: "remove 'slug' here")
-            } else if slug.value.isEmpty
-                || !slug.value.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D })
-            {
+            } else if slug.value.isEmpty || Slug.make(slug.value) != slug.value {
+                // The rule every page's slug follows: what `Slug.make` leaves as it is.
                 fields.error(
-                    "slug '\(slug.value)' may hold only lowercase letters a–z, digits and hyphens", at: slug.location,
+                    "slug '\(slug.value)' may hold only lowercase letters a–z, digits and single hyphens between them",
+                    at: slug.location,
                     hint: "for example 'slug: \(Slug.make(slug.value).isEmpty ? "la-route" : Slug.make(slug.value))'")
             } else {
                 translation.slug = slug
