@@ -125,10 +125,11 @@ enum MapDrawing {
 
         svg += "<g class=\"map-capitals\">"
         let capitalSize = style == .regional ? 12.0 : 11.0
+        let capitalWord = words.word("map_capital", or: "Capital").lowercased()
         for capital in capitals {
             let p = frame.point(capital.point!)
             svg +=
-                "<circle class=\"map-capital\" cx=\"\(fmt(p.x))\" cy=\"\(fmt(p.y))\" r=\"3.5\"><title>\(HTML.escape(capital.name)), capital</title></circle>"
+                "<circle class=\"map-capital\" cx=\"\(fmt(p.x))\" cy=\"\(fmt(p.y))\" r=\"3.5\"><title>\(HTML.escape(capital.name)), \(HTML.escape(capitalWord))</title></circle>"
             labels.block(MapLabels.Box(x: p.x - 4.5, y: p.y - 4.5, width: 9, height: 9))
         }
         for (entity, point) in places {

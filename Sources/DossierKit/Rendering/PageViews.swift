@@ -28,6 +28,12 @@ extension PageContext {
         ]
     }
 
+    /// "from 16 September 2023"; a month or a year has words of its own (`…_period`),
+    /// since French writes "depuis le 16 septembre 2023" but "depuis septembre 2023".
+    private func relationDate(_ key: String, or english: String, _ date: DossierDate) -> String {
+        phrase(date.precision == .day ? key : key + "_period", or: english, ["date": DateFormatting.display(date)])
+    }
+
     func sortedBriefings() -> [Briefing] {
         site.catalog.briefings.sorted(byKey: { ($0.order ?? Int.max, sortKey($0.header.title.value)) }, <)
     }
@@ -51,7 +57,8 @@ extension PageContext {
     func entity(_ entity: Entity) -> [String: Any] {
         let relations = (site.relationsByEntity[entity.header.path] ?? []).map { relation -> [String: Any] in
             let dates = [
-                relation.from.map { "from \(DateFormatting.display($0))" }, relation.to.map { "until \(DateFormatting.display($0))" },
+                relation.from.map { relationDate("relation_from", or: "from {date}", $0) },
+                relation.to.map { relationDate("relation_until", or: "until {date}", $0) },
             ]
             .compactMap { $0 }.joined(separator: ", ")
             return [

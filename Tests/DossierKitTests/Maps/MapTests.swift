@@ -63,6 +63,18 @@ struct MapTests {
         }
     }
 
+    @Test func aCapitalsTooltipIsInThePagesLanguage() async throws {
+        try await withTempSite { site in
+            try frenchEngineSite(site)
+            try Self.mapSite(site)
+            _ = try await TranslationTests().build(site)
+            #expect(try site.html("entities/countries/mali/index.html").contains("Bamako, capital</title>"))
+            let french = try site.html("fr/entities/countries/mali/index.html")
+            #expect(french.contains("Bamako, capitale</title>"))
+            #expect(!french.contains(", capital</title>"))
+        }
+    }
+
     @Test func twoBuildsDrawTheSameBytes() async throws {
         try await withTempSite { site in
             try Self.mapSite(site)
