@@ -31,16 +31,15 @@ extension SiteRenderer {
         return plan
     }
 
-    /// The numbers of the print edition's volumes `selection` reaches; nil: all of them.
+    /// The paths of the print edition's volumes `selection` reaches; nil: all of them.
     /// Reaching the edition (an edited briefing) reaches the volumes of the briefings it
     /// names, if the plan is the last build's: else any volume may hold other items now.
-    func printVolumesReached(_ plan: PrintVolumes, selection: RenderPlan.Selection?) -> Set<Int>? {
-        guard let selection else { return nil }
-        if selection.layouts.contains("print-volume") { return nil }
-        var reached = Set(plan.volumes.filter { selection.pages.contains($0.path) }.map(\.number))
+    func printVolumesReached(_ plan: PrintVolumes, selection: RenderPlan.Selection?) -> Set<String>? {
+        guard let selection, !selection.layouts.contains("print-volume") else { return nil }
+        var reached = selection.pages.filter { $0.hasPrefix(PrintEdition.path + "volume-") }
         if selection.pages.contains(PrintEdition.path) {
             guard plan.sameLayout(as: previousPrintPlan) else { return nil }
-            reached.formUnion(plan.volumes(holding: selection.pages).map(\.number))
+            reached.formUnion(plan.volumes(holding: selection.pages).map(\.path))
         }
         return reached
     }

@@ -87,11 +87,7 @@ public struct SiteRenderer: Sendable {
         let catalog = site.catalog
         let description = catalog.site.description
         var jobs: [RenderJob] = []
-        let volumesReached = printPlan.flatMap { plan in
-            printVolumesReached(plan, selection: selection).map { numbers in
-                Set(plan.volumes.filter { numbers.contains($0.number) }.map(\.path))
-            }
-        }
+        let volumesReached = printPlan.flatMap { printVolumesReached($0, selection: selection) }
         func wanted(_ path: String, _ template: String) -> Bool {
             guard let selection else { return true }
             if template == "print-volume" { return volumesReached?.contains(path) ?? true }
