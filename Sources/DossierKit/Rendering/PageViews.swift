@@ -84,7 +84,14 @@ extension PageContext {
             "kind_plural": word(
                 "entity_kinds_" + entity.kind.rawValue.replacingOccurrences(of: "-", with: "_"), or: entity.kind.pluralTitle),
             "aliases": entity.aliases.map(\.value),
-            "facts": entity.facts.map { ["label": $0.label, "html": FactDates.format(inlineHTML($0.value))] as [String: Any] },
+            // Facts stay in the original's language (`facts_lang`), their dates with them.
+            "facts": entity.facts.map { fact in
+                let html = inlineHTML(fact.value)
+                let formatted =
+                    fallbackLanguage.map { DateFormatting.$language.withValue($0.code) { FactDates.format(html) } }
+                    ?? FactDates.format(html)
+                return ["label": fact.label, "html": formatted] as [String: Any]
+            },
             // A translation takes its facts from the original (they hold dates and citations), so they are in its language.
             "facts_lang": fallbackLanguage?.code ?? false,
             "relations": relations,

@@ -9,10 +9,16 @@ import Testing
     @Test func titlesAndQuotedSentencesFromUntranslatedPagesCarryTheirLanguage() async throws {
         try await withTempSite { site in
             try TranslationTests().bilingual(site)
+            try site.edit(
+                "entities/countries/mali.md", replacing: "  - {label: \"Capital\", value: \"Bamako [@untc]\"}",
+                with: "  - {label: \"Capital\", value: \"Bamako [@untc]\"}\n  - {label: \"Charter\", value: \"Signed 2024-05-25\"}")
             var options = site.options()
             options.useGit = false
             _ = try await SiteBuilder(options: options).build()
             let mali = try site.html("fr/entities/countries/mali/index.html")
+            // A fact's date is written in the fact's language, English, not the page's.
+            #expect(mali.contains("Signed 25 May 2024"))
+            #expect(!mali.contains("Signed 25 mai 2024"))
             // The briefing quoting Mali is not translated: its title and sentence are English.
             #expect(
                 mali.contains(
