@@ -97,6 +97,17 @@ struct TimelineDrawingTests {
         #expect(LabelBoard.textWidth("Mmmm", fontSize: 10) > LabelBoard.textWidth("iiii", fontSize: 10))
     }
 
+    /// ASCII labels are measured from a table, other text character by character: both
+    /// give each character the same width, and a letter written as two scalars counts once.
+    @Test func labelsMeasureTheSameByTableAndByCharacter() {
+        let texts = ["Mali", "ICC withdrawal (Article 127)", "wWmMiIl.,;:'|!-[]() 2025 ~{}", "", "Assimi Goïta — 2025"]
+        for text in texts {
+            let byCharacter = text.reduce(0.0) { $0 + LabelBoard.ems($1) } * 11 + 2
+            #expect(LabelBoard.textWidth(text, fontSize: 11) == byCharacter, "\(text)")
+        }
+        #expect(LabelBoard.textWidth("E\u{301}tat", fontSize: 10) == LabelBoard.textWidth("État", fontSize: 10))
+    }
+
     /// Many key events crowded into a few months: labels fill the rows, then give up;
     /// none overlaps another text of the drawing.
     @Test("labels never overlap, at each of the overview's widths")
