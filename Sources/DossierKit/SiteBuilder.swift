@@ -28,6 +28,10 @@ public struct SiteBuilder: Sendable {
         public var pdf: PDFPrinter?
         /// Past what size the graph, the timeline and the print edition draw less or split.
         public var limits = PageLimits()
+        /// Told, by `serve`, the paths of the pages whose bodies were edited, once they are
+        /// written and before the other pages the edit reached (those quoting them, the
+        /// print edition, the search page): the page being edited reloads without waiting.
+        public var editedPagesWritten: (@Sendable ([String]) -> Void)?
 
         public init(projectRoot: URL, contentFolder: URL? = nil, templatesFolder: URL? = nil, outputFolder: URL?) {
             self.projectRoot = projectRoot
@@ -41,6 +45,8 @@ public struct SiteBuilder: Sendable {
         public var pageCount: Int
         /// Pages rendered by this build: all of them, unless an incremental rebuild needed fewer.
         public var renderedCount: Int
+        /// After an edit of bodies, the paths of the pages rendered (the others are as they were).
+        public var renderedPaths: [String] = []
         public var diagnostics: [Diagnostic]
         /// Things worth saying once that are neither errors nor warnings.
         public var notes: [String] = []
@@ -269,7 +275,7 @@ public struct SiteBuilder: Sendable {
     ) async throws -> Report {
         let collected = CollectedFiles()
         let renderer = renderer(linked)
-        var rendered = await renderer.render(selection: selection, write: collected.add)
+        var rendered = try await renderer.render(selection: selection, write: collected.add)
         var log = linked.log
         var editionIndexes: [String: String] = [:]
         if let links = renderer.languageLinks {
@@ -302,7 +308,7 @@ public struct SiteBuilder: Sendable {
         let files = SiteFiles(site: linked.site, timeline: linked.timeline, assets: linked.assets, changeLog: linked.changeLog)
         async let frontMatterFiles = output == nil ? [] : files.frontMatterFiles()
         let renderer = renderer(linked)
-        var rendered = await renderer.render { path, data in try output?.write(path, data) }
+        var rendered = try await renderer.render { path, data in try output?.write(path, data) }
         var log = linked.log
         var allFiles = files
         var editionPages = 0

@@ -3,7 +3,9 @@ import Foundation
 
 /// What the preview tells open pages after a rebuild.
 public enum BuildEvent: Sendable, Equatable {
-    case reload(build: Int)
+    /// `pages`: the URL paths of the pages the build wrote, when it knows them (an edit
+    /// of bodies); an open page that is not among them is as it was. Nil: every page.
+    case reload(build: Int, pages: [String]? = nil)
     case failed([Diagnostic])
     /// Keeps the connection alive and finds streams whose browser has gone.
     case heartbeat
@@ -11,8 +13,14 @@ public enum BuildEvent: Sendable, Equatable {
     /// One server-sent event: `event:` line, one `data:` line of JSON, blank line.
     var serverSentEvent: String {
         switch self {
-        case .reload(let build):
+        case .reload(let build, nil):
             return "event: reload\ndata: {\"build\":\(build)}\n\n"
+        case .reload(let build, let pages?):
+            let list =
+                (try? JSONSerialization.data(withJSONObject: pages, options: [.withoutEscapingSlashes])).map {
+                    String(decoding: $0, as: UTF8.self)
+                } ?? "[]"
+            return "event: reload\ndata: {\"build\":\(build),\"pages\":\(list)}\n\n"
         case .failed(let diagnostics):
             return "event: failed\ndata: \(BuildStatus.json(diagnostics))\n\n"
         case .heartbeat:

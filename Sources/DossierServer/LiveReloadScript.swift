@@ -39,7 +39,15 @@ enum LiveReloadScript {
             .then(function (status) { show(status.errors); })
             .catch(function () {});
           var events = new EventSource("/_dossier/events");
-          events.addEventListener("reload", function () { location.reload(); });
+          // A reload that names its pages (an edit of bodies) reloads only those: the
+          // others are as they were, and are only cleared of a fixed build's errors.
+          events.addEventListener("reload", function (event) {
+            var pages = null;
+            try { pages = JSON.parse(event.data).pages || null; } catch (e) {}
+            var here = location.pathname.replace(/index\.html$/, "");
+            try { here = decodeURI(here); } catch (e) {}
+            if (!pages || pages.indexOf(here) >= 0) { location.reload(); } else { hide(); }
+          });
           events.addEventListener("failed", function (event) { show(JSON.parse(event.data)); });
           window.addEventListener("pagehide", function () { events.close(); });
         })();

@@ -99,16 +99,36 @@ final class Rebuilder: Service, @unchecked Sendable {
         let start = Date()
         var options = self.options
         options.changedContentFiles = contentFiles(among: paths)
+        // An edit of bodies writes the edited pages first: those open reload then, the
+        // others the edit reached (backlinks, print edition, search) when they are written.
+        let early = EarlyReload()
+        if !first {
+            let (events, status, stageLog) = (self.events, self.status, self.stageLog(from: start))
+            options.editedPagesWritten = { paths in
+                let number = status.succeeded()
+                early.record(number, pages: paths)
+                stageLog("Reloading \(paths.count) page\(paths.count == 1 ? "" : "s")")
+                events.publish(.reload(build: number, pages: paths.map { "/" + $0 }))
+            }
+        }
         do {
             let report = try await SiteBuilder(options: options, progress: stageLog(from: start)).build()
             let ms = Int(Date().timeIntervalSince(start) * 1000)
-            let number = status.succeeded()
+            let announced = early.announced
+            let number = announced?.build ?? status.succeeded()
             for warning in report.warnings { log(warning.description) }
             let rendered =
                 report.renderedCount == report.pageCount
                 ? "\(report.pageCount) pages" : "\(report.renderedCount) of \(report.pageCount) pages"
             log(first ? "Built \(report.pageCount) pages in \(ms) ms" : "Rebuilt \(rendered) in \(ms) ms")
-            if !first { events.publish(.reload(build: number)) }
+            if !first {
+                if let announced {
+                    let rest = report.renderedPaths.filter { !announced.pages.contains($0) }
+                    events.publish(.reload(build: number, pages: rest.map { "/" + $0 }))
+                } else {
+                    events.publish(.reload(build: number))
+                }
+            }
             return true
         } catch {
             let errors = error.diagnostics.filter { $0.severity == .error }
@@ -118,5 +138,23 @@ final class Rebuilder: Service, @unchecked Sendable {
             events.publish(.failed(errors))
             return false
         }
+    }
+}
+
+/// What a build announced before it finished: its number and the pages it had written.
+private final class EarlyReload: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: (build: Int, pages: Set<String>)?
+
+    func record(_ build: Int, pages: [String]) {
+        lock.lock()
+        defer { lock.unlock() }
+        value = (build, Set(pages))
+    }
+
+    var announced: (build: Int, pages: Set<String>)? {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
     }
 }

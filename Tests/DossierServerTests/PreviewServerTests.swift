@@ -92,17 +92,28 @@ struct PreviewServerTests {
         try await preview.stop()
     }
 
-    @Test("an edit sends a reload event, and the page then shows the change")
+    @Test("an edit reloads its page first, then the print edition and the search page once they are written too")
     func editReloads() async throws {
         let preview = try await RunningPreview()
         let events = try openEvents(port: preview.port)
-        try preview.edit("entities/countries/mali.md", replacing: "Mali ratified", with: "Mali, a landlocked state, ratified")
+        try preview.edit("briefings/sahel-overview.md", replacing: "Others followed.", with: "Others followed within days.")
         let started = Date()
         let data = try events.nextEvent(named: "reload")
         #expect(data.contains("\"build\":2"))
+        #expect(data.contains("\"pages\":[") && data.contains("\"/briefings/sahel-overview/\""), "\(data)")
+        #expect(!data.contains("/print/") && !data.contains("/search/"), "\(data)")
         #expect(Date().timeIntervalSince(started) < 5)
-        let page = try RawHTTP.get(port: preview.port, "/entities/countries/mali/")
-        #expect(page.text.contains("Mali, a landlocked state, ratified"))
+        // Written before its reload was sent.
+        let page = try RawHTTP.get(port: preview.port, "/briefings/sahel-overview/")
+        #expect(page.text.contains("Others followed within days."))
+        let rest = try events.nextEvent(named: "reload")
+        #expect(rest.contains("\"build\":2") && rest.contains("\"/print/\"") && rest.contains("\"/search/\""), "\(rest)")
+        #expect(!rest.contains("/briefings/sahel-overview/"))
+        #expect(try RawHTTP.get(port: preview.port, "/print/").text.contains("Others followed within days."))
+        // A change of front matter rebuilds every page: its reload names none, so every open page reloads.
+        try preview.edit("briefings/sahel-overview.md", replacing: "order: 1", with: "order: 2")
+        let full = try events.nextEvent(named: "reload")
+        #expect(full.contains("\"build\":3") && !full.contains("pages"), "\(full)")
         try await preview.stop()
     }
 

@@ -51,7 +51,19 @@ extension SiteBuilder {
         renderer.strings = previous.strings
         renderer.previousPrintPlan = previous.printPlan
         let collected = CollectedFiles()
-        let rendered = await renderer.render(selection: selection, write: collected.add)
+        let first = options.editedPagesWritten.map { announce in
+            SiteRenderer.FirstPages(paths: Set(edited.map(\.path))) { pages, diagnostics in
+                // A page with an error is never written: the build fails at the end, as it did.
+                guard !diagnostics.contains(where: { $0.severity == .error }) else { return }
+                do {
+                    for file in collected.take() { try output.replace(file.path, file.data) }
+                } catch {
+                    throw output.writeFailure(error)
+                }
+                announce(pages.map(\.job.path))
+            }
+        }
+        let rendered = try await renderer.render(selection: selection, write: collected.add, first: first)
         var log = DiagnosticLog()
         log.report(contentsOf: previous.sourceDiagnostics)
         log.report(contentsOf: Sourcing.uncitedSources(site))
@@ -62,9 +74,11 @@ extension SiteBuilder {
         next.searchIndexPath = rendered.searchIndexPath
         next.printPlan = rendered.printPlan
         cache.finishBuild(next)
-        return Report(
+        var report = Report(
             pageCount: previous.pageCount, renderedCount: rendered.rendered, diagnostics: log.diagnostics, catalog: catalog, site: site,
             timeline: previous.timeline)
+        report.renderedPaths = rendered.pages.map(\.job.path)
+        return report
     }
 
     /// The edited files, read again, by path relative to the content folder; nil unless

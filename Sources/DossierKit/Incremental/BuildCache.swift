@@ -285,4 +285,13 @@ final class CollectedFiles: @unchecked Sendable {
         defer { lock.unlock() }
         files.append((path, data))
     }
+
+    /// The files so far, which are then no longer held: they are written before the rest.
+    func take() -> [(path: String, data: Data)] {
+        lock.lock()
+        defer { lock.unlock() }
+        let taken = files
+        files = []
+        return taken
+    }
 }

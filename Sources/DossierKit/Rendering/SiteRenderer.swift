@@ -262,6 +262,12 @@ public struct SiteRenderer: Sendable {
         }
     }
 
+    /// Pages to render before the others, and what to do with them then (see `render`).
+    struct FirstPages {
+        var paths: Set<String>
+        var rendered: ([RenderedPage], [Diagnostic]) throws -> Void
+    }
+
     struct Output {
         /// The pages rendered, with their text.
         var pages: [RenderedPage]
@@ -275,11 +281,27 @@ public struct SiteRenderer: Sendable {
     /// Renders the pages (all, or those `selection` names), then the search index and
     /// the search page. With a selection, the site's pages must be those of the build
     /// `searchCache` last saw, which holds the search records of the others.
-    func render(selection: RenderPlan.Selection? = nil, write: @escaping @Sendable (String, Data) throws -> Void) async -> Output {
+    ///
+    /// `first`, if given, names pages rendered before the others and handed over when
+    /// they are: `serve` writes the edited page and reloads it without waiting for the
+    /// pages that quote it, a volume of the print edition or the search index.
+    func render(
+        selection: RenderPlan.Selection? = nil, write: @escaping @Sendable (String, Data) throws -> Void, first: FirstPages? = nil
+    ) async throws -> Output {
         // A selection comes only from edits of bodies (`RenderPlan`, `BodyEdit`): the
         // front matter, and so the edition's reading orders, are the last build's.
         let printPlan = printVolumes(reusing: selection == nil ? nil : previousPrintPlan)
-        var (rendered, diagnostics) = await renderPages(jobs(in: selection, printPlan: printPlan), write: write)
+        let jobs = jobs(in: selection, printPlan: printPlan)
+        var rendered: [RenderedPage], diagnostics: [Diagnostic]
+        if let first {
+            (rendered, diagnostics) = await renderPages(jobs.filter { first.paths.contains($0.path) }, write: write)
+            try first.rendered(rendered, diagnostics)
+            let (others, otherDiagnostics) = await renderPages(jobs.filter { !first.paths.contains($0.path) }, write: write)
+            rendered += others
+            diagnostics += otherDiagnostics
+        } else {
+            (rendered, diagnostics) = await renderPages(jobs, write: write)
+        }
         let index =
             if selection != nil, let searchCache {
                 SearchIndex.script(updating: rendered, site: site, cache: searchCache)

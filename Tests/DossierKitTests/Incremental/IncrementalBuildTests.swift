@@ -29,10 +29,12 @@ struct IncrementalBuildTests {
 
         /// `changed`: the content files the file watcher would name, if it knows them.
         @discardableResult
-        func rebuild(changed: Set<String>? = nil) async throws -> SiteBuilder.Report {
+        /// `editedPagesWritten`: as `serve` sets it, to reload the edited page early.
+        func rebuild(changed: Set<String>? = nil, editedPagesWritten: PathsWritten? = nil) async throws -> SiteBuilder.Report {
             var options = site.options(templates: templates)
             options.cache = cache
             options.changedContentFiles = changed
+            options.editedPagesWritten = editedPagesWritten
             stages.clear()
             return try await SiteBuilder(options: options, progress: stages.add).build()
         }
@@ -97,6 +99,32 @@ struct IncrementalBuildTests {
             #expect(report.renderedCount < report.pageCount)
             #expect(try site.html("entities/countries/niger/index.html").contains("It borders"))
             #expect(try site.html("sources/comm-2025/index.html").contains(">Mali</a>"))
+            try await session.expectEqualToFullBuild()
+        }
+    }
+
+    @Test("serve's edit: the edited page is written and named first, then the pages it reaches; all equals a full build")
+    func editedPagesFirst() async throws {
+        try await withTempSite { site in
+            let session = try await Session(site)
+            try site.edit(
+                "entities/countries/mali.md", replacing: "in 2000 [@untc].", with: "in 2000 [@untc]. It borders [[Niger]] [@comm-2025].")
+            let announced = StageLog()
+            let output = site.output
+            let report = try await session.rebuild(changed: ["entities/countries/mali.md"]) { paths in
+                // What `serve` reloads must be on disk when it is named; the others not yet.
+                func page(_ path: String) -> String {
+                    (try? String(contentsOf: output.appendingPathComponent(path + "index.html"), encoding: .utf8)) ?? ""
+                }
+                let written = page("entities/countries/mali/").contains("It borders")
+                let othersWaiting = !page("entities/countries/niger/").contains("It borders")
+                for path in paths { announced.add(written && othersWaiting ? path : "not in order: " + path) }
+            }
+            #expect(session.patched)
+            #expect(announced.all == ["entities/countries/mali/"])
+            // Then the pages quoting it, the cited source's page and the search page.
+            let rest = Set(report.renderedPaths).subtracting(announced.all)
+            #expect(rest == ["entities/countries/niger/", "sources/comm-2025/", "search/"], "\(report.renderedPaths)")
             try await session.expectEqualToFullBuild()
         }
     }
@@ -201,6 +229,8 @@ struct IncrementalBuildTests {
         }
     }
 }
+
+typealias PathsWritten = @Sendable ([String]) -> Void
 
 final class StageLog: @unchecked Sendable {
     private let lock = NSLock()
