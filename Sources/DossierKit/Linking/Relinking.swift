@@ -50,21 +50,23 @@ extension Linker {
             cache.store(scan: scan, for: page.header.file, texts: page.units.map(\.markdown))
             cache.store(resolutions: resolutions, for: page.header.file)
             renderedAhead.units[page.header.file] = PreparedUnit.units(page.units.map(\.markdown), scan, resolutions)
-            for target in fragmentTargets(oldResolutions) { site.fragmentLinks[target]?.remove(page.header.file) }
-            for target in fragmentTargets(resolutions) { site.fragmentLinks[target, default: []].insert(page.header.file) }
+            // What did not change is left alone: each list and table here is shared with the
+            // last build, and writing to one copies it whole (a hub's list holds thousands).
+            let (oldFragments, newFragments) = (fragmentTargets(oldResolutions), fragmentTargets(resolutions))
+            for target in oldFragments.subtracting(newFragments) { site.fragmentLinks[target]?.remove(page.header.file) }
+            for target in newFragments.subtracting(oldFragments) { site.fragmentLinks[target, default: []].insert(page.header.file) }
 
             let mentions = mentions(of: page.header.path, in: previous)
             let before = backlinks(from: old, oldResolutions, mentions: mentions)
             let after = backlinks(from: scan, resolutions, mentions: mentions)
-            site.backlinkTargets[scan.target.path] = after.isEmpty ? nil : after.map(\.target)
-            let targets = Set(before.map(\.target) + after.map(\.target))
-            for target in targets {
+            let afterTargets = after.map(\.target)
+            if afterTargets != before.map(\.target) { site.backlinkTargets[scan.target.path] = after.isEmpty ? nil : afterTargets }
+            for target in Set(before.map(\.target) + afterTargets) {
+                let old = before.first(where: { $0.target == target })?.backlink
+                let new = after.first(where: { $0.target == target })?.backlink
+                if old == new { continue }
                 var list = site.backlinks[target] ?? []
-                list.removeAll { $0.from.path == scan.target.path }
-                if let new = after.first(where: { $0.target == target })?.backlink {
-                    let index = list.partitioningIndex { !$0.from.isListed(before: new.from) }
-                    list.insert(new, at: index)
-                }
+                list.replaceBacklink(from: scan.target, with: new)
                 site.backlinks[target] = list.isEmpty ? nil : list
             }
         }
@@ -137,6 +139,19 @@ extension Linker {
         }
         let context = mentionContext(event)
         return entities.map { ($0, context) }
+    }
+}
+
+extension [Backlink] {
+    /// Puts `new` in place of the backlink from `page`, in a list in listing order (see
+    /// `LinkTarget.isListed`), or removes it when `new` is nil.
+    mutating func replaceBacklink(from page: LinkTarget, with new: Backlink?) {
+        let index = partitioningIndex { !$0.from.isListed(before: page) }
+        if index < count, self[index].from.path == page.path {
+            if let new { self[index] = new } else { remove(at: index) }
+        } else if let new {
+            insert(new, at: index)
+        }
     }
 }
 

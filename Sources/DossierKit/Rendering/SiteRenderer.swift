@@ -288,20 +288,22 @@ public struct SiteRenderer: Sendable {
     func render(
         selection: RenderPlan.Selection? = nil, write: @escaping @Sendable (String, Data) throws -> Void, first: FirstPages? = nil
     ) async throws -> Output {
+        var rendered: [RenderedPage] = [], diagnostics: [Diagnostic] = []
+        var done: Set<String> = []
+        if let first {
+            // Before the print edition's plan, which the edited pages do not need.
+            (rendered, diagnostics) = await renderPages(
+                jobs(in: selection, printPlan: nil).filter { first.paths.contains($0.path) }, write: write)
+            try first.rendered(rendered, diagnostics)
+            done = first.paths
+        }
         // A selection comes only from edits of bodies (`RenderPlan`, `BodyEdit`): the
         // front matter, and so the edition's reading orders, are the last build's.
         let printPlan = printVolumes(reusing: selection == nil ? nil : previousPrintPlan)
         let jobs = jobs(in: selection, printPlan: printPlan)
-        var rendered: [RenderedPage], diagnostics: [Diagnostic]
-        if let first {
-            (rendered, diagnostics) = await renderPages(jobs.filter { first.paths.contains($0.path) }, write: write)
-            try first.rendered(rendered, diagnostics)
-            let (others, otherDiagnostics) = await renderPages(jobs.filter { !first.paths.contains($0.path) }, write: write)
-            rendered += others
-            diagnostics += otherDiagnostics
-        } else {
-            (rendered, diagnostics) = await renderPages(jobs, write: write)
-        }
+        let (others, otherDiagnostics) = await renderPages(done.isEmpty ? jobs : jobs.filter { !done.contains($0.path) }, write: write)
+        rendered += others
+        diagnostics += otherDiagnostics
         let index =
             if selection != nil, let searchCache {
                 SearchIndex.script(updating: rendered, site: site, cache: searchCache)
