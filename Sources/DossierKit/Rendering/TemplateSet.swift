@@ -192,8 +192,10 @@ struct StrictList<Item>: MustacheSequence, MustacheParent {
 /// inside a section is pending until an outer context has it, or the root does not.
 final class LookupRecorder: @unchecked Sendable {
     private var pending: String?
-    /// The names offered where the pending name was missed, for a "did you mean".
-    private var pendingProvided: [String] = []
+    /// The names offered where the pending name was missed, for a "did you mean". Kept as
+    /// the dictionaries' key views (a reference each): a name looked up inside a section is
+    /// missed in each context it climbs past, which a good template does all the time.
+    private var pendingProvided: [Dictionary<String, Any>.Keys] = []
     private var missing: [(name: String, provided: [String])] = []
 
     /// Called for every name every template looks up: it does nothing more than it must.
@@ -204,11 +206,11 @@ final class LookupRecorder: @unchecked Sendable {
         pendingProvided = []
     }
 
-    /// Names are copied out of `provided` only on a miss, which a good template never has.
+    /// Names are copied out of `provided` only when a name is reported missing.
     func miss(_ name: String, atRoot: Bool, provided: Dictionary<String, Any>.Keys) {
         if let pending, pending != name { report(pending) }
         if pending != name { pendingProvided = [] }
-        pendingProvided += provided
+        pendingProvided.append(provided)
         if atRoot {
             report(name)
         } else {
@@ -217,7 +219,7 @@ final class LookupRecorder: @unchecked Sendable {
     }
 
     private func report(_ name: String) {
-        if !missing.contains(where: { $0.name == name }) { missing.append((name, pendingProvided)) }
+        if !missing.contains(where: { $0.name == name }) { missing.append((name, pendingProvided.flatMap { Array($0) })) }
         pending = nil
         pendingProvided = []
     }

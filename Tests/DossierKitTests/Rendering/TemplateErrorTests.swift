@@ -57,6 +57,8 @@ struct TemplateErrorTests {
             }
             let error = try #require(failure?.diagnostics.first { $0.message.contains("titel") })
             #expect(error.location.file == "Templates/entity.mustache")
+            // Suggested from the names where it was missed: the section's own.
+            #expect(error.hint?.contains("did you mean 'title'?") == true, "\(error.hint ?? "no hint")")
         }
     }
 
