@@ -35,7 +35,6 @@ extension Linker {
         }
         if changedHeadings.isEmpty { cache.storeLinkedHeadings(linkedHeadings) }
 
-        var citationsChanged = false
         for (page, old, oldResolutions, scan) in scans {
             let resolutions = scan.references.map { site.resolver.resolve($0) }
             guard failures(in: resolutions) == failures(in: oldResolutions) else { return nil }
@@ -44,8 +43,8 @@ extension Linker {
             if let index = site.inlineCitations.firstIndex(where: { $0.page.path == scan.target.path }),
                 site.inlineCitations[index].ids != cited
             {
+                site.updateCitations(of: scan.target, inline: site.inlineCitations[index].ids, cited)
                 site.inlineCitations[index].ids = cited
-                citationsChanged = true
             }
             cache.store(scan: scan, for: page.header.file, texts: page.units.map(\.markdown))
             cache.store(resolutions: resolutions, for: page.header.file)
@@ -69,9 +68,6 @@ extension Linker {
                 list.replaceBacklink(from: scan.target, with: new)
                 site.backlinks[target] = list.isEmpty ? nil : list
             }
-        }
-        if citationsChanged {
-            (site.citations, site.citedBy) = assembleCitations(inline: site.inlineCitations, frontMatter: site.frontMatterCitations)
         }
         var relinked: [String] = []
         if !changedHeadings.isEmpty {
@@ -139,6 +135,25 @@ extension Linker {
         }
         let context = mentionContext(event)
         return entities.map { ($0, context) }
+    }
+}
+
+extension LinkedSite {
+    /// `citations` and `citedBy` as `Linker.assembleCitations` makes them, brought up to
+    /// date for one page whose inline citations changed from `old` to `new`: made again for
+    /// the whole site, they took milliseconds of each edit adding a citation. A source's
+    /// citing pages are listed in no particular order (its page sorts them).
+    mutating func updateCitations(of page: LinkTarget, inline old: [String], _ new: [String]) {
+        let frontMatter = frontMatterCitations.filter { $0.page.path == page.path }.map(\.id)
+        var ids = new
+        for id in frontMatter where !ids.contains(id) { ids.append(id) }
+        citations[page.path] = ids.isEmpty ? nil : ids
+        let before = Set(old + frontMatter), after = Set(ids)
+        for id in before.subtracting(after) {
+            citedBy[id]?.removeAll { $0.path == page.path }
+            if citedBy[id]?.isEmpty == true { citedBy[id] = nil }
+        }
+        for id in after.subtracting(before) { citedBy[id, default: []].append(page) }
     }
 }
 

@@ -108,23 +108,51 @@ struct IncrementalBuildTests {
         try await withTempSite { site in
             let session = try await Session(site)
             try site.edit(
-                "entities/countries/mali.md", replacing: "in 2000 [@untc].", with: "in 2000 [@untc]. It borders [[Niger]] [@comm-2025].")
+                "entities/countries/niger.md", replacing: "Niger borders [[Mali]].",
+                with: "Niger borders [[Mali]] and is party to the [[Rome Statute]] [@untc].")
             let announced = StageLog()
             let output = site.output
-            let report = try await session.rebuild(changed: ["entities/countries/mali.md"]) { paths in
+            let report = try await session.rebuild(changed: ["entities/countries/niger.md"]) { paths in
                 // What `serve` reloads must be on disk when it is named; the others not yet.
                 func page(_ path: String) -> String {
                     (try? String(contentsOf: output.appendingPathComponent(path + "index.html"), encoding: .utf8)) ?? ""
                 }
-                let written = page("entities/countries/mali/").contains("It borders")
-                let othersWaiting = !page("entities/countries/niger/").contains("It borders")
+                let written = page("entities/countries/niger/").contains("is party to")
+                let othersWaiting = !page("entities/treaties/rome-statute/").contains("is party to")
                 for path in paths { announced.add(written && othersWaiting ? path : "not in order: " + path) }
             }
             #expect(session.patched)
-            #expect(announced.all == ["entities/countries/mali/"])
-            // Then the pages quoting it, the cited source's page and the search page.
+            #expect(announced.all == ["entities/countries/niger/"])
+            // Then the pages quoting it, the newly cited source's page and the search page.
             let rest = Set(report.renderedPaths).subtracting(announced.all)
-            #expect(rest == ["entities/countries/niger/", "sources/comm-2025/", "search/"], "\(report.renderedPaths)")
+            #expect(
+                rest == ["entities/countries/mali/", "entities/treaties/rome-statute/", "sources/untc/", "search/"],
+                "\(report.renderedPaths)")
+            try await session.expectEqualToFullBuild()
+        }
+    }
+
+    @Test("citations moved by edits: one the front matter still makes, a new one, then none; each equals a full build")
+    func citationsMoved() async throws {
+        try await withTempSite { site in
+            let session = try await Session(site)
+            let (mali, niger) = ("entities/countries/mali.md", "entities/countries/niger.md")
+            func citing() throws -> String { try site.html("sources/untc/index.html") }
+            // Its facts and relations still cite untc: Mali stays among the source's citing pages.
+            try site.edit(mali, replacing: "in 2000 [@untc].", with: "in 2000.")
+            var report = try await session.rebuild(changed: [mali])
+            #expect(session.patched && !report.renderedPaths.contains("sources/untc/"))
+            #expect(try citing().contains(">Mali</a>") && !citing().contains(">Niger</a>"))
+            try await session.expectEqualToFullBuild()
+            try site.edit(niger, replacing: "Niger borders [[Mali]].", with: "Niger borders [[Mali]] [@untc].")
+            report = try await session.rebuild(changed: [niger])
+            #expect(session.patched && report.renderedPaths.contains("sources/untc/"))
+            #expect(try citing().contains(">Niger</a>"))
+            try await session.expectEqualToFullBuild()
+            try site.edit(niger, replacing: "Niger borders [[Mali]] [@untc].", with: "Niger borders [[Mali]].")
+            report = try await session.rebuild(changed: [niger])
+            #expect(session.patched && report.renderedPaths.contains("sources/untc/"))
+            #expect(try !citing().contains(">Niger</a>"))
             try await session.expectEqualToFullBuild()
         }
     }
