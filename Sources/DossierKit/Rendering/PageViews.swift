@@ -35,7 +35,7 @@ extension PageContext {
     }
 
     func sortedBriefings() -> [Briefing] {
-        site.catalog.briefings.sorted(byKey: { ($0.order ?? Int.max, sortKey($0.header.title.value)) }, <)
+        site.catalog.briefings.sorted(byKey: \.readingKey, <)
     }
 
     func briefing(_ briefing: Briefing) -> [String: Any] {

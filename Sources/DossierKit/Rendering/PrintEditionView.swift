@@ -200,7 +200,7 @@ extension PageContext {
     }
 
     func sortedEntities() -> [Entity] {
-        site.catalog.entities.sorted(byKey: { (EntityKind.allCases.firstIndex(of: $0.kind)!, sortKey($0.header.title.value)) }, <)
+        site.catalog.entities.sorted(byKey: \.readingKey, <)
     }
 
     private func groupedEntities(_ entities: [[String: Any]]) -> [[String: Any]] {

@@ -14,9 +14,8 @@ extension SiteRenderer {
         {
             (briefingOrder, entityOrder, sourceOrder) = (previous.briefingOrder, previous.entityOrder, previous.sourceIndexes)
         } else {
-            briefingOrder = catalog.briefings.orderedIndices(byKey: { ($0.order ?? Int.max, sortKey($0.header.title.value)) }, <)
-            entityOrder = catalog.entities.orderedIndices(
-                byKey: { (EntityKind.allCases.firstIndex(of: $0.kind)!, sortKey($0.header.title.value)) }, <)
+            briefingOrder = catalog.briefings.orderedIndices(byKey: \.readingKey, <)
+            entityOrder = catalog.entities.orderedIndices(byKey: \.readingKey, <)
             sourceOrder = catalog.sources.orderedIndices(byKey: { sortKey($0.header.title.value) }, <)
         }
         var plan = PrintVolumes.plan(
