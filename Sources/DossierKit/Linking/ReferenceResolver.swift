@@ -6,7 +6,9 @@ public enum ResolvedReference: Sendable, Equatable {
     case citation(ids: [String])
     case external
     case keep
-    case image(ResolvedImage)
+    /// Boxed: an image's file and caption take five times the room of a link, and every
+    /// reference of every page is kept, resolved, until its page is rendered.
+    indirect case image(ResolvedImage)
 
     /// The sources this reference cites: a citation's, or those of a figure's caption.
     var citedSources: [String] {
@@ -39,10 +41,20 @@ public struct ReferenceResolver: Sendable {
         case .wikiLink(let target, let fragment, let label):
             return resolveWiki(target: target, fragment: fragment, label: label, at: reference.location)
         case .citation(let ids):
-            for id in ids where !sourceIDs.contains(id) && !unreadable.sourceIDs.contains(id) {
-                return .failure(Self.unknownSource(id, at: reference.location, known: sourceIDs))
+            var known: [String] = []
+            known.reserveCapacity(ids.count)
+            for id in ids {
+                // The set's own copy of the id: a page keeps what its citations resolved
+                // to until it is rendered, and a source cited 300 times was 300 strings.
+                if let index = sourceIDs.firstIndex(of: id) {
+                    known.append(sourceIDs[index])
+                } else if unreadable.sourceIDs.contains(id) {
+                    known.append(id)
+                } else {
+                    return .failure(Self.unknownSource(id, at: reference.location, known: sourceIDs))
+                }
             }
-            return .success(.citation(ids: ids))
+            return .success(.citation(ids: known))
         case .link(let url):
             return resolveLink(url, at: reference.location)
         case .image(let image):
