@@ -86,6 +86,7 @@ struct FrontMatterIndexes: Sendable {
     var sourcesByID: [String: Source] = [:]
     /// The one index of entities by page path: front matter, the graph and the timeline use it.
     var entitiesByPath: [String: Entity]
+    var briefingDates: [String: DossierDate] = [:]
     var frontMatter: FrontMatterLinks
 
     /// `names`, if given, is the index of an earlier build whose names still hold.
@@ -93,6 +94,7 @@ struct FrontMatterIndexes: Sendable {
         self.names = names ?? NameIndex(catalog: catalog)
         for source in catalog.sources { sourcesByID[source.id] = source }
         entitiesByPath = Dictionary(catalog.entities.map { ($0.header.path, $0) }, uniquingKeysWith: { a, _ in a })
+        for briefing in catalog.briefings { briefingDates[briefing.header.path] = briefing.date }
         frontMatter = FrontMatterLinks(catalog, names: self.names, sourceIDs: Set(sourcesByID.keys), entitiesByPath: entitiesByPath)
     }
 }

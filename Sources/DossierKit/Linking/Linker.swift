@@ -29,6 +29,8 @@ public struct LinkedSite: Sendable {
     public var eventTreaty: [String: LinkTarget]
     public var sourcesByID: [String: Source]
     public var entitiesByPath: [String: Entity]
+    /// Briefing path → its date, for ranking a hub page's mentions (see `MentionList`).
+    var briefingDates: [String: DossierDate]
     /// Number of `[@id]` citations written in Markdown, each id counted.
     public var inlineCitationCount: Int
     /// What `citations` and `citedBy` are made of, kept so a patched rebuild can make them
@@ -196,7 +198,7 @@ public enum Linker {
             relations: frontMatter.relations,
             relationsByEntity: frontMatter.relationsByEntity, citations: citations, citedBy: citedBy,
             eventEntities: frontMatter.eventEntities, eventsByEntity: frontMatter.eventsByEntity, eventTreaty: frontMatter.eventTreaty,
-            sourcesByID: sourcesByID, entitiesByPath: indexes.entitiesByPath,
+            sourcesByID: sourcesByID, entitiesByPath: indexes.entitiesByPath, briefingDates: indexes.briefingDates,
             inlineCitationCount: inlineCitationCount, inlineCitations: inlineCitations, frontMatterCitations: frontMatter.citations,
             fragmentLinks: fragmentLinks)
         return (site, RenderedAhead(units: preparedMarkdown), diagnostics)

@@ -77,12 +77,8 @@ extension PageContext {
 
     /// The values of the "Mentioned in" section: the groups, and how many are quoted.
     func mentionValues(_ targetPath: String) -> [String: Any] {
-        let backlinks = site.backlinks[targetPath] ?? []
-        var dates: [String: DossierDate] = [:]
-        if backlinks.count > MentionList.quotedLimit {
-            for briefing in site.catalog.briefings { dates[briefing.header.path] = briefing.date }
-        }
-        let list = MentionList(backlinks, timeline: timeline, briefingDate: { dates[$0] })
+        let dates = site.briefingDates
+        let list = MentionList(site.backlinks[targetPath] ?? [], timeline: timeline, briefingDate: { dates[$0] })
         return [
             "backlinks": backlinkGroups(list),
             "backlink_count": list.backlinks.count,
