@@ -4,7 +4,7 @@ enum FactDates {
     /// `html` with every full ISO date (`YYYY-MM-DD`) in its text written out; dates
     /// inside tags (an `href`) and code are left alone, as are impossible dates.
     static func format(_ html: String) -> String {
-        guard html.utf8.contains(UInt8(ascii: "-")) else { return html }
+        guard mayHoldISODate(html) else { return html }
         var out = ""
         var text = ""
         var inCode = false
@@ -23,6 +23,27 @@ enum FactDates {
             }
         }
         return out + (inCode ? text : rewrite(text))
+    }
+
+    /// Whether `html` has four digits, a hyphen and a digit anywhere: most facts have no
+    /// date, and the walk below reads every Character of every fact of every entity page.
+    static func mayHoldISODate(_ html: String) -> Bool {
+        var digits = 0
+        var afterHyphen = false
+        for byte in html.utf8 {
+            let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            if afterHyphen {
+                if isDigit { return true }
+                afterHyphen = false
+            }
+            if isDigit {
+                digits += 1
+            } else {
+                afterHyphen = byte == UInt8(ascii: "-") && digits >= 4
+                digits = 0
+            }
+        }
+        return false
     }
 
     private static func rewrite(_ text: String) -> String {

@@ -64,4 +64,18 @@ struct GraphPageTests {
         #expect(FactDates.format("2025-02-30") == "2025-02-30")
         #expect(FactDates.format("12025-09-22") == "12025-09-22")
     }
+
+    @Test func factsWithoutADateAreLeftBeforeTheirCharactersAreRead() {
+        #expect(FactDates.mayHoldISODate("since 2025-09-22"))
+        #expect(FactDates.mayHoldISODate("<td>2025-9</td>"))
+        // A hyphen after fewer than four digits, or with no digit after it, is no date.
+        #expect(!FactDates.mayHoldISODate("Bamako; ICC-01/12-01/18; 123-45"))
+        #expect(!FactDates.mayHoldISODate("1998- ratified, Rome-based"))
+        #expect(!FactDates.mayHoldISODate(""))
+        // Every fact the walk would rewrite passes the check first.
+        for fact in ["2012-07-18", "x 2012-07-18", "(2012-07-13)", "1998-07-17 <sup>[1]</sup>"] {
+            #expect(FactDates.mayHoldISODate(fact))
+            #expect(FactDates.format(fact) != fact)
+        }
+    }
 }
