@@ -100,7 +100,7 @@ extension PageContext {
             "events": timeline.events(of: entity.header.path).map(eventValues),
             "timeline_drawing": TimelineDrawing.entity(
                 entity.header.title.value, events: timeline.events(of: entity.header.path), timeline: timeline, url: url,
-                words: interfaceWords),
+                words: interfaceWords, names: markNames),
             "timeline_legend": TimelineLegend.html(asOf: timeline.asOf, fullKeyURL: url("timeline/#timeline-key"), words: interfaceWords),
             "timeline_words": timelineScriptWords(),
             "references": references(),
@@ -119,7 +119,7 @@ extension PageContext {
         values["references"] = references()
         values.merge(mentionValues(event.header.path)) { $1 }
         values["timeline_drawing"] = TimelineDrawing.neighbourhood(
-            of: event.header.path, timeline: timeline, url: url, words: interfaceWords)
+            of: event.header.path, timeline: timeline, url: url, words: interfaceWords, names: markNames)
         values["timeline_legend"] = TimelineLegend.html(
             asOf: timeline.asOf, fullKeyURL: url("timeline/#timeline-key"), words: interfaceWords)
         values["timeline_words"] = timelineScriptWords()
@@ -192,7 +192,7 @@ extension PageContext {
         var values: [String: Any] = [
             "years": years.map { ["year": $0.year, "events": $0.events] as [String: Any] },
             "pending": year == nil ? timeline.pending.map(pendingValues) : [],
-            "overview": year == nil ? TimelineDrawing.overview(timeline, url: url, words: interfaceWords) as Any : false,
+            "overview": year == nil ? TimelineDrawing.overview(timeline, url: url, words: interfaceWords, names: markNames) as Any : false,
             "legend": TimelineLegend.html(asOf: timeline.asOf, words: interfaceWords),
             "timeline_words": timelineScriptWords(),
             "event_count": counted.count,

@@ -32,7 +32,7 @@ extension PageContext {
             "contents": contents,
             "briefings": briefings,
             "timeline_rows": timeline,
-            "timeline_overview": TimelineDrawing.overview(self.timeline, url: document.url, words: interfaceWords),
+            "timeline_overview": TimelineDrawing.overview(self.timeline, url: document.url, words: interfaceWords, names: markNames),
             "timeline_legend": TimelineLegend.html(asOf: self.timeline.asOf, fullKeyURL: nil, words: interfaceWords),
             "tracker": tracker,
             "pending": self.timeline.pending.map(document.pendingValues),

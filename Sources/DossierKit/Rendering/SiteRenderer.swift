@@ -330,12 +330,14 @@ public struct SiteRenderer: Sendable {
         let words = strings.byLanguage[site.catalog.site.language] ?? [:]
         // `t`, made once for all the pages: a dictionary of some 400 words and lambdas.
         let t = InterfaceTable(values: strings.table(site.catalog.site.language))
+        let markNames = TimelineDrawing.markNames(timeline, words: InterfaceWords(table: words))
         let siteWideFirst = jobs.indices.filter { jobs[$0].isSiteWide } + jobs.indices.filter { !jobs[$0].isSiteWide }
         let scheduled = await Parallel.map(siteWideFirst.map { jobs[$0] }) { job -> (RenderedPage, [Diagnostic]) in
             var context = PageContext(site: site, renderedAhead: renderedAhead, timeline: timeline, path: job.path, portable: portable)
             context.fallbackLanguage = fallbackLanguage
             context.words = words
             context.editionPages = editionPages
+            context.markNames = markNames
             if case .notFound = job.kind, !portable {
                 context.absoluteRoot = URLComponents(string: site.catalog.site.baseURL)?.path ?? "/"
             }

@@ -17,7 +17,7 @@ extension PageContext {
         let focus = timeline.focusDays
         let shown = Array(timeline.events.filter { focus.contains($0.date.firstDay) }.suffix(limit))
         let drawn = Timeline(events: shown, pending: [], asOf: timeline.asOf, focus: timeline.focus)
-        return (TimelineDrawing.overview(drawn, url: url, words: interfaceWords), shown)
+        return (TimelineDrawing.overview(drawn, url: url, words: interfaceWords, names: markNames), shown)
     }
 
     func yearPageValues(year: Int?, limit: Int) -> [String: Any] {

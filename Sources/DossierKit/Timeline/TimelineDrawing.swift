@@ -32,7 +32,9 @@ enum TimelineDrawing {
 
     /// The site's overview: lanes for the actors with most events, one drawing per width
     /// the page offers (CSS shows the one that fits).
-    static func overview(_ timeline: Timeline, url: (String) -> String, words: InterfaceWords = .english) -> String {
+    static func overview(
+        _ timeline: Timeline, url: (String) -> String, words: InterfaceWords = .english, names: [String: String] = [:]
+    ) -> String {
         guard !timeline.events.isEmpty else { return "" }
         let focus = TimelineFocus.range(of: timeline)
         let all = timeline.events.map(\.date.firstDay).min()!..<max(focus.upperBound, timeline.events.map(\.date.lastDay).max()! + 1)
@@ -52,13 +54,14 @@ enum TimelineDrawing {
                         "from": String(year(all.lowerBound)), "to": String(year(all.upperBound - 1)),
                         "focus_from": String(year(focus.lowerBound)), "focus_to": String(year(focus.upperBound - 1)),
                     ]),
-                cssClass: "timeline-drawing timeline-overview \(variant)", words: words)
+                cssClass: "timeline-drawing timeline-overview \(variant)", words: words, names: names)
         }.joined()
     }
 
     /// An entity's own events, on the site's focus when some of them fall in it.
     static func entity(
-        _ title: String, events: [TimelineEvent], timeline: Timeline, url: (String) -> String, words: InterfaceWords = .english
+        _ title: String, events: [TimelineEvent], timeline: Timeline, url: (String) -> String, words: InterfaceWords = .english,
+        names: [String: String] = [:]
     ) -> String {
         guard !events.isEmpty else { return "" }
         let focus = TimelineFocus.range(of: timeline)
@@ -76,13 +79,14 @@ enum TimelineDrawing {
             return draw(
                 lanes: [lane], scale: scale, layout: layout, asOf: timeline.asOf, highlight: nil, url: url,
                 title: words.phrase("timeline_of", or: "Timeline of {title}", ["title": title]),
-                cssClass: "timeline-drawing timeline-scoped \(variant)", words: words)
+                cssClass: "timeline-drawing timeline-scoped \(variant)", words: words, names: names)
         }.joined()
     }
 
     /// An event among the events just before and after it.
-    static func neighbourhood(of eventPath: String, timeline: Timeline, url: (String) -> String, words: InterfaceWords = .english) -> String
-    {
+    static func neighbourhood(
+        of eventPath: String, timeline: Timeline, url: (String) -> String, words: InterfaceWords = .english, names: [String: String] = [:]
+    ) -> String {
         guard let index = timeline.index(of: eventPath) else { return "" }
         let anchor = timeline.events[index].anchor
         let events = Array(timeline.events[max(0, index - 5)...min(timeline.events.count - 1, index + 5)])
@@ -94,7 +98,7 @@ enum TimelineDrawing {
                 lanes: [lane], scale: .linear(padded(first..<last), xs: 4...(width - 6)), layout: layout, asOf: timeline.asOf,
                 highlight: anchor, url: url,
                 title: words.phrase("timeline_around", or: "{title} among the events around it", ["title": timeline.events[index].title]),
-                cssClass: "timeline-drawing timeline-scoped \(variant)", words: words)
+                cssClass: "timeline-drawing timeline-scoped \(variant)", words: words, names: names)
         }.joined()
     }
 

@@ -6,7 +6,7 @@ extension TimelineDrawing {
 
     static func draw(
         lanes: [Lane], scale: TimelineScale, layout: Layout, asOf: DossierDate?, highlight: String?, url: (String) -> String,
-        title: String, cssClass: String, words: InterfaceWords = .english
+        title: String, cssClass: String, words: InterfaceWords = .english, names: [String: String] = [:]
     ) -> String {
         let font = layout.fontSize
         var body = ""
@@ -44,7 +44,7 @@ extension TimelineDrawing {
                 let cx = event.date.precision == .day && event.date.end == nil ? scale.x(a) : (scale.x(a) + scale.x(b)) / 2
                 positions[event.anchor] = cx
                 indexes[event.anchor] = markIndex
-                let name = accessibleName(event, words: words)
+                let name = names[event.anchor] ?? HTML.escape(accessibleName(event, words: words))
                 let href = url(event.path)
                 let repeatMark = focusable.contains(event.anchor)
                 focusable.insert(event.anchor)
@@ -52,7 +52,7 @@ extension TimelineDrawing {
                 if event.derivation != nil { cls += " derived" }
                 if event.anchor == highlight { cls += " current" }
                 marks +=
-                    "<a class=\"\(cls)\" href=\"\(HTML.escape(href))\" data-i=\"\(markIndex)\" data-a=\"\(a)\" data-b=\"\(b)\"\(repeatMark ? " tabindex=\"-1\"" : "")><title>\(HTML.escape(name))</title>"
+                    "<a class=\"\(cls)\" href=\"\(HTML.escape(href))\" data-i=\"\(markIndex)\" data-a=\"\(a)\" data-b=\"\(b)\"\(repeatMark ? " tabindex=\"-1\"" : "")><title>\(name)</title>"
                 marks +=
                     "<g transform=\"translate(\(fmt(cx)) \(fmt(markY)))\">" + precisionMarks(event.date, cx: cx, scale: scale)
                     + StatusGlyph.svg(event.status) + "</g></a>"
@@ -125,6 +125,14 @@ extension TimelineDrawing {
         svg += "<g class=\"lanes\">" + body + "</g>"
         svg += axis(scale: scale, y: axisY, font: font, width: layout.width)
         return svg + "</svg>"
+    }
+
+    /// Every event's `accessibleName`, escaped, by anchor: what `draw` takes as `names`.
+    static func markNames(_ timeline: Timeline, words: InterfaceWords) -> [String: String] {
+        var names: [String: String] = [:]
+        names.reserveCapacity(timeline.events.count)
+        for event in timeline.events { names[event.anchor] = HTML.escape(accessibleName(event, words: words)) }
+        return names
     }
 
     /// "22 September 2025: Sahel states announce withdrawal from the ICC (confirmed)": the

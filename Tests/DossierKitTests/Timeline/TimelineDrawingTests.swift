@@ -141,6 +141,33 @@ struct TimelineDrawingTests {
         }
     }
 
+    @Test("marks are named alike from the site's table of names and without it")
+    func markNamesMadeOnce() throws {
+        let state = LinkTarget(section: .entity, path: "entities/countries/niger/", title: "Niger", file: "niger.md")
+        let events = (0..<6).map { index in
+            TimelineEvent(
+                anchor: "e\(index)", page: LinkTarget(section: .event, path: "events/e\(index)/", title: "E", file: "e.md"),
+                title: index == 2 ? "Niger & Mali <\"joint\"> notice" : "Event \(index)",
+                date: DossierDate(start: CalendarPoint(year: 2025, month: 1 + index, day: 3)),
+                status: EventStatus.allCases[index % 5], kind: nil, entities: [state], sources: [], derivation: nil, notes: [],
+                dateNote: nil)
+        }
+        let timeline = Timeline(events: events, pending: [], asOf: DossierDate(start: CalendarPoint(year: 2026, month: 11, day: 29)))
+        let names = TimelineDrawing.markNames(timeline, words: .english)
+        #expect(names.count == 6)
+        #expect(names["e2"] == "3 March 2025: Niger &amp; Mali &lt;&quot;joint&quot;&gt; notice (\(EventStatus.allCases[2].rawValue))")
+        let url: (String) -> String = { "../" + $0 }
+        #expect(TimelineDrawing.overview(timeline, url: url, names: names) == TimelineDrawing.overview(timeline, url: url))
+        #expect(
+            TimelineDrawing.neighbourhood(of: "events/e2/", timeline: timeline, url: url, names: names)
+                == TimelineDrawing.neighbourhood(of: "events/e2/", timeline: timeline, url: url))
+        #expect(
+            TimelineDrawing.entity("Niger", events: events, timeline: timeline, url: url, names: names)
+                == TimelineDrawing.entity("Niger", events: events, timeline: timeline, url: url))
+        let drawing = TimelineDrawing.neighbourhood(of: "events/e2/", timeline: timeline, url: url, names: names)
+        #expect(drawing.contains("<title>\(try #require(names["e2"]))</title>"))
+    }
+
     @Test("precision: a band for a month, a bar for a range, whiskers for an approximate date")
     func precisionMarks() throws {
         let scale = TimelineScale.linear(day(2025, 1, 1)..<day(2026, 1, 1), xs: 0...365)
