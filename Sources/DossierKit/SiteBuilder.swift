@@ -195,7 +195,7 @@ public struct SiteBuilder: Sendable {
         try log.throwIfErrors()
         if options.cache == nil {
             // Rendered once, from what linking made of them; `serve` keeps bodies for edits.
-            renderedAhead.releaseMarkdown(of: &site.catalog)
+            renderedAhead.releaseMarkdown(of: &site)
             catalog = site.catalog
         }
         let sourceDiagnostics = log.diagnostics

@@ -15,8 +15,9 @@ struct RenderedAhead: Sendable {
     /// `catalog` and in its prepared unit alike, so that pages still find the unit and
     /// render from it. For a full build, which renders each page once: those bodies were
     /// the largest thing held while rendering (53 MB at 10,000 pages). The home page and
-    /// sources are left whole: each source's page asks whether it has a body.
-    mutating func releaseMarkdown(of catalog: inout Catalog) {
+    /// sources are left whole: each source's page asks whether it has a body. The link
+    /// graph's index of entities holds a copy of each, released too (20 MB of bodies).
+    mutating func releaseMarkdown(of site: inout LinkedSite) {
         func release(_ header: inout PageHeader) {
             guard var fileUnits = units[header.file],
                 let index = fileUnits.firstIndex(where: { $0.markdown == header.body && $0.prepared != nil })
@@ -25,9 +26,12 @@ struct RenderedAhead: Sendable {
             fileUnits[index].markdown.text = ""
             units[header.file] = fileUnits
         }
-        for index in catalog.briefings.indices { release(&catalog.briefings[index].header) }
-        for index in catalog.entities.indices { release(&catalog.entities[index].header) }
-        for index in catalog.events.indices { release(&catalog.events[index].header) }
+        for index in site.catalog.briefings.indices { release(&site.catalog.briefings[index].header) }
+        for index in site.catalog.entities.indices { release(&site.catalog.entities[index].header) }
+        for index in site.catalog.events.indices { release(&site.catalog.events[index].header) }
+        for entity in site.catalog.entities where site.entitiesByPath[entity.header.path]?.header.file == entity.header.file {
+            site.entitiesByPath[entity.header.path] = entity
+        }
     }
 }
 

@@ -2,12 +2,15 @@ import Foundation
 
 /// What a page shows, for the parts that depend on it beyond its layout: metadata,
 /// the search index, the sitemap and the feed.
+/// The documents are boxed, and the jobs' closures find theirs in the catalog by index:
+/// 10,000 jobs, each holding its document inline and again in its closure, were 23 MB
+/// held through the whole render.
 enum PageKind: Sendable {
     case home, collection, search, notFound
-    case briefing(Briefing)
-    case entity(Entity)
-    case event(Event)
-    case source(Source)
+    indirect case briefing(Briefing)
+    indirect case entity(Entity)
+    indirect case event(Event)
+    indirect case source(Source)
 }
 
 /// One page to write: its output file, its layout and how to compute its values.
@@ -129,7 +132,7 @@ public struct SiteRenderer: Sendable {
         for index in wantedIndices(catalog.briefings, "briefing", { $0.pointee.header.path }) {
             let briefing = catalog.briefings[index]
             add(briefing.header.path, "briefing", briefing.header.title.value, briefing.header.summary, .briefing(briefing)) {
-                $0.briefing(briefing)
+                $0.briefing($0.site.catalog.briefings[index])
             }
         }
         add("entities/", "list", "Entities", "Every entity in the dossier.") { $0.entityList(kind: nil) }
@@ -139,15 +142,16 @@ public struct SiteRenderer: Sendable {
         }
         for index in wantedIndices(catalog.entities, "entity", { $0.pointee.header.path }) {
             let entity = catalog.entities[index]
-            add(entity.header.path, "entity", entity.header.title.value, entity.header.summary, .entity(entity)) { $0.entity(entity) }
+            add(entity.header.path, "entity", entity.header.title.value, entity.header.summary, .entity(entity)) {
+                $0.entity($0.site.catalog.entities[index])
+            }
         }
         for index in wantedIndices(catalog.events, "event", { $0.pointee.header.path }) {
             let event = catalog.events[index]
-            let row = timeline.row(of: event.header.path)
-            let consequences = timeline.consequences(of: event.header.path)
             let summary = event.header.summary ?? "\(DateFormatting.display(event.date.value)): \(event.header.title.value)"
-            add(event.header.path, "event", event.header.title.value, summary, .event(event)) {
-                $0.event(event, row: row, consequences: consequences)
+            add(event.header.path, "event", event.header.title.value, summary, .event(event)) { context in
+                let event = context.site.catalog.events[index], path = event.header.path
+                return context.event(event, row: context.timeline.row(of: path), consequences: context.timeline.consequences(of: path))
             }
         }
         let limits = self.limits
@@ -178,7 +182,9 @@ public struct SiteRenderer: Sendable {
             let source = catalog.sources[index]
             let summary =
                 "\(source.kind.title) by \(source.publisher)\(source.date.map { ", " + DateFormatting.display($0) } ?? ""), and the pages citing it."
-            add(source.header.path, "source", source.header.title.value, summary, .source(source)) { $0.sourcePage(source) }
+            add(source.header.path, "source", source.header.title.value, summary, .source(source)) {
+                $0.sourcePage($0.site.catalog.sources[index])
+            }
         }
         add("graph/", "graph", "Relationship graph", "How the dossier’s entities relate.") { $0.graphPage(limits: limits) }
         // Templates of an older dossier may lack the newer layouts: their pages are left out.

@@ -17,7 +17,7 @@ struct ReleasedMarkdownTests {
             #expect(diagnostics.errors.isEmpty)
             var released = linked
             var releasedAhead = renderedAhead
-            releasedAhead.releaseMarkdown(of: &released.catalog)
+            releasedAhead.releaseMarkdown(of: &released)
             let timeline = TimelineBuilder.build(linked)
 
             let before =
@@ -36,6 +36,13 @@ struct ReleasedMarkdownTests {
                     site: released, renderedAhead: releasedAhead, timeline: timeline, path: new.path, portable: false
                 ).html(new.body)
                 #expect(isRendered == wasRendered, "\(old.file)")
+            }
+            // The index of entities by path holds the released entities, nothing else changed.
+            #expect(released.entitiesByPath.count == linked.entitiesByPath.count)
+            for (path, entity) in released.entitiesByPath {
+                #expect(entity.header.body.text.isEmpty, "\(path)")
+                #expect(entity.header.title == linked.entitiesByPath[path]?.header.title)
+                #expect(entity.facts.map(\.label) == linked.entitiesByPath[path]?.facts.map(\.label))
             }
             // Nothing else lost: sources and the home page keep their Markdown.
             #expect(released.catalog.sources.map(\.header.body) == linked.catalog.sources.map(\.header.body))
