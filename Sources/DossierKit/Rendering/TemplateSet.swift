@@ -5,10 +5,12 @@ import Mustache
 /// swift-mustache renders a missing variable or partial as an empty string; this type
 /// turns both into build errors that name the template.
 public struct TemplateSet: Sendable {
-    let library: MustacheLibrary
+    private(set) var library: MustacheLibrary
     /// Template name → its text, to find the line of a problem.
     let sources: [String: String]
     let displayRoot: String
+    /// The templates compiled again with each language's words written in (`withWords`).
+    private let wordedLibraries = WordedLibraries()
 
     public static let requiredLayouts = [
         "home", "briefing", "entity", "event", "list", "timeline", "sources", "source", "graph", "search", "404",
@@ -52,6 +54,15 @@ public struct TemplateSet: Sendable {
         }
         diagnostics += set.missingPartials()
         if !diagnostics.isEmpty { throw BuildFailure(diagnostics) }
+        return set
+    }
+
+    /// The same templates with the interface words `words` written in where they name them
+    /// (see `TemplateWords`); compiled once for each set of words.
+    func withWords(_ words: [String: String]) -> TemplateSet {
+        guard !words.isEmpty else { return self }
+        var set = self
+        set.library = wordedLibraries.library(for: words, sources: sources, fallback: library)
         return set
     }
 

@@ -1,0 +1,73 @@
+import Foundation
+import Mustache
+
+/// The interface words a template names as `{{t.key}}`, written into its text before it
+/// is compiled, once per language: the same for every page, yet each was a name looked up
+/// through every enclosing context, by swift-mustache, on every page (about 60 a page,
+/// some 600,000 lookups at 10,000 pages). The template language does not change: what a
+/// page shows is what `t` would have given, and what is not a plain word is left to `t`
+/// (plural forms, which are lambdas, and any key the table lacks, reported as before).
+enum TemplateWords {
+    /// `text` with each `{{t.key}}`, `{{{t.key}}}` and `{{&t.key}}` whose key `words` has
+    /// replaced by the word, escaped as `{{…}}` escapes it. A template that changes its
+    /// delimiters or its content type is left as it is, since the tags would not read the
+    /// same. Tags are found as Mustache finds them: from `{{` to the first `}}`, so a
+    /// comment is a tag of its own and nothing inside it is replaced.
+    static func substitute(_ text: String, words: [String: String]) -> String {
+        guard !words.isEmpty, text.contains("t."), !text.contains("{{="), !text.contains("{{%")
+        else { return text }
+        var out = ""
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            out += rest[..<open.lowerBound]
+            let triple = rest[open.upperBound...].hasPrefix("{")
+            let closing = triple ? "}}}" : "}}"
+            guard let close = rest[open.upperBound...].range(of: closing) else {
+                rest = rest[open.lowerBound...]
+                break
+            }
+            let tag = rest[open.lowerBound..<close.upperBound]
+            var inner = rest[open.upperBound..<close.lowerBound]
+            if triple { inner = inner.dropFirst() }
+            let raw = triple || inner.hasPrefix("&")
+            if inner.hasPrefix("&") { inner = inner.dropFirst() }
+            out += replacement(for: inner.trimmingSpaces(), raw: raw, words: words) ?? String(tag)
+            rest = rest[close.upperBound...]
+        }
+        return out + rest
+    }
+
+    /// The text a tag naming `name` renders, if it is a word of `words` that can stand in
+    /// a template's text (no line break, no braces that would read as a tag).
+    private static func replacement(for name: String, raw: Bool, words: [String: String]) -> String? {
+        guard name.hasPrefix("t."), let word = words[String(name.dropFirst(2))],
+            !word.contains("{{"), !word.contains("}}"), !word.contains("\n")
+        else { return nil }
+        return raw ? word : HTML.escape(word)
+    }
+}
+
+/// The compiled templates with the words of one language written in, kept for the next
+/// build of `serve` as long as the words are the same.
+final class WordedLibraries: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: [(words: [String: String], library: MustacheLibrary)] = []
+
+    /// The library for `words`, compiled from `sources` the first time they are asked for.
+    func library(for words: [String: String], sources: [String: String], fallback: MustacheLibrary) -> MustacheLibrary {
+        lock.lock()
+        defer { lock.unlock() }
+        if let found = made.first(where: { $0.words == words }) { return found.library }
+        var templates: [String: MustacheTemplate] = [:]
+        for (name, text) in sources {
+            // Each compiled as it was at load, which succeeded; the original if not.
+            let worded = TemplateWords.substitute(text, words: words)
+            if let template = (try? MustacheTemplate(string: HTMLEscaping.pragma + worded)) ?? fallback.getTemplate(named: name) {
+                templates[name] = template
+            }
+        }
+        let library = MustacheLibrary(templates: templates)
+        made.append((words, library))
+        return library
+    }
+}
