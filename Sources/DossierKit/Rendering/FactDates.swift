@@ -5,29 +5,29 @@ enum FactDates {
     /// inside tags (an `href`) and code are left alone, as are impossible dates.
     static func format(_ html: String) -> String {
         guard mayHoldISODate(html) else { return html }
+        // Tags are found on bytes and the text between them copied in slices: appending
+        // Character by Character was most of an entity page's facts.
+        let bytes = html.utf8
         var out = ""
-        var text = ""
         var inCode = false
-        var index = html.startIndex
-        while index < html.endIndex {
-            if html[index] == "<", let close = html[index...].firstIndex(of: ">") {
-                out += inCode ? text : rewrite(text)
-                text = ""
-                let tag = html[index...close]
-                if tag.hasPrefix("<code") { inCode = true } else if tag.hasPrefix("</code") { inCode = false }
-                out += tag
-                index = html.index(after: close)
-            } else {
-                text.append(html[index])
-                index = html.index(after: index)
-            }
+        var textStart = html.startIndex
+        while let open = bytes[textStart...].firstIndex(of: UInt8(ascii: "<")),
+            let close = bytes[open...].firstIndex(of: UInt8(ascii: ">"))
+        {
+            let text = html[textStart..<open]
+            out += inCode ? String(text) : rewrite(text)
+            let tag = html[open...close]
+            if tag.hasPrefix("<code") { inCode = true } else if tag.hasPrefix("</code") { inCode = false }
+            out += tag
+            textStart = bytes.index(after: close)
         }
-        return out + (inCode ? text : rewrite(text))
+        let text = html[textStart...]
+        return out + (inCode ? String(text) : rewrite(text))
     }
 
     /// Whether `html` has four digits, a hyphen and a digit anywhere: most facts have no
     /// date, and the walk below reads every Character of every fact of every entity page.
-    static func mayHoldISODate(_ html: String) -> Bool {
+    static func mayHoldISODate(_ html: some StringProtocol) -> Bool {
         var digits = 0
         var afterHyphen = false
         for byte in html.utf8 {
@@ -46,9 +46,10 @@ enum FactDates {
         return false
     }
 
-    private static func rewrite(_ text: String) -> String {
+    private static func rewrite(_ text: Substring) -> String {
+        guard mayHoldISODate(text) else { return String(text) }
         let characters = Array(text)
-        guard characters.count >= 10 else { return text }
+        guard characters.count >= 10 else { return String(text) }
         var out = ""
         var i = 0
         func digit(_ j: Int) -> Bool { j < characters.count && characters[j].isASCII && characters[j].isNumber }
