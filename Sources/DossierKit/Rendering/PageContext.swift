@@ -31,9 +31,8 @@ struct PageContext {
     /// feeds) the edition has too, by their path in the default language; links to them
     /// stay in the edition's folder.
     var editionPages: Set<String> = []
-    /// Each timeline event's mark name, escaped, by anchor (see `TimelineDrawing.markNames`);
-    /// made once for the pages that draw it: an event is a mark on a dozen pages, twice each.
-    var markNames: [String: String] = [:]
+    /// The timeline marks' names, shared by the pages of one render (see `MarkNames`).
+    var markNames: TimelineDrawing.MarkNames? = nil
     /// Each source's link in this page's citation markers, made when first cited.
     private let citationLinks = CitationLinks()
 

@@ -2,6 +2,7 @@ import Foundation
 
 /// What a page shows, for the parts that depend on it beyond its layout: metadata,
 /// the search index, the sitemap and the feed.
+///
 /// The documents are boxed, and the jobs' closures find theirs in the catalog by index:
 /// 10,000 jobs, each holding its document inline and again in its closure, were 23 MB
 /// held through the whole render.
@@ -336,7 +337,7 @@ public struct SiteRenderer: Sendable {
         let words = strings.byLanguage[site.catalog.site.language] ?? [:]
         // `t`, made once for all the pages: a dictionary of some 400 words and lambdas.
         let t = InterfaceTable(values: strings.table(site.catalog.site.language))
-        let markNames = TimelineDrawing.markNames(timeline, words: InterfaceWords(table: words))
+        let markNames = TimelineDrawing.MarkNames(words: InterfaceWords(table: words))
         let templates = self.templates.withWords(words)
         let siteWideFirst = jobs.indices.filter { jobs[$0].isSiteWide } + jobs.indices.filter { !jobs[$0].isSiteWide }
         let scheduled = await Parallel.map(siteWideFirst.map { jobs[$0] }) { job -> (RenderedPage, [Diagnostic]) in

@@ -48,8 +48,10 @@ enum TemplateWords {
 }
 
 /// The compiled templates with the words of one language written in, kept for the next
-/// build of `serve` as long as the words are the same.
+/// build of `serve` as long as the words are the same: one per language of the site, and
+/// a few more while `serve` follows edits of the words.
 final class WordedLibraries: @unchecked Sendable {
+    private static let kept = 4
     private let lock = NSLock()
     private var made: [(words: [String: String], library: MustacheLibrary)] = []
 
@@ -67,6 +69,7 @@ final class WordedLibraries: @unchecked Sendable {
             }
         }
         let library = MustacheLibrary(templates: templates)
+        if made.count == Self.kept { made.removeFirst() }
         made.append((words, library))
         return library
     }

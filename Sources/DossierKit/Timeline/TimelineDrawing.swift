@@ -1,3 +1,5 @@
+import Foundation
+
 /// Timelines drawn by Swift as SVG: lanes of events on a time scale that may break
 /// before the focus period, status told by shape, precision by bands, bars and whiskers,
 /// computed dates joined to their cause, and labels placed so that none overlap. The
@@ -33,7 +35,7 @@ enum TimelineDrawing {
     /// The site's overview: lanes for the actors with most events, one drawing per width
     /// the page offers (CSS shows the one that fits).
     static func overview(
-        _ timeline: Timeline, url: (String) -> String, words: InterfaceWords = .english, names: [String: String] = [:]
+        _ timeline: Timeline, url: (String) -> String, words: InterfaceWords = .english, names: MarkNames? = nil
     ) -> String {
         guard !timeline.events.isEmpty else { return "" }
         let focus = TimelineFocus.range(of: timeline)
@@ -61,7 +63,7 @@ enum TimelineDrawing {
     /// An entity's own events, on the site's focus when some of them fall in it.
     static func entity(
         _ title: String, events: [TimelineEvent], timeline: Timeline, url: (String) -> String, words: InterfaceWords = .english,
-        names: [String: String] = [:]
+        names: MarkNames? = nil
     ) -> String {
         guard !events.isEmpty else { return "" }
         let focus = TimelineFocus.range(of: timeline)
@@ -85,7 +87,7 @@ enum TimelineDrawing {
 
     /// An event among the events just before and after it.
     static func neighbourhood(
-        of eventPath: String, timeline: Timeline, url: (String) -> String, words: InterfaceWords = .english, names: [String: String] = [:]
+        of eventPath: String, timeline: Timeline, url: (String) -> String, words: InterfaceWords = .english, names: MarkNames? = nil
     ) -> String {
         guard let index = timeline.index(of: eventPath) else { return "" }
         let anchor = timeline.events[index].anchor
@@ -100,6 +102,26 @@ enum TimelineDrawing {
                 title: words.phrase("timeline_around", or: "{title} among the events around it", ["title": timeline.events[index].title]),
                 cssClass: "timeline-drawing timeline-scoped \(variant)", words: words, names: names)
         }.joined()
+    }
+
+    /// Each event's mark name (`accessibleName`), escaped, made the first time a page draws
+    /// the event and kept for the others: an event is a mark on a dozen pages, at two widths
+    /// each. Made as pages ask, so that `serve`, which renders a page or two, makes a few.
+    final class MarkNames: @unchecked Sendable {
+        private let words: InterfaceWords
+        private let lock = NSLock()
+        private var names: [String: String] = [:]
+
+        init(words: InterfaceWords) { self.words = words }
+
+        func name(of event: TimelineEvent) -> String {
+            lock.lock()
+            defer { lock.unlock() }
+            if let name = names[event.anchor] { return name }
+            let name = HTML.escape(accessibleName(event, words: words))
+            names[event.anchor] = name
+            return name
+        }
     }
 
     /// Lanes for the actors named by most events, in that order, and one for the rest.

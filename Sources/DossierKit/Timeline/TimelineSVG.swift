@@ -6,7 +6,7 @@ extension TimelineDrawing {
 
     static func draw(
         lanes: [Lane], scale: TimelineScale, layout: Layout, asOf: DossierDate?, highlight: String?, url: (String) -> String,
-        title: String, cssClass: String, words: InterfaceWords = .english, names: [String: String] = [:]
+        title: String, cssClass: String, words: InterfaceWords = .english, names: MarkNames? = nil
     ) -> String {
         let font = layout.fontSize
         var body = ""
@@ -44,7 +44,7 @@ extension TimelineDrawing {
                 let cx = event.date.precision == .day && event.date.end == nil ? scale.x(a) : (scale.x(a) + scale.x(b)) / 2
                 positions[event.anchor] = cx
                 indexes[event.anchor] = markIndex
-                let name = names[event.anchor] ?? HTML.escape(accessibleName(event, words: words))
+                let name = names?.name(of: event) ?? HTML.escape(accessibleName(event, words: words))
                 let href = url(event.path)
                 let repeatMark = focusable.contains(event.anchor)
                 focusable.insert(event.anchor)
@@ -125,14 +125,6 @@ extension TimelineDrawing {
         svg += "<g class=\"lanes\">" + body + "</g>"
         svg += axis(scale: scale, y: axisY, font: font, width: layout.width)
         return svg + "</svg>"
-    }
-
-    /// Every event's `accessibleName`, escaped, by anchor: what `draw` takes as `names`.
-    static func markNames(_ timeline: Timeline, words: InterfaceWords) -> [String: String] {
-        var names: [String: String] = [:]
-        names.reserveCapacity(timeline.events.count)
-        for event in timeline.events { names[event.anchor] = HTML.escape(accessibleName(event, words: words)) }
-        return names
     }
 
     /// "22 September 2025: Sahel states announce withdrawal from the ICC (confirmed)": the
