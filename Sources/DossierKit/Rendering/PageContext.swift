@@ -154,9 +154,9 @@ struct PageContext {
     }
 
     func sourceValues(_ source: Source) -> [String: Any] {
-        let kind = word("source_kind_" + source.kind.rawValue.replacingOccurrences(of: "-", with: "_"), or: source.kind.title)
+        let kind = word("source_kind_" + InterfaceWords.key(source.kind.rawValue), or: source.kind.title)
         let reliability = source.reliability.map {
-            word("reliability_" + $0.rawValue.replacingOccurrences(of: "-", with: "_"), or: $0.title)
+            word("reliability_" + InterfaceWords.key($0.rawValue), or: $0.title)
         }
         let values: [String: Any] = [
             "id": source.id,

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import DossierKit
@@ -18,6 +19,17 @@ import Testing
         #expect(english.spelled(english.period(Period(years: 1))) == "one year")
         #expect(english.spelled(english.period(Period(months: 18))) == "18 months")
         #expect(english.article("Article 127(1)") == "Article 127(1)")
+    }
+
+    @Test func rawValuesBecomeKeysWithUnderscores() {
+        #expect(InterfaceWords.key("news-report") == "news_report")
+        #expect(InterfaceWords.key("armed-group") == "armed_group")
+        #expect(InterfaceWords.key("a-b-c") == "a_b_c")
+        #expect(InterfaceWords.key("country") == "country")
+        #expect(InterfaceWords.key("") == "")
+        // The same keys as Foundation's replacing made, for every raw value that is a key.
+        let raws = SourceKind.allCases.map(\.rawValue) + EntityKind.allCases.map(\.rawValue) + ["é-è", "a--b"]
+        for raw in raws { #expect(InterfaceWords.key(raw) == raw.replacingOccurrences(of: "-", with: "_"), "\(raw)") }
     }
 
     @Test func frenchSaysUnAnAndNamesTheArticleInASentence() {
