@@ -3,10 +3,11 @@ import Mustache
 
 /// The interface words a template names as `{{t.key}}`, written into its text before it
 /// is compiled, once per language: the same for every page, yet each was a name looked up
-/// through every enclosing context, by swift-mustache, on every page (about 60 a page,
-/// some 600,000 lookups at 10,000 pages). The template language does not change: what a
-/// page shows is what `t` would have given, and what is not a plain word is left to `t`
-/// (plural forms, which are lambdas, and any key the table lacks, reported as before).
+/// through every enclosing context, by swift-mustache, on every page (0.8 of the 4.5
+/// million lookups of a 10,000-page build, counting each context searched). The template
+/// language does not change: what a page shows is what `t` would have given, and what is
+/// not a plain word is left to `t` (plural forms, which are lambdas, and any key the table
+/// lacks, reported as before).
 enum TemplateWords {
     /// `text` with each `{{t.key}}`, `{{{t.key}}}` and `{{&t.key}}` whose key `words` has
     /// replaced by the word, escaped as `{{…}}` escapes it. A template that changes its
