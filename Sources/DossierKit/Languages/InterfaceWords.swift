@@ -64,6 +64,17 @@ struct InterfaceWords: Sendable {
     /// An entity kind's name: "Country", "Pays".
     func kind(_ kind: EntityKind) -> String { word("entity_kind_" + Self.key(kind.rawValue), or: kind.title) }
 
+    /// The kind's plural, as a heading: "Countries", "Pays".
+    func kinds(_ kind: EntityKind) -> String { word("entity_kinds_" + Self.key(kind.rawValue), or: kind.pluralTitle) }
+
+    /// A source's kind: "News report", "Dépêche".
+    func sourceKind(_ kind: SourceKind) -> String { word("source_kind_" + Self.key(kind.rawValue), or: kind.title) }
+
+    /// A source's reliability as the sources page grades it.
+    func reliability(_ reliability: SourceReliability) -> String {
+        word("reliability_" + Self.key(reliability.rawValue), or: reliability.title)
+    }
+
     /// A raw value as part of a key, `-` written `_` (`news-report` → `news_report`). On
     /// bytes: Foundation's replacing was half a percent of a build, for every source cited
     /// on every page.

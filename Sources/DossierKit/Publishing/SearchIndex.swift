@@ -110,7 +110,7 @@ enum SearchIndex {
             if let date = briefing.date { record["d"] = DateFormatting.display(date) }
             if let summary = briefing.header.summary { record["s"] = summary }
         case .entity(let entity):
-            record["k"] = words.word("entity_kind_" + InterfaceWords.key(entity.kind.rawValue), or: entity.kind.title)
+            record["k"] = words.kind(entity.kind)
             record["s"] = entity.header.summary ?? ""
             if !entity.aliases.isEmpty { record["a"] = entity.aliases.map(\.value).joined(separator: " · ") }
         case .event(let event):

@@ -154,10 +154,9 @@ struct PageContext {
     }
 
     func sourceValues(_ source: Source) -> [String: Any] {
-        let kind = word("source_kind_" + InterfaceWords.key(source.kind.rawValue), or: source.kind.title)
-        let reliability = source.reliability.map {
-            word("reliability_" + InterfaceWords.key($0.rawValue), or: $0.title)
-        }
+        let words = interfaceWords
+        let kind = words.sourceKind(source.kind)
+        let reliability = source.reliability.map(words.reliability)
         let values: [String: Any] = [
             "id": source.id,
             "title": source.header.title.value,

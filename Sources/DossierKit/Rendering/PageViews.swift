@@ -79,10 +79,9 @@ extension PageContext {
         var values: [String: Any] = [
             "body": html(entity.header.body),
             "summary": entity.header.summary ?? false,
-            "kind": word("entity_kind_" + InterfaceWords.key(entity.kind.rawValue), or: entity.kind.title),
+            "kind": interfaceWords.kind(entity.kind),
             "kind_url": url("entities/\(entity.kind.folder)/"),
-            "kind_plural": word(
-                "entity_kinds_" + InterfaceWords.key(entity.kind.rawValue), or: entity.kind.pluralTitle),
+            "kind_plural": interfaceWords.kinds(entity.kind),
             "aliases": entity.aliases.map(\.value),
             // Facts stay in the original's language (`facts_lang`), their dates with them.
             "facts": entity.facts.map { fact in

@@ -9,6 +9,7 @@ extension TimelineDrawing {
         title: String, cssClass: String, words: InterfaceWords = .english, names: MarkNames? = nil
     ) -> String {
         let font = layout.fontSize
+        let names = names ?? MarkNames(words: words)
         var body = ""
         var top = topBand
         var labelled: Set<String> = []
@@ -44,7 +45,7 @@ extension TimelineDrawing {
                 let cx = event.date.precision == .day && event.date.end == nil ? scale.x(a) : (scale.x(a) + scale.x(b)) / 2
                 positions[event.anchor] = cx
                 indexes[event.anchor] = markIndex
-                let name = names?.name(of: event) ?? HTML.escape(accessibleName(event, words: words))
+                let name = names.name(of: event)
                 let href = url(event.path)
                 let repeatMark = focusable.contains(event.anchor)
                 focusable.insert(event.anchor)
