@@ -185,19 +185,17 @@ public struct SiteBuilder: Sendable {
         let reuse = options.cache.map { cache in
             LinkReuse(scans: cache, unchangedNames: cache.onlyBodiesChanged ? cache.previous?.site : nil)
         }
-        var (site, renderedAhead, linkDiagnostics) = await Linker.link(
-            catalog, contentPrefix: contentPrefix, textLimit: textLimit, reuse: reuse)
-        log.report(contentsOf: linkDiagnostics)
+        // The other languages first: their untranslated pages show the original bodies,
+        // which a full build lets go of while linking them (`serve` keeps them for edits).
         var (editions, editionDiagnostics) = await LanguageEditions.link(catalog, contentPrefix: contentPrefix, strings: strings)
         // Their pages link to the same timeline rows as the original's.
         for index in editions.indices { editions[index].timeline.pageByYear(past: options.limits.timelineEvents) }
+        let (site, renderedAhead, linkDiagnostics) = await Linker.link(
+            catalog.handedOver(), contentPrefix: contentPrefix, textLimit: textLimit, reuse: reuse, releasingBodies: options.cache == nil)
+        catalog = site.catalog
+        log.report(contentsOf: linkDiagnostics)
         log.report(contentsOf: editionDiagnostics)
         try log.throwIfErrors()
-        if options.cache == nil {
-            // Rendered once, from what linking made of them; `serve` keeps bodies for edits.
-            renderedAhead.releaseMarkdown(of: &site)
-            catalog = site.catalog
-        }
         let sourceDiagnostics = log.diagnostics
         log.report(contentsOf: Sourcing.uncitedSources(site))
 

@@ -10,28 +10,33 @@ struct RenderedAhead: Sendable {
     func unit(_ markdown: MarkdownText) -> PreparedUnit? {
         units[markdown.file]?.first { $0.markdown == markdown }
     }
+}
 
-    /// Empties the Markdown of every briefing, entity and event body rendered ahead, in
-    /// `catalog` and in its prepared unit alike, so that pages still find the unit and
-    /// render from it. For a full build, which renders each page once: those bodies were
-    /// the largest thing held while rendering (53 MB at 10,000 pages). The home page and
-    /// sources are left whole: each source's page asks whether it has a body. The link
-    /// graph's index of entities holds a copy of each, released too (20 MB of bodies).
-    mutating func releaseMarkdown(of site: inout LinkedSite) {
-        func release(_ header: inout PageHeader) {
-            guard var fileUnits = units[header.file],
-                let index = fileUnits.firstIndex(where: { $0.markdown == header.body && $0.prepared != nil })
-            else { return }
-            header.body.text = ""
-            fileUnits[index].markdown.text = ""
-            units[header.file] = fileUnits
-        }
-        for index in site.catalog.briefings.indices { release(&site.catalog.briefings[index].header) }
-        for index in site.catalog.entities.indices { release(&site.catalog.entities[index].header) }
-        for index in site.catalog.events.indices { release(&site.catalog.events[index].header) }
-        for entity in site.catalog.entities where site.entitiesByPath[entity.header.path]?.header.file == entity.header.file {
-            site.entitiesByPath[entity.header.path] = entity
-        }
+extension Catalog {
+    /// Whether a full build lets go of a page's body once it is rendered ahead (see
+    /// `Linker.link`): not the home page's or a source's, since each source's page asks
+    /// whether it has a body.
+    static func releasesBody(of section: Section) -> Bool { section == .briefing || section == .entity || section == .event }
+
+    /// This catalog, for a callee to own alone (`consuming`), leaving an empty one with
+    /// the same configuration in its place: a copy would keep what the callee lets go of.
+    mutating func handedOver() -> Catalog {
+        var handed = Catalog(site: site)
+        swap(&self, &handed)
+        return handed
+    }
+
+    mutating func emptyReleasableBodies() {
+        for index in briefings.indices { briefings[index].header.body.text = "" }
+        for index in entities.indices { entities[index].header.body.text = "" }
+        for index in events.indices { events[index].header.body.text = "" }
+    }
+
+    /// Puts back the bodies given by content file.
+    mutating func restoreBodies(_ bodies: [String: MarkdownText]) {
+        for index in briefings.indices { if let body = bodies[briefings[index].header.file] { briefings[index].header.body = body } }
+        for index in entities.indices { if let body = bodies[entities[index].header.file] { entities[index].header.body = body } }
+        for index in events.indices { if let body = bodies[events[index].header.file] { events[index].header.body = body } }
     }
 }
 
