@@ -8,11 +8,7 @@ extension PageContext {
             guard let page = event.page else { continue }  // derived events live on the timeline only
             if event.date.start.year != years.last?.year { years.append((event.date.start.year, [])) }
             let summary = "\(DateFormatting.display(event.date)) · \(word("status_" + event.status.rawValue, or: event.status.rawValue))"
-            years[years.count - 1].items.append(
-                [
-                    "title": event.title, "url": url(page.path), "summary": summary, "changed": changed(page.path),
-                    "lang": otherLanguage(of: page.path) ?? false,
-                ])
+            years[years.count - 1].items.append(linkItem(event.title, page.path, ["summary": summary, "changed": changed(page.path)]))
         }
         return [
             "groups": years.map {
@@ -33,10 +29,7 @@ extension PageContext {
             "groups": BriefingTags(site.catalog.briefings).tags.map { tag in
                 // Titles only: a briefing is listed under each of its tags, and its summary on each tag's page.
                 let items = tag.briefings.map {
-                    [
-                        "title": $0.header.title.value, "url": url($0.header.path), "summary": false, "changed": changed($0.header.path),
-                        "lang": otherLanguage(of: $0.header.path) ?? false,
-                    ] as [String: Any]
+                    linkItem($0.header.title.value, $0.header.path, ["summary": false, "changed": changed($0.header.path)])
                 }
                 return ["title": tag.name, "url": url(tag.path), "items": items] as [String: Any]
             },
@@ -58,10 +51,9 @@ extension PageContext {
     }
 
     private func briefingItem(_ briefing: Briefing) -> [String: Any] {
-        [
-            "title": briefing.header.title.value, "url": url(briefing.header.path), "summary": briefing.header.summary ?? "",
-            "changed": changed(briefing.header.path), "lang": otherLanguage(of: briefing.header.path) ?? false,
-        ]
+        linkItem(
+            briefing.header.title.value, briefing.header.path,
+            ["summary": briefing.header.summary ?? "", "changed": changed(briefing.header.path)])
     }
 }
 

@@ -54,16 +54,15 @@ extension PageContext {
         var moreBySection: [Section: [[String: Any]]] = [:]
         for index in list.quoted {
             let backlink = list.backlinks[index]
-            quotedBySection[backlink.from.section, default: []].append(
-                [
-                    "title": backlink.from.title, "url": url(backlink.from.path), "context": backlink.context,
-                    "lang": otherLanguage(of: backlink.from.path) ?? false,
-                ])
+            var item = link(backlink.from)
+            item["context"] = backlink.context
+            quotedBySection[backlink.from.section, default: []].append(item)
         }
         for index in list.backlinks.indices where !quotedSet.contains(index) {
             let from = list.backlinks[index].from
-            moreBySection[from.section, default: []].append(
-                ["title": from.title, "url": url(from.path), "context": false, "lang": otherLanguage(of: from.path) ?? false])
+            var item = link(from)
+            item["context"] = false
+            moreBySection[from.section, default: []].append(item)
         }
         return Section.allCases.compactMap { section -> [String: Any]? in
             let quoted = quotedBySection[section] ?? [], more = moreBySection[section] ?? []

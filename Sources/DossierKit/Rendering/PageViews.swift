@@ -6,10 +6,9 @@ extension PageContext {
     func home(_ header: PageHeader?) -> [String: Any] {
         let catalog = site.catalog
         let briefings = sortedBriefings().map { briefing in
-            [
-                "title": briefing.header.title.value, "url": url(briefing.header.path), "summary": briefing.header.summary ?? "",
-                "changed": changed(briefing.header.path), "lang": otherLanguage(of: briefing.header.path) ?? false,
-            ] as [String: Any]
+            linkItem(
+                briefing.header.title.value, briefing.header.path,
+                ["summary": briefing.header.summary ?? "", "changed": changed(briefing.header.path)])
         }
         let kinds = EntityKind.allCases.compactMap { kind -> [String: Any]? in
             let count = catalog.entities.filter { $0.kind == kind }.count
@@ -144,10 +143,9 @@ extension PageContext {
             return [
                 "title": groupKind.pluralTitle, "url": url("entities/\(groupKind.folder)/"),
                 "items": members.map {
-                    [
-                        "title": $0.header.title.value, "url": url($0.header.path), "summary": compact ? "" : $0.header.summary ?? "",
-                        "changed": changed($0.header.path), "lang": otherLanguage(of: $0.header.path) ?? false,
-                    ] as [String: Any]
+                    linkItem(
+                        $0.header.title.value, $0.header.path,
+                        ["summary": compact ? "" : $0.header.summary ?? "", "changed": changed($0.header.path)])
                 },
             ]
         }
@@ -168,10 +166,8 @@ extension PageContext {
                 [
                     "title": word("nav_briefings", or: "Briefings"), "url": url("briefings/"),
                     "items": sortedBriefings().map {
-                        [
-                            "title": $0.header.title.value, "url": url($0.header.path), "summary": $0.header.summary ?? "",
-                            "changed": changed($0.header.path), "lang": otherLanguage(of: $0.header.path) ?? false,
-                        ] as [String: Any]
+                        linkItem(
+                            $0.header.title.value, $0.header.path, ["summary": $0.header.summary ?? "", "changed": changed($0.header.path)])
                     },
                 ]
             ],

@@ -139,6 +139,8 @@ struct StrictValues: MustacheParent {
         // types, an optional inside `Any` among them, take the casts below as before.
         let type = type(of: value)
         if type == String.self { return TemplateText(renderText: value as! String) }
+        // HTML made by Swift for `{{{…}}}`, such as a page's `link`.
+        if type == TemplateText.self { return value }
         // `false` marks every absent optional value.
         if type == Bool.self { return value }
         if type == [String: Any].self { return StrictValues(value as! [String: Any], recorder: recorder, isRoot: false) }
