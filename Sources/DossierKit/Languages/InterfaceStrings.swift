@@ -180,18 +180,24 @@ struct PluralForms: Sendable, Equatable {
     /// section's text unrendered, so it answers with a template that picks the form
     /// where the number is known, through swift-mustache's `equalzero` and `minusone`.
     func lambda(language: String) -> MustacheLambda {
-        MustacheLambda { section in
-            let number = section.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard number.hasPrefix("{{"), number.hasSuffix("}}"), !number.hasPrefix("{{{") else { return section }
-            let name = String(number.dropFirst(2).dropLast(2)).trimmingCharacters(in: .whitespaces)
-            func text(_ form: String) -> String {
-                HTML.escape(form, apostrophes: false).replacingOccurrences(of: "{count}", with: "{{" + name + "}}")
-            }
-            let isZero = "equalzero(\(name))", isOne = "equalzero(minusone(\(name)))"
-            let zeroForm = zero ?? (Self.zeroIsSingular(language) ? one : other)
-            return
-                "{{#\(isZero)}}\(text(zeroForm)){{/\(isZero)}}{{^\(isZero)}}{{#\(isOne)}}\(text(one)){{/\(isOne)}}{{^\(isOne)}}\(text(other)){{/\(isOne)}}{{/\(isZero)}}"
+        MustacheLambda { section in template(around: section, language: language) ?? section }
+    }
+
+    /// What the section around `section` renders as: a template choosing the form by
+    /// the number `section` names, or nil if it names none. Swift-mustache parses what a
+    /// lambda answers each time the section renders; `TemplateWords` writes it into the
+    /// templates instead.
+    func template(around section: String, language: String) -> String? {
+        let number = section.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard number.hasPrefix("{{"), number.hasSuffix("}}"), !number.hasPrefix("{{{") else { return nil }
+        let name = String(number.dropFirst(2).dropLast(2)).trimmingCharacters(in: .whitespaces)
+        func text(_ form: String) -> String {
+            HTML.escape(form, apostrophes: false).replacingOccurrences(of: "{count}", with: "{{" + name + "}}")
         }
+        let isZero = "equalzero(\(name))", isOne = "equalzero(minusone(\(name)))"
+        let zeroForm = zero ?? (Self.zeroIsSingular(language) ? one : other)
+        return
+            "{{#\(isZero)}}\(text(zeroForm)){{/\(isZero)}}{{^\(isZero)}}{{#\(isOne)}}\(text(one)){{/\(isOne)}}{{^\(isOne)}}\(text(other)){{/\(isOne)}}{{/\(isZero)}}"
     }
 }
 

@@ -338,7 +338,8 @@ public struct SiteRenderer: Sendable {
         // `t`, made once for all the pages: a dictionary of some 400 words and lambdas.
         let t = InterfaceTable(values: strings.table(site.catalog.site.language))
         let markNames = TimelineDrawing.MarkNames(words: InterfaceWords(table: words))
-        let templates = self.templates.withWords(words)
+        let language = site.catalog.site.language
+        let templates = self.templates.withWords(words, plurals: strings.plurals[language] ?? [:], language: language)
         let siteWideFirst = jobs.indices.filter { jobs[$0].isSiteWide } + jobs.indices.filter { !jobs[$0].isSiteWide }
         let scheduled = await Parallel.map(siteWideFirst.map { jobs[$0] }) { job -> (RenderedPage, [Diagnostic]) in
             var context = PageContext(site: site, renderedAhead: renderedAhead, timeline: timeline, path: job.path, portable: portable)

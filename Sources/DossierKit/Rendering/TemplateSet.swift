@@ -57,12 +57,14 @@ public struct TemplateSet: Sendable {
         return set
     }
 
-    /// The same templates with the interface words `words` written in where they name them
-    /// (see `TemplateWords`); compiled once for each set of words.
-    func withWords(_ words: [String: String]) -> TemplateSet {
-        guard !words.isEmpty else { return self }
+    /// The same templates with the interface words `words`, and the `plurals` of
+    /// `language`, written in where they name them (see `TemplateWords`); compiled once
+    /// for each set of words.
+    func withWords(_ words: [String: String], plurals: [String: PluralForms] = [:], language: String = "") -> TemplateSet {
+        guard !words.isEmpty || !plurals.isEmpty else { return self }
         var set = self
-        set.library = wordedLibraries.library(for: words, sources: sources, fallback: library)
+        set.library = wordedLibraries.library(
+            for: LanguageWords(words: words, plurals: plurals, language: language), sources: sources, fallback: library)
         return set
     }
 

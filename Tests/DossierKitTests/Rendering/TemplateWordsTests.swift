@@ -62,4 +62,32 @@ struct TemplateWordsTests {
         let (_, missing) = set.withWords(["original": "original"]).render("page", withoutT)
         #expect(missing.contains { $0.message.contains("'t.mentioned_in'") || $0.message.contains("'mentioned_in'") })
     }
+
+    @Test(arguments: ["en", "fr"])
+    func pluralsWrittenInRenderAsTheirLambdas(language: String) throws {
+        let forms = PluralForms(zero: nil, one: "{count} source", other: "{count} sources & more")
+        let text = "<p>{{#t.sources_count}}{{count}}{{/t.sources_count}}</p>"
+        let written = TemplateWords.substitute(text, words: [:], plurals: ["sources_count": forms], language: language)
+        #expect(!written.contains("t.sources_count"))
+        // Anything but one number right inside the section stays the lambda's to answer.
+        for kept in [
+            "{{#t.sources_count}} {{count}} {{/t.sources_count}}", "{{#t.sources_count}}{{{count}}}{{/t.sources_count}}",
+            "{{#t.sources_count}}{{count}}", "{{#t.other_key}}{{count}}{{/t.other_key}}",
+        ] {
+            #expect(TemplateWords.substitute(kept, words: [:], plurals: ["sources_count": forms], language: language) == kept)
+        }
+        HTMLEscaping.register()
+        let sources = ["page": text]
+        let library = MustacheLibrary(templates: try sources.mapValues { try MustacheTemplate(string: HTMLEscaping.pragma + $0) })
+        let set = TemplateSet(library: library, sources: sources, displayRoot: "Templates")
+        let worded = set.withWords([:], plurals: ["sources_count": forms], language: language)
+        for count in [0, 1, 2, 1234] {
+            let values: [String: Any] = ["t": ["sources_count": forms.lambda(language: language)], "count": count]
+            let (byLambda, lambdaDiagnostics) = set.render("page", values)
+            let (byText, textDiagnostics) = worded.render("page", values)
+            #expect(lambdaDiagnostics.isEmpty && textDiagnostics.isEmpty)
+            #expect(byText == byLambda, "\(count)")
+            #expect(byText.contains(count == 1 || (count == 0 && language == "fr") ? "source<" : "sources &amp; more"), "\(count)")
+        }
+    }
 }
