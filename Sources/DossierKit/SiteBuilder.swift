@@ -59,6 +59,8 @@ public struct SiteBuilder: Sendable {
         public var timeline: Timeline?
         /// Per other language: pages translated, missing and stale.
         public var coverage: [LanguageCoverage] = []
+        /// Names the templates looked up to render this build's pages (see `TemplateSet.lookups`).
+        public var templateLookups = 0
         public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
     }
 
@@ -347,7 +349,8 @@ public struct SiteBuilder: Sendable {
         return Report(
             pageCount: pageCount, renderedCount: rendered.rendered, diagnostics: log.diagnostics, notes: linked.notes, pdfBytes: pdfBytes,
             changeLog: linked.changeLog, catalog: linked.catalog, site: linked.site, timeline: linked.timeline,
-            coverage: linked.editions.map { LanguageCoverage($0.edition, pageCount: linked.catalog.pageCount) })
+            coverage: linked.editions.map { LanguageCoverage($0.edition, pageCount: linked.catalog.pageCount) },
+            templateLookups: linked.templates.lookups.count)
     }
 
     /// What `--base-url` and `base_url` accept: an http(s) URL without spaces.

@@ -175,6 +175,9 @@ struct Build: AsyncParsableCommand {
                 }
                 let ms = Int(Date().timeIntervalSince(started) * 1000)
                 let warnings = report.warnings.count
+                if site.verbose {
+                    FileHandle.standardError.write(Data("The templates looked up \(report.templateLookups) names\n".utf8))
+                }
                 print(
                     "Built \(report.pageCount) pages in \(ms) ms -> \(output)/"
                         + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : ""))

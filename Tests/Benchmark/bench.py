@@ -176,6 +176,16 @@ def stages(verbose_output):
     return {name: marks[i + 1][0] - t for i, (t, name) in enumerate(marks[:-1]) if name}
 
 
+LOOKUPS = re.compile(r"^The templates looked up (\d+) names$", re.M)
+
+
+def template_lookups(verbose_output):
+    """The names the templates looked up, as `dossier build -v` counts them; None if it
+    does not say (a binary from before it did)."""
+    m = LOOKUPS.search(verbose_output)
+    return int(m.group(1)) if m else None
+
+
 def output_folder(work, pages):
     return os.path.join(work, f"out-{pages}-{os.getpid()}")
 
@@ -269,6 +279,7 @@ def run_size(pages, root, work, runs, floor, use_hugo, budget, bare):
             if tool == "dossier":
                 results[tool]["stages"].append(stages(text))
                 if r == 0:
+                    results[tool]["lookups"] = template_lookups(text)
                     results[tool]["summary"] = [l for l in text.splitlines() if l.startswith("Built")]
                     results[tool]["warnings"] = sum(1 for l in text.splitlines() if ": warning:" in l)
             log(f"  {pages:>6} pages  run {r + 1}/{runs}  {tool:<12} {wall:8.2f} s  {rss:7.0f} MB")
@@ -489,6 +500,12 @@ def report(sizes, results, runs, serve, rebuilds, cores):
         cells = [f"{n} {statistics.median(s.get(n, 0) for s in runs_stages):.0f}" for n in names]
         print(f"  {pages:>6} pages: " + ", ".join(cells))
     print()
+    # Counted, not timed: the same on any machine, under any load.
+    counts = [(pages, results[pages]["dossier"].get("lookups")) for pages in sizes]
+    if any(count is not None for _, count in counts):
+        cells = [f"{pages} pages {count:,}" for pages, count in counts if count is not None]
+        print("names looked up by the templates (`dossier build -v`): " + ", ".join(cells))
+        print()
     if rebuilds:
         cells = [f"{'Hugo' if tool == 'hugo' else tool} median {statistics.median(w):.2f} s ({', '.join(f'{x:.2f}' for x in w)})"
                  for tool, w in rebuilds.items()]

@@ -11,6 +11,10 @@ public struct TemplateSet: Sendable {
     let displayRoot: String
     /// The templates compiled again with each language's words written in (`withWords`).
     private let wordedLibraries = WordedLibraries()
+    /// Names the templates looked up, over every page rendered with this set and its
+    /// worded copies: what rendering the templates costs, counted rather than timed
+    /// (`dossier build -v` prints it, the benchmark reports it).
+    let lookups = LookupTally()
 
     public static let requiredLayouts = [
         "home", "briefing", "entity", "event", "list", "timeline", "sources", "source", "graph", "search", "404",
@@ -88,6 +92,7 @@ public struct TemplateSet: Sendable {
     func render(_ template: String, _ values: [String: Any]) -> (String, [Diagnostic]) {
         let recorder = LookupRecorder()
         let html = library.render(StrictValues(values, recorder: recorder, isRoot: true), withTemplate: template) ?? ""
+        lookups.add(recorder.lookups)
         let missing = recorder.missingNames()
         guard !missing.isEmpty else { return (html, []) }
         return (html, missing.map { diagnostic(missing: $0.name, in: template, provided: $0.provided) })
@@ -212,9 +217,12 @@ final class LookupRecorder: @unchecked Sendable {
     /// missed in each context it climbs past, which a good template does all the time.
     private var pendingProvided: [Dictionary<String, Any>.Keys] = []
     private var missing: [(name: String, provided: [String])] = []
+    /// Names looked up, found or not, in each context searched.
+    private(set) var lookups = 0
 
     /// Called for every name every template looks up: it does nothing more than it must.
     func found(_ name: String) {
+        lookups += 1
         guard let pending else { return }
         if pending != name { report(pending) }
         self.pending = nil
@@ -223,6 +231,7 @@ final class LookupRecorder: @unchecked Sendable {
 
     /// Names are copied out of `provided` only when a name is reported missing.
     func miss(_ name: String, atRoot: Bool, provided: Dictionary<String, Any>.Keys) {
+        lookups += 1
         if let pending, pending != name { report(pending) }
         if pending != name { pendingProvided = [] }
         pendingProvided.append(provided)
@@ -301,4 +310,22 @@ enum HTMLEscaping: MustacheContentType {
     func escapeText(_ text: String) -> String { HTML.escape(text) }
 
     static func register() { MustacheContentTypes.register(HTMLEscaping.bytes, named: name) }
+}
+
+/// A count that pages rendered in parallel add to.
+final class LookupTally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var total = 0
+
+    func add(_ count: Int) {
+        lock.lock()
+        total += count
+        lock.unlock()
+    }
+
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return total
+    }
 }
