@@ -238,6 +238,7 @@ struct PageContext {
 
     func eventValues(_ event: TimelineEvent) -> [String: Any] {
         let asOf = timeline.asOf
+        let pageURL = url(event.path)
         var values: [String: Any] = [
             "anchor": event.anchor,
             "title": event.title,
@@ -246,8 +247,8 @@ struct PageContext {
             "status": event.status.rawValue,
             "status_label": word("status_" + event.status.rawValue, or: event.status.rawValue),
             "kind": event.kind ?? false,
-            "url": url(event.path),
-            "link": Self.linkHTML(title: event.title, url: url(event.path), lang: titleLanguage(event)),
+            "url": pageURL,
+            "link": Self.linkHTML(title: event.title, url: pageURL, lang: titleLanguage(event)),
             "timeline_url": url(event.rowPath),
             "entities": event.entities.map(link),
             "sources": event.sources.compactMap { id in
