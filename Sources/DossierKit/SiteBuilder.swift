@@ -61,6 +61,8 @@ public struct SiteBuilder: Sendable {
         public var coverage: [LanguageCoverage] = []
         /// Names the templates looked up to render this build's pages (see `TemplateSet.lookups`).
         public var templateLookups = 0
+        /// What each layout's pages cost to render, the costliest first (`LayoutCost`).
+        public var layoutCosts: [LayoutCost] = []
         public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
     }
 
@@ -350,7 +352,7 @@ public struct SiteBuilder: Sendable {
             pageCount: pageCount, renderedCount: rendered.rendered, diagnostics: log.diagnostics, notes: linked.notes, pdfBytes: pdfBytes,
             changeLog: linked.changeLog, catalog: linked.catalog, site: linked.site, timeline: linked.timeline,
             coverage: linked.editions.map { LanguageCoverage($0.edition, pageCount: linked.catalog.pageCount) },
-            templateLookups: linked.templates.lookups.count)
+            templateLookups: linked.templates.lookups.count, layoutCosts: linked.templates.costs.summary)
     }
 
     /// What `--base-url` and `base_url` accept: an http(s) URL without spaces.

@@ -177,6 +177,10 @@ struct Build: AsyncParsableCommand {
                 let warnings = report.warnings.count
                 if site.verbose {
                     FileHandle.standardError.write(Data("The templates looked up \(report.templateLookups) names\n".utf8))
+                    if !report.layoutCosts.isEmpty {
+                        let table = LayoutCost.table(report.layoutCosts)
+                        FileHandle.standardError.write(Data("Rendering by layout, summed over the threads:\n\(table)\n".utf8))
+                    }
                 }
                 print(
                     "Built \(report.pageCount) pages in \(ms) ms -> \(output)/"

@@ -350,14 +350,18 @@ public struct SiteRenderer: Sendable {
             if case .notFound = job.kind, !portable {
                 context.absoluteRoot = URLComponents(string: site.catalog.site.baseURL)?.path ?? "/"
             }
+            var laps = Laps()
             var values = job.values(context)
             values.merge(common(job, context, t: t.values)) { $1 }
+            let valuesTime = laps.lap()
             var (html, diagnostics) = templates.render(job.template, values)
+            let templateTime = laps.lap()
             do {
                 try write(job.file, Data(html.utf8))
             } catch {
                 diagnostics.append(.error("cannot write \(job.file): \(error.localizedDescription)", at: SourceLocation(file: job.file)))
             }
+            templates.costs.add(job.template, values: valuesTime, template: templateTime, writing: laps.lap())
             return (RenderedPage(job: job, text: context.bodyText.text), diagnostics)
         }
         var results = scheduled

@@ -15,6 +15,9 @@ public struct TemplateSet: Sendable {
     /// worded copies: what rendering the templates costs, counted rather than timed
     /// (`dossier build -v` prints it, the benchmark reports it).
     let lookups = LookupTally()
+    /// What each layout's pages cost to render, over the same pages (`SiteRenderer`
+    /// adds to it; `dossier build -v` prints it).
+    let costs = LayoutCostTally()
 
     public static let requiredLayouts = [
         "home", "briefing", "entity", "event", "list", "timeline", "sources", "source", "graph", "search", "404",
