@@ -24,8 +24,9 @@ extension TimelineDrawing {
             var layout = layout
             layout.labelRows = labelRows
             var labelCount = 0
-            let connectors = lane.events.filter { e in
-                e.derivation.map { d in lane.events.contains { $0.page?.path == d.cause.path } } ?? false
+            // Places in the lane of the computed dates whose cause is in it too.
+            let connectors = lane.events.indices.filter { index in
+                lane.events[index].derivation.map { d in lane.events.contains { $0.page?.path == d.cause.path } } ?? false
             }
             let markY = Double(layout.labelRows) * layout.rowHeight + 9
             let height = markY + (connectors.isEmpty ? 12 : 30)
@@ -38,13 +39,14 @@ extension TimelineDrawing {
             inner +=
                 "<line class=\"lane-rule\" x1=\"\(fmt(scale.plotStart))\" y1=\"\(fmt(markY))\" x2=\"\(fmt(scale.plotEnd))\" y2=\"\(fmt(markY))\"/>"
             var marks = "", labels = ""
-            var positions: [String: Double] = [:]
-            var indexes: [String: Int] = [:]
+            // Each event's x and mark index, by its place in the lane (a lane holds an event once).
+            var positions: [Double] = []
+            var indexes: [Int] = []
             for event in lane.events {
                 let a = event.date.firstDay, b = event.date.lastDay + 1
                 let cx = event.date.precision == .day && event.date.end == nil ? scale.x(a) : (scale.x(a) + scale.x(b)) / 2
-                positions[event.anchor] = cx
-                indexes[event.anchor] = markIndex
+                positions.append(cx)
+                indexes.append(markIndex)
                 let name = names.name(of: event)
                 let href = url(event.path)
                 let repeatMark = focusable.contains(event.anchor)
@@ -67,18 +69,21 @@ extension TimelineDrawing {
                 let rank = event.anchor == highlight ? 0 : key ? (early ? 2 : 1) : 3
                 return (rank, index, event)
             }.filter { $0.0 < 3 || layout.labelAll }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
-            for (_, _, event) in ranked where !labelled.contains(event.anchor) {
-                guard let cx = positions[event.anchor], let index = indexes[event.anchor] else { continue }
+            for (_, place, event) in ranked where !labelled.contains(event.anchor) {
+                let cx = positions[place], index = indexes[place]
                 if let placed = placeLabel(event, index: index, cx: cx, markY: markY, layout: layout, board: &board, words: words) {
                     labels += placed
                     labelled.insert(event.anchor)
                     labelCount += 1
                 }
             }
-            for effect in connectors {
-                guard let derivation = effect.derivation, let cause = lane.events.first(where: { $0.page?.path == derivation.cause.path }),
-                    let x1 = positions[cause.anchor], let x2 = positions[effect.anchor]
+            for effectPlace in connectors {
+                let effect = lane.events[effectPlace]
+                guard let derivation = effect.derivation,
+                    let causePlace = lane.events.firstIndex(where: { $0.page?.path == derivation.cause.path })
                 else { continue }
+                let cause = lane.events[causePlace]
+                let x1 = positions[causePlace], x2 = positions[effectPlace]
                 let y = markY + 13
                 inner +=
                     "<g class=\"connector status-\(effect.status.rawValue)\" data-a=\"\(cause.date.firstDay)\" data-b=\"\(effect.date.firstDay)\">"
