@@ -308,7 +308,7 @@ public struct SiteBuilder: Sendable {
     private func renderAll(_ linked: LinkedBuild, into output: OutputFolder?) async throws -> Report {
         if let output { try output.prepareStaging() }
         let files = SiteFiles(site: linked.site, timeline: linked.timeline, assets: linked.assets, changeLog: linked.changeLog)
-        async let frontMatterFiles = output == nil ? [] : files.frontMatterFiles()
+        async let frontMatterFilesWritten: Void = { if let output { try await files.writeFrontMatterFiles(into: output) } }()
         let renderer = renderer(linked)
         var rendered = try await renderer.render { path, data in try output?.write(path, data) }
         var log = linked.log
@@ -329,7 +329,17 @@ public struct SiteBuilder: Sendable {
             rendered.rendered += pages.count
         }
         let target: WriteTarget
-        if let output { target = .staging(output, allFiles, frontMatterFiles: await frontMatterFiles) } else { target = .nowhere }
+        if let output {
+            do {
+                try await frontMatterFilesWritten
+            } catch {
+                output.discardStaging()
+                throw error
+            }
+            target = .staging(output, allFiles)
+        } else {
+            target = .nowhere
+        }
         let pdfBytes = try writeOut(rendered, &log, to: target)
         return finish(
             linked, rendered, log: log, pageCount: rendered.pages.count + editionPages, pdfBytes: pdfBytes,

@@ -13,7 +13,7 @@ extension SiteBuilder {
         case overLastBuild(OutputFolder, CollectedFiles, previousSearchIndex: String?, assets: SiteFiles?)
         /// The pages are in staging already: the rest of the site joins them, the PDF is
         /// printed from them, and staging replaces the output whole.
-        case staging(OutputFolder, SiteFiles, frontMatterFiles: [(path: String, data: Data)])
+        case staging(OutputFolder, SiteFiles)
     }
 
     /// The step every path ends in: the render's diagnostics are reported, and the output
@@ -42,14 +42,14 @@ extension SiteBuilder {
                 throw output.writeFailure(error)
             }
             return nil
-        case .staging(let output, let files, let frontMatterFiles):
+        case .staging(let output, let files):
             if log.hasErrors {
                 output.discardStaging()
                 try log.throwIfErrors()
             }
             progress("Writing")
             do {
-                try files.writeAll(pages: rendered.pages, frontMatterFiles: frontMatterFiles, into: output)
+                try files.writeAll(pages: rendered.pages, into: output)
                 let pdfBytes = try options.pdf.map {
                     let volumes = rendered.pages.filter { $0.job.template == "print-volume" }.count
                     return try printPDF($0, output: output, site: files.site.catalog.site, volumes: volumes)
