@@ -187,7 +187,10 @@ extension PageContext {
         var values: [String: Any] = [
             "years": years.map { ["year": $0.year, "events": $0.events] as [String: Any] },
             "pending": year == nil ? timeline.pending.map(pendingValues) : [],
-            "overview": year == nil ? TimelineDrawing.overview(timeline, url: url, words: interfaceWords, names: markNames) as Any : false,
+            // A timeline paged by year draws its focus years instead (`yearPageValues`): the
+            // whole history, drawn here for nothing, was the render's peak of memory.
+            "overview": year == nil && !timeline.byYear
+                ? TimelineDrawing.overview(timeline, url: url, words: interfaceWords, names: markNames) as Any : false,
             "legend": TimelineLegend.html(asOf: timeline.asOf, words: interfaceWords),
             "timeline_words": timelineScriptWords(),
             "event_count": counted.count,
