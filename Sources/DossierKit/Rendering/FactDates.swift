@@ -48,6 +48,7 @@ enum FactDates {
 
     private static func rewrite(_ text: Substring) -> String {
         guard mayHoldISODate(text) else { return String(text) }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return rewriteASCII(text) }
         let characters = Array(text)
         guard characters.count >= 10 else { return String(text) }
         var out = ""
@@ -69,5 +70,32 @@ enum FactDates {
             }
         }
         return out
+    }
+
+    /// `rewrite` on text of ASCII bytes, where a byte is a character (a CR LF pair is
+    /// one, but neither byte is a digit, `/` or `-`, so the rules read the same): making
+    /// an array of Characters and asking each whether it is a number was most of an entity
+    /// page's facts.
+    private static func rewriteASCII(_ text: Substring) -> String {
+        let bytes = Array(text.utf8)
+        func isDigit(_ j: Int) -> Bool { j < bytes.count && bytes[j] >= UInt8(ascii: "0") && bytes[j] <= UInt8(ascii: "9") }
+        func isDigitOrJoiner(_ j: Int) -> Bool { isDigit(j) || bytes[j] == UInt8(ascii: "/") || bytes[j] == UInt8(ascii: "-") }
+        var out = ""
+        var copied = 0  // bytes before this are in `out`
+        var i = 0
+        while i + 10 <= bytes.count {
+            if (0..<4).allSatisfy({ isDigit(i + $0) }), bytes[i + 4] == UInt8(ascii: "-"), isDigit(i + 5), isDigit(i + 6),
+                bytes[i + 7] == UInt8(ascii: "-"), isDigit(i + 8), isDigit(i + 9), i == 0 || !isDigitOrJoiner(i - 1),
+                i + 10 == bytes.count || !isDigitOrJoiner(i + 10),
+                let date = try? DateParser.parse(String(decoding: bytes[i..<(i + 10)], as: UTF8.self))
+            {
+                out += String(decoding: bytes[copied..<i], as: UTF8.self) + DateFormatting.display(date)
+                i += 10
+                copied = i
+            } else {
+                i += 1
+            }
+        }
+        return copied == 0 ? String(text) : out + String(decoding: bytes[copied...], as: UTF8.self)
     }
 }
