@@ -31,6 +31,8 @@ public struct SiteBuilder: Sendable {
         /// Told, by `serve`, the paths of the pages whose bodies were edited, once they are
         /// written and before the other pages the edit reached (those quoting them, the
         /// print edition, the search page): the page being edited reloads without waiting.
+        /// An edit of front matter, which renders every page again into staging, tells it
+        /// too, once the edited pages are linked, rendered and written over the served folder.
         public var editedPagesWritten: (@Sendable ([String]) -> Void)?
 
         public init(projectRoot: URL, contentFolder: URL? = nil, templatesFolder: URL? = nil, outputFolder: URL?) {
@@ -111,7 +113,7 @@ public struct SiteBuilder: Sendable {
         if let output, let selection = renderPlan(linked, output: output), let editionSelections = editionPlans(linked) {
             return try await renderAgain(selection, editionSelections, linked, into: output)
         }
-        return try await renderAll(linked, into: output)
+        return try await renderAll(linked, into: output, outputIsLastBuild: outputIsLastBuild)
     }
 
     /// What the stages before rendering made of the whole site.
@@ -305,12 +307,18 @@ public struct SiteBuilder: Sendable {
     /// Path 3: every page, written into staging as it is rendered; then the files made
     /// from front matter and the PDF, and staging swapped in. Without an output folder
     /// (`check`), it renders and writes nothing.
-    private func renderAll(_ linked: LinkedBuild, into output: OutputFolder?) async throws -> Report {
+    private func renderAll(_ linked: LinkedBuild, into output: OutputFolder?, outputIsLastBuild: Bool = false) async throws -> Report {
         if let output { try output.prepareStaging() }
         let files = SiteFiles(site: linked.site, timeline: linked.timeline, assets: linked.assets, changeLog: linked.changeLog)
         async let frontMatterFilesWritten: Void = { if let output { try await files.writeFrontMatterFiles(into: output) } }()
         let renderer = renderer(linked)
-        var rendered = try await renderer.render { path, data in try output?.write(path, data) }
+        let shownFirst = outputIsLastBuild ? output.flatMap { firstPages(linked, servedFolder: $0) } : nil
+        let earlyFiles = shownFirst?.files
+        var rendered = try await renderer.render(
+            write: { path, data in
+                try output?.write(path, data)
+                earlyFiles?.keep(path, data)
+            }, first: shownFirst?.pages)
         var log = linked.log
         var allFiles = files
         var editionPages = 0
@@ -344,6 +352,38 @@ public struct SiteBuilder: Sendable {
         return finish(
             linked, rendered, log: log, pageCount: rendered.pages.count + editionPages, pdfBytes: pdfBytes,
             editionSearchIndexPaths: editionIndexes)
+    }
+
+    /// `serve`, after an edit of front matter (a title may show on any page, so every page
+    /// is rendered again into staging): the edited pages, rendered first and written over
+    /// the served folder as well, and reloaded then, seconds before the staging folder
+    /// replaces it. Only when every file saved is a Markdown page the last build had, so
+    /// the page written early links to nothing the served folder lacks; nil otherwise.
+    private func firstPages(_ linked: LinkedBuild, servedFolder: OutputFolder) -> (pages: SiteRenderer.FirstPages, files: EarlyFiles)? {
+        guard let announce = options.editedPagesWritten, let saved = options.changedContentFiles, !saved.isEmpty,
+            let previous = options.cache?.previous
+        else { return nil }
+        let before = Set(previous.site.catalog.allHeaders.map(\.file))
+        let now = Dictionary(linked.catalog.allHeaders.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
+        var paths: Set<String> = []
+        for file in saved {
+            let projectFile = linked.contentPrefix + file
+            guard file.hasSuffix(".md"), before.contains(projectFile), let header = now[projectFile], options.includeDrafts || !header.draft
+            else { return nil }
+            paths.insert(header.path)
+        }
+        let files = EarlyFiles(Set(paths.map(SiteRenderer.file(of:))))
+        let pages = SiteRenderer.FirstPages(paths: paths) { pages, diagnostics in
+            // A page with an error is not shown: the build fails at the end, as it did.
+            guard !diagnostics.contains(where: { $0.severity == .error }) else { return }
+            do {
+                for file in files.take() { try servedFolder.replace(file.path, file.data) }
+            } catch {
+                throw servedFolder.writeFailure(error)
+            }
+            announce(pages.map(\.job.path))
+        }
+        return (pages, files)
     }
 
     /// Paths 2 and 3 end here: the cache learns what this build was, the caller what it found.

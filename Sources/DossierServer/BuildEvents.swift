@@ -6,6 +6,9 @@ public enum BuildEvent: Sendable, Equatable {
     /// `pages`: the URL paths of the pages the build wrote, when it knows them (an edit
     /// of bodies); an open page that is not among them is as it was. Nil: every page.
     case reload(build: Int, pages: [String]? = nil)
+    /// Every page but `shown`, which the build wrote and reloaded first (an edit of front
+    /// matter, which renders every page again).
+    case reloadOthers(build: Int, shown: [String])
     case failed([Diagnostic])
     /// Keeps the connection alive and finds streams whose browser has gone.
     case heartbeat
@@ -16,16 +19,20 @@ public enum BuildEvent: Sendable, Equatable {
         case .reload(let build, nil):
             return "event: reload\ndata: {\"build\":\(build)}\n\n"
         case .reload(let build, let pages?):
-            let list =
-                (try? JSONSerialization.data(withJSONObject: pages, options: [.withoutEscapingSlashes])).map {
-                    String(decoding: $0, as: UTF8.self)
-                } ?? "[]"
-            return "event: reload\ndata: {\"build\":\(build),\"pages\":\(list)}\n\n"
+            return "event: reload\ndata: {\"build\":\(build),\"pages\":\(Self.json(pages))}\n\n"
+        case .reloadOthers(let build, let shown):
+            return "event: reload\ndata: {\"build\":\(build),\"except\":\(Self.json(shown))}\n\n"
         case .failed(let diagnostics):
             return "event: failed\ndata: \(BuildStatus.json(diagnostics))\n\n"
         case .heartbeat:
             return ": heartbeat\n\n"
         }
+    }
+
+    private static func json(_ paths: [String]) -> String {
+        (try? JSONSerialization.data(withJSONObject: paths, options: [.withoutEscapingSlashes])).map {
+            String(decoding: $0, as: UTF8.self)
+        } ?? "[]"
     }
 }
 

@@ -40,13 +40,19 @@ enum LiveReloadScript {
             .catch(function () {});
           var events = new EventSource("/_dossier/events");
           // A reload that names its pages (an edit of bodies) reloads only those: the
-          // others are as they were, and are only cleared of a fixed build's errors.
+          // others are as they were, and are only cleared of a fixed build's errors. One
+          // that names pages `except` (reloaded earlier, as soon as they were written)
+          // reloads all the others.
           events.addEventListener("reload", function (event) {
-            var pages = null;
-            try { pages = JSON.parse(event.data).pages || null; } catch (e) {}
+            var pages = null, except = [];
+            try {
+              var data = JSON.parse(event.data);
+              pages = data.pages || null;
+              except = data.except || [];
+            } catch (e) {}
             var here = location.pathname.replace(/index\.html$/, "");
             try { here = decodeURI(here); } catch (e) {}
-            if (!pages || pages.indexOf(here) >= 0) { location.reload(); } else { hide(); }
+            if (except.indexOf(here) < 0 && (!pages || pages.indexOf(here) >= 0)) { location.reload(); } else { hide(); }
           });
           events.addEventListener("failed", function (event) { show(JSON.parse(event.data)); });
           window.addEventListener("pagehide", function () { events.close(); });

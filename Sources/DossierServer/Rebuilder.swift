@@ -99,8 +99,9 @@ final class Rebuilder: Service, @unchecked Sendable {
         let start = Date()
         var options = self.options
         options.changedContentFiles = contentFiles(among: paths)
-        // An edit of bodies writes the edited pages first: those open reload then, the
-        // others the edit reached (backlinks, print edition, search) when they are written.
+        // An edit writes the edited pages first: those open reload then, the others the
+        // edit reached (backlinks, print edition, search; every page, after an edit of
+        // front matter) when they are written.
         let early = EarlyReload()
         if !first {
             let (events, status, stageLog) = (self.events, self.status, self.stageLog(from: start))
@@ -122,7 +123,10 @@ final class Rebuilder: Service, @unchecked Sendable {
                 ? "\(report.pageCount) pages" : "\(report.renderedCount) of \(report.pageCount) pages"
             log(first ? "Built \(report.pageCount) pages in \(ms) ms" : "Rebuilt \(rendered) in \(ms) ms")
             if !first {
-                if let announced {
+                if let announced, report.renderedPaths.isEmpty {
+                    // Every page was rendered again (the build does not list them).
+                    events.publish(.reloadOthers(build: number, shown: announced.pages.sorted().map { "/" + $0 }))
+                } else if let announced {
                     let rest = report.renderedPaths.filter { !announced.pages.contains($0) }
                     events.publish(.reload(build: number, pages: rest.map { "/" + $0 }))
                 } else {

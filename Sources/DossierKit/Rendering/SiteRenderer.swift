@@ -83,6 +83,9 @@ public struct SiteRenderer: Sendable {
 
     var jobs: [RenderJob] { jobs(in: nil) }
 
+    /// The file a page's path is written to: `entities/countries/mali/index.html`.
+    static func file(of path: String) -> String { path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path }
+
     /// The pages of the site, or those `selection` names (made without making the others:
     /// `serve` asks for one or two of ten thousand).
     func jobs(in selection: RenderPlan.Selection?) -> [RenderJob] { jobs(in: selection, printPlan: printVolumes()) }
@@ -106,7 +109,7 @@ public struct SiteRenderer: Sendable {
             _ values: @escaping @Sendable (PageContext) -> [String: Any]
         ) {
             guard wanted(path, template) else { return }
-            let file = path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
+            let file = Self.file(of: path)
             jobs.append(
                 RenderJob(
                     path: path, file: file, template: template, title: title, description: summary ?? description, kind: kind,
@@ -303,6 +306,10 @@ public struct SiteRenderer: Sendable {
                 jobs(in: selection, printPlan: nil).filter { first.paths.contains($0.path) }, write: write)
             try first.rendered(rendered, diagnostics)
             done = first.paths
+            // Every page follows (an edit of front matter): a moment for `serve`'s event
+            // stream to send the edited pages' reload before the render's tasks take every
+            // thread, which left it queued until the whole site was written.
+            if selection == nil { try? await Task.sleep(for: .milliseconds(50)) }
         }
         // A selection comes only from edits of bodies (`RenderPlan`, `BodyEdit`): the
         // front matter, and so the edition's reading orders, are the last build's.

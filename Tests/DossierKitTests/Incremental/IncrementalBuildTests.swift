@@ -182,6 +182,49 @@ struct IncrementalBuildTests {
         }
     }
 
+    @Test("a front matter edit shows the edited page first: written over the served folder, then announced")
+    func frontMatterEditShowsTheEditedPageFirst() async throws {
+        try await withTempSite { site in
+            let session = try await Session(site)
+            let newTitle = "Republic of Mali (Mali)"
+            try site.edit("entities/countries/mali.md", replacing: "title: \"Mali\"", with: "title: \"\(newTitle)\"")
+            let served = site.output
+            let seen = StageLog()
+            let report = try await session.rebuild(changed: ["entities/countries/mali.md"]) { paths in
+                // What a browser reloading now would get from the served folder.
+                func has(_ file: String) -> Bool {
+                    (try? String(contentsOf: served.appendingPathComponent(file), encoding: .utf8))?.contains(newTitle) ?? false
+                }
+                seen.add("announced \(paths.joined(separator: " "))")
+                seen.add("page shows the new title: \(has("entities/countries/mali/index.html"))")
+                seen.add("list of entities shows it: \(has("entities/index.html"))")
+            }
+            #expect(report.renderedCount == report.pageCount)
+            #expect(
+                seen.all == [
+                    "announced entities/countries/mali/", "page shows the new title: true", "list of entities shows it: false",
+                ])
+            #expect(try site.html("entities/index.html").contains(newTitle))
+            try await session.expectEqualToFullBuild()
+        }
+    }
+
+    @Test("a page is not shown first when the same save added a file: what it links to may not be served yet")
+    func frontMatterEditWithANewFileIsNotShownFirst() async throws {
+        try await withTempSite { site in
+            let session = try await Session(site)
+            try site.edit("entities/countries/mali.md", replacing: "title: \"Mali\"", with: "title: \"Republic of Mali (Mali)\"")
+            try site.write("entities/countries/chad.md", "---\ntitle: \"Chad\"\nkind: country\n---\nA Sahel state.\n")
+            let seen = StageLog()
+            let report = try await session.rebuild(changed: ["entities/countries/mali.md", "entities/countries/chad.md"]) { paths in
+                seen.add(paths.joined(separator: " "))
+            }
+            #expect(report.renderedCount == report.pageCount)
+            #expect(seen.all.isEmpty)
+            try await session.expectEqualToFullBuild()
+        }
+    }
+
     @Test("a layout edit renders the pages of that layout; a base edit renders all")
     func templateEdits() async throws {
         try await withTempSite { site in
