@@ -373,17 +373,7 @@ public struct SiteBuilder: Sendable {
             paths.insert(header.path)
         }
         let files = EarlyFiles(Set(paths.map(SiteRenderer.file(of:))))
-        let pages = SiteRenderer.FirstPages(paths: paths) { pages, diagnostics in
-            // A page with an error is not shown: the build fails at the end, as it did.
-            guard !diagnostics.contains(where: { $0.severity == .error }) else { return }
-            do {
-                for file in files.take() { try servedFolder.replace(file.path, file.data) }
-            } catch {
-                throw servedFolder.writeFailure(error)
-            }
-            announce(pages.map(\.job.path))
-        }
-        return (pages, files)
+        return (SiteRenderer.FirstPages.shown(paths, over: servedFolder, files: files.take, announce: announce), files)
     }
 
     /// Paths 2 and 3 end here: the cache learns what this build was, the caller what it found.

@@ -52,16 +52,7 @@ extension SiteBuilder {
         renderer.previousPrintPlan = previous.printPlan
         let collected = CollectedFiles()
         let first = options.editedPagesWritten.map { announce in
-            SiteRenderer.FirstPages(paths: Set(edited.map(\.path))) { pages, diagnostics in
-                // A page with an error is never written: the build fails at the end, as it did.
-                guard !diagnostics.contains(where: { $0.severity == .error }) else { return }
-                do {
-                    for file in collected.take() { try output.replace(file.path, file.data) }
-                } catch {
-                    throw output.writeFailure(error)
-                }
-                announce(pages.map(\.job.path))
-            }
+            SiteRenderer.FirstPages.shown(Set(edited.map(\.path)), over: output, files: collected.take, announce: announce)
         }
         let rendered = try await renderer.render(selection: selection, write: collected.add, first: first)
         var log = DiagnosticLog()

@@ -276,6 +276,24 @@ public struct SiteRenderer: Sendable {
     struct FirstPages {
         var paths: Set<String>
         var rendered: ([RenderedPage], [Diagnostic]) throws -> Void
+
+        /// `serve`'s first pages: once rendered, their files (`take`) are written over the
+        /// served folder and `announce` is told their paths. A page with an error is never
+        /// written: the build fails at the end, as it did.
+        static func shown(
+            _ paths: Set<String>, over folder: OutputFolder, files take: @escaping () -> [(path: String, data: Data)],
+            announce: @escaping ([String]) -> Void
+        ) -> FirstPages {
+            FirstPages(paths: paths) { pages, diagnostics in
+                guard !diagnostics.contains(where: { $0.severity == .error }) else { return }
+                do {
+                    for file in take() { try folder.replace(file.path, file.data) }
+                } catch {
+                    throw folder.writeFailure(error)
+                }
+                announce(pages.map(\.job.path))
+            }
+        }
     }
 
     struct Output {
