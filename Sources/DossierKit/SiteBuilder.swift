@@ -61,10 +61,10 @@ public struct SiteBuilder: Sendable {
         public var timeline: Timeline?
         /// Per other language: pages translated, missing and stale.
         public var coverage: [LanguageCoverage] = []
-        /// Names the templates looked up to render this build's pages (see `TemplateSet.lookups`).
-        public var templateLookups = 0
         /// What each layout's pages cost to render, the costliest first (`LayoutCost`).
         public var layoutCosts: [LayoutCost] = []
+        /// Names the templates looked up to render this build's pages (`LayoutCost.lookups`).
+        public var templateLookups: Int { layoutCosts.reduce(0) { $0 + $1.lookups } }
         public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
     }
 
@@ -312,12 +312,13 @@ public struct SiteBuilder: Sendable {
         let files = SiteFiles(site: linked.site, timeline: linked.timeline, assets: linked.assets, changeLog: linked.changeLog)
         async let frontMatterFilesWritten: Void = { if let output { try await files.writeFrontMatterFiles(into: output) } }()
         let renderer = renderer(linked)
-        let shownFirst = outputIsLastBuild ? output.flatMap { firstPages(linked, servedFolder: $0) } : nil
-        let earlyFiles = shownFirst?.files
+        let early = CollectedFiles()
+        let shownFirst = outputIsLastBuild ? output.flatMap { firstPages(linked, servedFolder: $0, files: early) } : nil
+        let earlyFiles = shownFirst?.files ?? []
         var rendered = try await renderer.render(
             write: { path, data in
                 try output?.write(path, data)
-                earlyFiles?.keep(path, data)
+                if earlyFiles.contains(path) { early.add(path, data) }
             }, first: shownFirst?.pages)
         var log = linked.log
         var allFiles = files
@@ -359,7 +360,10 @@ public struct SiteBuilder: Sendable {
     /// the served folder as well, and reloaded then, seconds before the staging folder
     /// replaces it. Only when every file saved is a Markdown page the last build had, so
     /// the page written early links to nothing the served folder lacks; nil otherwise.
-    private func firstPages(_ linked: LinkedBuild, servedFolder: OutputFolder) -> (pages: SiteRenderer.FirstPages, files: EarlyFiles)? {
+    /// `collected`: where the render keeps their files (`files`) as it writes them.
+    private func firstPages(
+        _ linked: LinkedBuild, servedFolder: OutputFolder, files collected: CollectedFiles
+    ) -> (pages: SiteRenderer.FirstPages, files: Set<String>)? {
         guard let announce = options.editedPagesWritten, let saved = options.changedContentFiles, !saved.isEmpty,
             let previous = options.cache?.previous
         else { return nil }
@@ -372,8 +376,8 @@ public struct SiteBuilder: Sendable {
             else { return nil }
             paths.insert(header.path)
         }
-        let files = EarlyFiles(Set(paths.map(SiteRenderer.file(of:))))
-        return (SiteRenderer.FirstPages.shown(paths, over: servedFolder, files: files.take, announce: announce), files)
+        let pages = SiteRenderer.FirstPages.shown(paths, over: servedFolder, files: collected.take, announce: announce)
+        return (pages, Set(paths.map(SiteRenderer.file(of:))))
     }
 
     /// Paths 2 and 3 end here: the cache learns what this build was, the caller what it found.
@@ -392,7 +396,7 @@ public struct SiteBuilder: Sendable {
             pageCount: pageCount, renderedCount: rendered.rendered, diagnostics: log.diagnostics, notes: linked.notes, pdfBytes: pdfBytes,
             changeLog: linked.changeLog, catalog: linked.catalog, site: linked.site, timeline: linked.timeline,
             coverage: linked.editions.map { LanguageCoverage($0.edition, pageCount: linked.catalog.pageCount) },
-            templateLookups: linked.templates.lookups.count, layoutCosts: linked.templates.costs.summary)
+            layoutCosts: linked.templates.costs.summary)
     }
 
     /// What `--base-url` and `base_url` accept: an http(s) URL without spaces.

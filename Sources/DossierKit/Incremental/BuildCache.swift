@@ -295,18 +295,3 @@ final class CollectedFiles: @unchecked Sendable {
         return taken
     }
 }
-
-/// The files of the pages a full rebuild shows first (`SiteBuilder.firstPages`), kept as
-/// the render writes them into staging, to be written over the served folder too.
-final class EarlyFiles: @unchecked Sendable {
-    private let wanted: Set<String>
-    private let collected = CollectedFiles()
-
-    init(_ wanted: Set<String>) { self.wanted = wanted }
-
-    func keep(_ path: String, _ data: Data) {
-        if wanted.contains(path) { collected.add(path, data) }
-    }
-
-    func take() -> [(path: String, data: Data)] { collected.take() }
-}

@@ -1,9 +1,9 @@
 import Dispatch
 import Foundation
 
-/// What rendering each layout cost a build: its pages, and the time spent making their
+/// What rendering each layout cost a build: its pages, the time spent making their
 /// values (`PageViews`), rendering the template and writing the file, summed over the
-/// threads that rendered them. `dossier build -v` prints it: a template author sees what a
+/// threads that rendered them, and the names the template looked up. `dossier build -v` prints it: a template author sees what a
 /// layout costs, and where a page's time goes, without a profiler (whose view of the
 /// templates' share was off by half, since cmark-gfm and the Swift runtime lose their
 /// callers in its samples).
@@ -13,6 +13,9 @@ public struct LayoutCost: Sendable, Equatable {
     public var values: Duration = .zero
     public var template: Duration = .zero
     public var writing: Duration = .zero
+    /// Each context searched counts, found or not: a cost that does not drift with the
+    /// machine's load as times do.
+    public var lookups = 0
 
     public var total: Duration { values + template + writing }
 
@@ -31,6 +34,7 @@ public struct LayoutCost: Sendable, Equatable {
             total.values += cost.values
             total.template += cost.template
             total.writing += cost.writing
+            total.lookups += cost.lookups
             return total
         }
         let header = ["layout", "pages", "values", "template", "writing"]
@@ -59,7 +63,7 @@ final class LayoutCostTally: @unchecked Sendable {
     private let lock = NSLock()
     private var costs: [String: LayoutCost] = [:]
 
-    func add(_ layout: String, values: Duration, template: Duration, writing: Duration) {
+    func add(_ layout: String, values: Duration, template: Duration, writing: Duration, lookups: Int) {
         lock.lock()
         defer { lock.unlock() }
         var cost = costs[layout] ?? LayoutCost(layout: layout)
@@ -67,6 +71,7 @@ final class LayoutCostTally: @unchecked Sendable {
         cost.values += values
         cost.template += template
         cost.writing += writing
+        cost.lookups += lookups
         costs[layout] = cost
     }
 

@@ -379,14 +379,14 @@ public struct SiteRenderer: Sendable {
             var values = job.values(context)
             values.merge(common(job, context, t: t.values)) { $1 }
             let valuesTime = laps.lap()
-            var (html, diagnostics) = templates.render(job.template, values)
+            var (html, diagnostics, lookups) = templates.renderCounting(job.template, values)
             let templateTime = laps.lap()
             do {
                 try write(job.file, Data(html.utf8))
             } catch {
                 diagnostics.append(.error("cannot write \(job.file): \(error.localizedDescription)", at: SourceLocation(file: job.file)))
             }
-            templates.costs.add(job.template, values: valuesTime, template: templateTime, writing: laps.lap())
+            templates.costs.add(job.template, values: valuesTime, template: templateTime, writing: laps.lap(), lookups: lookups)
             return (RenderedPage(job: job, text: context.bodyText.text), diagnostics)
         }
         var results = scheduled

@@ -11,12 +11,8 @@ public struct TemplateSet: Sendable {
     let displayRoot: String
     /// The templates compiled again with each language's words written in (`withWords`).
     private let wordedLibraries = WordedLibraries()
-    /// Names the templates looked up, over every page rendered with this set and its
-    /// worded copies: what rendering the templates costs, counted rather than timed
-    /// (`dossier build -v` prints it, the benchmark reports it).
-    let lookups = LookupTally()
-    /// What each layout's pages cost to render, over the same pages (`SiteRenderer`
-    /// adds to it; `dossier build -v` prints it).
+    /// What each layout's pages cost to render, over every page rendered with this set and
+    /// its worded copies (`SiteRenderer` adds to it; `dossier build -v` prints it).
     let costs = LayoutCostTally()
 
     public static let requiredLayouts = [
@@ -93,12 +89,17 @@ public struct TemplateSet: Sendable {
     /// Renders `values` with the named template; a name the template uses that the
     /// values lack is reported instead of rendering as an empty string.
     func render(_ template: String, _ values: [String: Any]) -> (String, [Diagnostic]) {
+        let (html, diagnostics, _) = renderCounting(template, values)
+        return (html, diagnostics)
+    }
+
+    /// `render`, and how many names the template looked up (each context searched
+    /// counts, found or not): what rendering it cost, counted rather than timed.
+    func renderCounting(_ template: String, _ values: [String: Any]) -> (html: String, diagnostics: [Diagnostic], lookups: Int) {
         let recorder = LookupRecorder()
         let html = library.render(StrictValues(values, recorder: recorder, isRoot: true), withTemplate: template) ?? ""
-        lookups.add(recorder.lookups)
         let missing = recorder.missingNames()
-        guard !missing.isEmpty else { return (html, []) }
-        return (html, missing.map { diagnostic(missing: $0.name, in: template, provided: $0.provided) })
+        return (html, missing.map { diagnostic(missing: $0.name, in: template, provided: $0.provided) }, recorder.lookups)
     }
 
     /// `provided`: the names the page offered where the missing one was looked up.
@@ -313,22 +314,4 @@ enum HTMLEscaping: MustacheContentType {
     func escapeText(_ text: String) -> String { HTML.escape(text) }
 
     static func register() { MustacheContentTypes.register(HTMLEscaping.bytes, named: name) }
-}
-
-/// A count that pages rendered in parallel add to.
-final class LookupTally: @unchecked Sendable {
-    private let lock = NSLock()
-    private var total = 0
-
-    func add(_ count: Int) {
-        lock.lock()
-        total += count
-        lock.unlock()
-    }
-
-    var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return total
-    }
 }

@@ -12,7 +12,7 @@ struct LayoutCostsTests {
             #expect(costs.reduce(0) { $0 + $1.pages } == report.renderedCount)
             #expect(Set(costs.map(\.layout)).isSuperset(of: ["home", "briefing", "entity", "event", "search", "404"]))
             #expect(costs.map(\.total) == costs.map(\.total).sorted(by: >))
-            #expect(costs.allSatisfy { $0.values > .zero && $0.template > .zero })
+            #expect(costs.allSatisfy { $0.values > .zero && $0.template > .zero && $0.lookups > 0 })
         }
     }
 
