@@ -196,8 +196,11 @@ public struct SiteBuilder: Sendable {
         var (editions, editionDiagnostics) = await LanguageEditions.link(catalog, contentPrefix: contentPrefix, strings: strings)
         // Their pages link to the same timeline rows as the original's.
         for index in editions.indices { editions[index].timeline.pageByYear(past: options.limits.timelineEvents) }
+        // A full build reads each body's HTML once, in the render: it waits in a scratch
+        // file. `serve` keeps it at hand, since an edit patches it.
         let (site, renderedAhead, linkDiagnostics) = await Linker.link(
-            catalog.handedOver(), contentPrefix: contentPrefix, textLimit: textLimit, reuse: reuse, releasingBodies: options.cache == nil)
+            catalog.handedOver(), contentPrefix: contentPrefix, textLimit: textLimit, reuse: reuse, releasingBodies: options.cache == nil,
+            spill: options.cache == nil ? SpillFile() : nil)
         catalog = site.catalog
         log.report(contentsOf: linkDiagnostics)
         log.report(contentsOf: editionDiagnostics)

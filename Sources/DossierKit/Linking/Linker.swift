@@ -74,8 +74,11 @@ public enum Linker {
 
     /// The headings of a page's body and the references in all its Markdown, which is
     /// rendered too while its tree is at hand: so it is parsed once. Of a body's text,
-    /// only what search keeps of it is kept, if `textLimit` says how much that is.
-    static func scan(_ page: PageUnits, as target: LinkTarget, allowRawHTML: Bool, textLimit: Int? = nil) -> PageScan {
+    /// only what search keeps of it is kept, if `textLimit` says how much that is; and the
+    /// body's HTML and text go to `spill`, if given.
+    static func scan(
+        _ page: PageUnits, as target: LinkTarget, allowRawHTML: Bool, textLimit: Int? = nil, spill: SpillFile? = nil
+    ) -> PageScan {
         var headings: [Heading] = []
         var references: [InlineReference] = []
         var prepared: [PreparedMarkdown?] = []
@@ -85,10 +88,14 @@ public enum Linker {
                 headings = markdown.headings()
             }
             let found = markdown.references
-            prepared.append(
-                markdown.prepared(
-                    allowRawHTML: allowRawHTML, inline: unit.role != .body, textLimit: textLimit, firstIndex: references.count,
-                    gapOrKeep))
+            let unitPrepared = markdown.prepared(
+                allowRawHTML: allowRawHTML, inline: unit.role != .body, textLimit: textLimit, firstIndex: references.count,
+                gapOrKeep)
+            if unit.role == .body, let spill {
+                prepared.append(unitPrepared?.spilled(to: spill))
+            } else {
+                prepared.append(unitPrepared)
+            }
             references += found
         }
         return PageScan(target: target, headings: headings, references: references, prepared: prepared, allowRawHTML: allowRawHTML)
@@ -124,9 +131,11 @@ public enum Linker {
     /// its page is scanned, unless it could not be rendered ahead. Held until linking
     /// ended, they were the largest thing at the link stage's peak of memory (57 MB of
     /// 291 at 10,000 pages). For them to go, the caller hands its catalog over
-    /// (`Catalog.handedOver`) rather than keeping a copy.
+    /// (`Catalog.handedOver`) rather than keeping a copy. `spill`: where the bodies'
+    /// rendered HTML waits for the render, instead of memory (see `SpillFile`).
     static func link(
-        _ catalog: consuming Catalog, contentPrefix: String, textLimit: Int?, reuse: LinkReuse?, releasingBodies: Bool = false
+        _ catalog: consuming Catalog, contentPrefix: String, textLimit: Int?, reuse: LinkReuse?, releasingBodies: Bool = false,
+        spill: SpillFile? = nil
     ) async -> (site: LinkedSite, renderedAhead: RenderedAhead, diagnostics: [Diagnostic]) {
         let pages = catalog.pages
         if releasingBodies { catalog.emptyReleasableBodies() }
@@ -144,7 +153,8 @@ public enum Linker {
             {
                 return (hit.scan, hit.cached, texts)
             }
-            let scan = self.scan(page, as: NameIndex.target(page.header), allowRawHTML: catalog.site.allowRawHTML, textLimit: textLimit)
+            let scan = self.scan(
+                page, as: NameIndex.target(page.header), allowRawHTML: catalog.site.allowRawHTML, textLimit: textLimit, spill: spill)
             cache?.store(scan: scan, for: page.header.file, texts: texts)
             // (The first unit is the body; `prepared` holds nil where one was not rendered ahead.)
             guard releasingBodies, Catalog.releasesBody(of: page.header.section), case .some(.some) = scan.prepared.first else {

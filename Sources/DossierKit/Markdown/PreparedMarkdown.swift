@@ -31,6 +31,11 @@ struct PreparedMarkdown: Sendable {
     /// fewer; and it may stop early (see `GappedText.prefix`).
     var text: GappedText?
 
+    /// The same Markdown with its HTML and text kept in `file` (see `SpillFile`).
+    func spilled(to file: SpillFile) -> PreparedMarkdown {
+        PreparedMarkdown(gaps: gaps, html: html.spilled(to: file), text: text?.spilled(to: file))
+    }
+
     /// The HTML and text with gap `i` filled as `replacement(i)` decides, as
     /// `MarkdownDocument.rewrite` with the same decisions would have rendered them; nil
     /// if one decides to show a token as written (a reference that did not resolve),
@@ -76,12 +81,44 @@ struct PreparedMarkdown: Sendable {
 /// them than gaps, and is not prepared.
 struct GappedText: Sendable {
     static let mark = "\u{2}"
-    let text: String
     /// UTF-8 offset of each gap's mark.
     let gaps: [Int]
+    private let storage: Storage
+
+    private enum Storage: Sendable {
+        case inMemory(String)
+        case spilled(SpillFile, SpillFile.Extent)
+    }
+
+    /// The text with its marks; read back from the scratch file if it was spilled there.
+    var text: String {
+        switch storage {
+        case .inMemory(let text): text
+        case .spilled(let file, let extent): file.read(extent)
+        }
+    }
+
+    /// The size of `text` in UTF-8 bytes, without reading it back.
+    var byteCount: Int {
+        switch storage {
+        case .inMemory(let text): text.utf8.count
+        case .spilled(_, let extent): extent.count
+        }
+    }
 
     private init(text: String, gaps: [Int]) {
-        self.text = text
+        self.storage = .inMemory(text)
+        self.gaps = gaps
+    }
+
+    /// The same text, kept in `file` rather than in memory if it could be written there.
+    func spilled(to file: SpillFile) -> GappedText {
+        guard case .inMemory(let text) = storage, let extent = file.store(text) else { return self }
+        return GappedText(storage: .spilled(file, extent), gaps: gaps)
+    }
+
+    private init(storage: Storage, gaps: [Int]) {
+        self.storage = storage
         self.gaps = gaps
     }
 
@@ -102,7 +139,7 @@ struct GappedText: Sendable {
             return gaps
         }
         guard gaps.count == expected else { return nil }
-        self.text = text
+        self.storage = .inMemory(text)
         self.gaps = gaps
     }
 
@@ -110,7 +147,7 @@ struct GappedText: Sendable {
     /// marks. Search keeps so much of a page's text (`SearchIndex.truncated`), and
     /// filling gaps only adds text: what it keeps comes from this prefix.
     func prefix(visible: Int) -> GappedText {
-        var text = text
+        var text = self.text
         let cut = text.withUTF8 { bytes -> Int? in
             var count = 0
             for offset in bytes.indices {
@@ -131,6 +168,7 @@ struct GappedText: Sendable {
     /// The text with `pieces[i]` in gap `i` (pieces past the last gap are not used).
     func filled(_ pieces: [String]) -> String {
         precondition(pieces.count >= gaps.count)
+        let text = self.text
         guard !gaps.isEmpty else { return text }
         let utf8 = text.utf8
         var out = ""

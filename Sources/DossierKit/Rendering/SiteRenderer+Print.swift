@@ -23,7 +23,7 @@ extension SiteRenderer {
             entityOrder: entityOrder, sources: catalog.sources, sourceOrder: sourceOrder, limit: limits.printVolumeBytes,
             bodyBytes: { markdown in
                 // Rendered ahead (its Markdown then released): the HTML, each gap a link.
-                if let html = renderedAhead.unit(markdown)?.prepared?.html { return html.text.utf8.count + 100 * html.gaps.count }
+                if let html = renderedAhead.unit(markdown)?.prepared?.html { return html.byteCount + 100 * html.gaps.count }
                 return 5 * markdown.text.utf8.count / 2
             })
         plan.overviewEvents = limits.timelineEvents

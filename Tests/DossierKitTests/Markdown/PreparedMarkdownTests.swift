@@ -30,14 +30,17 @@ struct PreparedMarkdownTests {
     }
 
     /// Every token, link and image a gap.
-    static func prepared(_ text: String, allowRawHTML: Bool, inline: Bool, textLimit: Int? = nil) -> (html: String, text: String?)? {
+    static func prepared(
+        _ text: String, allowRawHTML: Bool, inline: Bool, textLimit: Int? = nil, spill: SpillFile? = nil
+    ) -> (html: String, text: String?)? {
         let markdown = ScannedMarkdown(MarkdownText(text: text, firstLine: 1, file: "doc.md"))
         let references = markdown.references
-        let prepared = markdown.prepared(
+        var prepared = markdown.prepared(
             allowRawHTML: allowRawHTML, inline: inline, textLimit: textLimit, firstIndex: 0
         ) { reference in
             .gap
         }
+        if let spill { prepared = prepared?.spilled(to: spill) }
         return prepared?.filled { replacement(references[prepared!.gaps[$0].reference]) }
     }
 
@@ -67,6 +70,17 @@ struct PreparedMarkdownTests {
             let filled = try #require(Self.prepared(text, allowRawHTML: allowRawHTML, inline: false), "\(text.debugDescription)")
             #expect(filled.html == expected.html, "\(text.debugDescription)")
             #expect(filled.text == expected.text, "\(text.debugDescription)")
+        }
+    }
+
+    /// A full build keeps bodies rendered ahead in a scratch file until their page renders.
+    @Test func spilledToAFileTheyFillTheSame() throws {
+        let spill = try #require(SpillFile())
+        for text in Self.documents {
+            let inMemory = try #require(Self.prepared(text, allowRawHTML: false, inline: false, textLimit: 40))
+            let spilled = try #require(Self.prepared(text, allowRawHTML: false, inline: false, textLimit: 40, spill: spill))
+            #expect(spilled.html == inMemory.html, "\(text.debugDescription)")
+            #expect(spilled.text == inMemory.text, "\(text.debugDescription)")
         }
     }
 
