@@ -33,6 +33,13 @@ final class SpillFile: @unchecked Sendable {
 
     deinit { close(descriptor) }
 
+    /// The bytes written so far.
+    var storedBytes: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return end
+    }
+
     /// Writes `text` at the end of the file; nil if it could not be written whole (a full
     /// disk), and the caller keeps the text itself.
     func store(_ text: String) -> Extent? {

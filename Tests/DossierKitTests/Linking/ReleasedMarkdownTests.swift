@@ -17,8 +17,10 @@ struct ReleasedMarkdownTests {
             let (catalog, _) = try await ContentLoader.load(from: site.content, displayRoot: "Content")
             let (linked, renderedAhead, diagnostics) = await Linker.link(catalog, contentPrefix: "Content/", textLimit: nil, reuse: nil)
             #expect(diagnostics.errors.isEmpty)
+            // As a full build does: the bodies rendered ahead wait in a scratch file.
+            let spill = try #require(SpillFile())
             let (released, releasedAhead, releasedDiagnostics) = await Linker.link(
-                catalog, contentPrefix: "Content/", textLimit: nil, reuse: nil, releasingBodies: true)
+                catalog, contentPrefix: "Content/", textLimit: nil, reuse: nil, releasingBodies: true, spill: spill)
             #expect(releasedDiagnostics.map(\.description) == diagnostics.map(\.description))
             let timeline = TimelineBuilder.build(linked)
 
@@ -41,6 +43,11 @@ struct ReleasedMarkdownTests {
             }
             // The rendered-ahead units are those kept, but for the released bodies' text.
             #expect(releasedAhead.units.keys.sorted() == renderedAhead.units.keys.sorted())
+            // Every body rendered ahead went to the scratch file, and nothing else did.
+            let bodies = releasedAhead.units.values.compactMap { $0.first?.prepared }
+            let bodyBytes = bodies.reduce(0) { $0 + $1.html.byteCount + ($1.text?.byteCount ?? 0) }
+            #expect(bodies.count > 5 && bodyBytes > 0)
+            #expect(spill.storedBytes == bodyBytes)
             // The index of entities by path holds the released entities, nothing else changed.
             #expect(released.entitiesByPath.count == linked.entitiesByPath.count)
             for (path, entity) in released.entitiesByPath {
