@@ -72,9 +72,13 @@ public struct SiteBuilder: Sendable {
     /// Called with the name of each stage as it starts, for progress output.
     public var progress: @Sendable (String) -> Void
 
-    public init(options: Options, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+    /// Told of the pages planned and rendered, for a progress line (`RenderProgress`).
+    public var pageProgress: RenderProgress?
+
+    public init(options: Options, progress: @escaping @Sendable (String) -> Void = { _ in }, pageProgress: RenderProgress? = nil) {
         self.options = options
         self.progress = progress
+        self.pageProgress = pageProgress
     }
 
     /// Runs the pipeline. Throws `BuildFailure` with every error found, and nothing else;
@@ -261,6 +265,7 @@ public struct SiteBuilder: Sendable {
         renderer.searchCache = options.cache?.searchRecords
         renderer.pdfPlanned = options.pdf != nil
         renderer.limits = options.limits
+        renderer.progress = pageProgress
         renderer.changeLog = linked.changeLog
         renderer.strings = linked.strings
         renderer.previousPrintPlan = options.cache?.previous?.printPlan
@@ -330,7 +335,8 @@ public struct SiteBuilder: Sendable {
         if let links = renderer.languageLinks {
             let (pages, indexes, diagnostics) = await LanguageEditions.render(
                 linked.editions, cache: options.cache, templates: linked.templates, assets: linked.assets,
-                portable: linked.catalog.site.portable, links: links, strings: linked.strings, defaultPages: rendered.pages
+                portable: linked.catalog.site.portable, links: links, strings: linked.strings, defaultPages: rendered.pages,
+                progress: pageProgress
             ) { path, data in try output?.write(path, data) }
             log.report(contentsOf: diagnostics)
             editionIndexes = indexes

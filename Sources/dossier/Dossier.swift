@@ -104,13 +104,31 @@ enum Terminal {
         }
     }
 
-    static func progress(verbose: Bool) -> @Sendable (String) -> Void {
+    static func progress(verbose: Bool, line: ProgressLine? = nil) -> @Sendable (String) -> Void {
         let start = Date()
         return { stage in
+            line?.stage(stage)
             guard verbose else { return }
             let ms = Int(Date().timeIntervalSince(start) * 1000)
             FileHandle.standardError.write(Data("[\(ms) ms] \(stage)…\n".utf8))
         }
+    }
+
+    /// The line showing what a build is doing, rewritten in place: on a terminal only,
+    /// and neither with `--verbose`, whose stage lines it would break, nor `--quiet`.
+    static func progressLine(_ site: SiteOptions) -> ProgressLine? {
+        guard !site.verbose, !site.quiet, isatty(STDERR_FILENO) == 1, ProcessInfo.processInfo.environment["TERM"] != "dumb" else {
+            return nil
+        }
+        return ProgressLine { text in FileHandle.standardError.write(Data(text.utf8)) }
+    }
+
+    /// A builder whose stages and pages show on `line`, and, with `--verbose`, each stage
+    /// on a line of its own.
+    static func builder(_ options: SiteBuilder.Options, _ site: SiteOptions, line: ProgressLine?) -> SiteBuilder {
+        SiteBuilder(
+            options: options, progress: progress(verbose: site.verbose, line: line),
+            pageProgress: line.map { line in RenderProgress { rendered, planned in line.pages(rendered, of: planned) } })
     }
 
     static func fail(_ failure: BuildFailure, quiet: Bool) -> ExitCode {
@@ -163,9 +181,11 @@ struct Build: AsyncParsableCommand {
                     "note: no PDF made: Chromium was not found (install chromium, or set DOSSIER_CHROMIUM to its path); the rest of the site was built"
             }
         }
-        let builder = SiteBuilder(options: options, progress: Terminal.progress(verbose: site.verbose))
+        let line = Terminal.progressLine(site)
+        let builder = Terminal.builder(options, site, line: line)
         do {
             let report = try await builder.build()
+            line?.clear()
             keepUntilExit(report)
             Terminal.printDiagnostics(report.diagnostics, quiet: site.quiet)
             if !site.quiet {
@@ -187,6 +207,7 @@ struct Build: AsyncParsableCommand {
                         + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : ""))
             }
         } catch {
+            line?.clear()
             throw Terminal.fail(error, quiet: site.quiet)
         }
     }
@@ -216,7 +237,9 @@ struct Check: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let builder = SiteBuilder(options: site.builderOptions(output: nil), progress: Terminal.progress(verbose: site.verbose))
+        // Not under --format json, whose output a program reads.
+        let line = format == .text ? Terminal.progressLine(site) : nil
+        let builder = Terminal.builder(site.builderOptions(output: nil), site, line: line)
         var diagnostics: [Diagnostic] = []
         var summary: [String: Int] = [:]
         var externalSummary: String?
@@ -224,6 +247,7 @@ struct Check: AsyncParsableCommand {
         var coverage: [LanguageCoverage] = []
         do {
             let report = try await builder.build()
+            line?.clear()
             coverage = report.coverage
             keepUntilExit(report)
             diagnostics = report.diagnostics
@@ -238,6 +262,7 @@ struct Check: AsyncParsableCommand {
                 }
             }
         } catch {
+            line?.clear()
             diagnostics = error.diagnostics
         }
         let errors = diagnostics.filter { $0.severity == .error }.count

@@ -43,7 +43,7 @@ enum LanguageEditions {
     static func render(
         _ editions: [Linked], selections: [String: RenderPlan.Selection]? = nil, cache: BuildCache? = nil, templates: TemplateSet,
         assets: SiteAssets, portable: Bool, links: LanguageLinks, strings: InterfaceStrings, defaultPages: [RenderedPage],
-        write: @escaping @Sendable (String, Data) throws -> Void
+        progress: RenderProgress? = nil, write: @escaping @Sendable (String, Data) throws -> Void
     ) async -> (pages: [RenderedPage], searchIndexPaths: [String: String], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var pages: [RenderedPage] = []
@@ -59,6 +59,7 @@ enum LanguageEditions {
                 portable: portable)
             renderer.languageLinks = links
             renderer.strings = strings
+            renderer.progress = progress
             renderer.staleTranslations = linked.edition.stalePaths
             renderer.fallbackLanguage = (prefix: prefix, code: fallback)
             // The edition's home, when translated, is where its site title and breadcrumbs lead.
@@ -82,6 +83,7 @@ enum LanguageEditions {
                                 && selection.contains(path: String($0.path.dropFirst(prefix.count)), template: $0.template))
                     }
                 }
+                progress?.plan(jobs.count + 1)  // and the edition's search page
                 var (rendered, found) = await renderer.renderPages(jobs, write: writeInLanguage)
                 let language = SearchIndex.IndexLanguage(
                     code: code, prefix: prefix, fallback: fallback, words: InterfaceWords(table: strings.byLanguage[code] ?? [:]))

@@ -52,6 +52,8 @@ public struct SiteRenderer: Sendable {
     var pdfPlanned = false
     /// Past what size site-wide pages draw less or split.
     var limits = PageLimits()
+    /// Told of the pages each render plans and of each page rendered.
+    var progress: RenderProgress?
     /// What changed between editions, for `updates/`; nil: no such page.
     var changeLog: ChangeLog?
     /// The newest change of any page: what a reader has seen when they last looked.
@@ -320,8 +322,9 @@ public struct SiteRenderer: Sendable {
         var done: Set<String> = []
         if let first {
             // Before the print edition's plan, which the edited pages do not need.
-            (rendered, diagnostics) = await renderPages(
-                jobs(in: selection, printPlan: nil).filter { first.paths.contains($0.path) }, write: write)
+            let firstJobs = jobs(in: selection, printPlan: nil).filter { first.paths.contains($0.path) }
+            progress?.plan(firstJobs.count)
+            (rendered, diagnostics) = await renderPages(firstJobs, write: write)
             try first.rendered(rendered, diagnostics)
             done = first.paths
             // Every page follows (an edit of front matter): a moment for `serve`'s event
@@ -333,8 +336,10 @@ public struct SiteRenderer: Sendable {
         // front matter, and so the edition's reading orders, are the last build's.
         let printPlan = printVolumes(reusing: selection == nil ? nil : previousPrintPlan)
         let jobs = jobs(in: selection, printPlan: printPlan)
-        let (others, otherDiagnostics) = await renderPages(done.isEmpty ? jobs : jobs.filter { !done.contains($0.path) }, write: write)
-        rendered += others
+        let others = done.isEmpty ? jobs : jobs.filter { !done.contains($0.path) }
+        progress?.plan(others.count + 1)  // and the search page
+        let (othersRendered, otherDiagnostics) = await renderPages(others, write: write)
+        rendered += othersRendered
         diagnostics += otherDiagnostics
         let index =
             if selection != nil, let searchCache {
@@ -387,6 +392,7 @@ public struct SiteRenderer: Sendable {
                 diagnostics.append(.error("cannot write \(job.file): \(error.localizedDescription)", at: SourceLocation(file: job.file)))
             }
             templates.costs.add(job.template, values: valuesTime, template: templateTime, writing: laps.lap(), lookups: lookups)
+            progress?.pageRendered()
             return (RenderedPage(job: job, text: context.bodyText.text), diagnostics)
         }
         var results = scheduled

@@ -12,11 +12,13 @@ struct CommandLineTests {
         var errors: String
     }
 
-    /// Runs `dossier` with stdin from /dev/null, so it is not a terminal, and waits
+    /// Runs `dossier` (or `executable`: `script`, running it at a terminal) with stdin
+    /// from /dev/null, so it is not a terminal, and waits
     /// without blocking a thread of the test pool (`ChildProcess`, as the heavy builds do).
     /// Paths in `arguments` are absolute: the child runs in the test's folder.
-    func dossier(_ arguments: [String], logs: URL) async throws -> Run {
-        let executable = try #require(DossierExecutable.url, "no dossier executable beside the test products")
+    func dossier(_ arguments: [String], logs: URL, executable path: String? = nil) async throws -> Run {
+        let executable =
+            try path.map { URL(fileURLWithPath: $0) } ?? #require(DossierExecutable.url, "no dossier executable beside the test products")
         let id = UUID().uuidString
         let outputFile = logs.appendingPathComponent("stdout-\(id)"), errorFile = logs.appendingPathComponent("stderr-\(id)")
         try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
@@ -102,6 +104,42 @@ struct CommandLineTests {
             let good = try await dossier(build + ["--as-of", "2026-02-01", "--quiet"], logs: logs)
             #expect(good.status == 0, "\(good.errors)")
             #expect(try site.html("timeline.json").contains("\"as_of\" : \"2026-02-01\""))
+        }
+    }
+
+    /// util-linux's `script` runs a command at a terminal of its own and copies what it
+    /// shows; macOS's takes other flags.
+    static let script = "/usr/bin/script"
+    static var hasScript: Bool {
+        #if os(Linux)
+        FileManager.default.isExecutableFile(atPath: script)
+        #else
+        false
+        #endif
+    }
+
+    @Test(
+        "at a terminal, build shows its progress on one line, erased before its last word; with -v, a line per stage instead",
+        .enabled(if: hasScript))
+    func progressLineAtATerminal() async throws {
+        try await withTempSite { site in
+            let logs = site.root.appendingPathComponent("logs")
+            let executable = try #require(DossierExecutable.url)
+            let command = [executable.path, "build", "--source", site.content.path, "--templates", TestPaths.templates.path, "--output"]
+            let plain = try await dossier(
+                ["-qfec", (command + [site.output.path]).joined(separator: " "), "/dev/null"], logs: logs, executable: Self.script)
+            #expect(plain.status == 0, "\(plain.output)")
+            #expect(plain.output.contains("\r\u{1B}[KLinking "))
+            #expect(plain.output.range(of: #"\r\x{1B}\[KRendering \d+ of \d+ pages…"#, options: .regularExpression) != nil)
+            // The line is erased, and what the build says starts on a clean line.
+            let afterLastErase = try #require(plain.output.components(separatedBy: "\r\u{1B}[K").last)
+            #expect(afterLastErase.hasPrefix("note: ") && afterLastErase.contains("\nBuilt "), "\(afterLastErase)")
+            let verbose = try await dossier(
+                ["-qfec", (command + [site.root.appendingPathComponent("verbose").path, "-v"]).joined(separator: " "), "/dev/null"],
+                logs: logs, executable: Self.script)
+            #expect(verbose.status == 0, "\(verbose.output)")
+            #expect(!verbose.output.contains("\u{1B}[K"))
+            #expect(verbose.output.contains("] Rendering…"))
         }
     }
 }

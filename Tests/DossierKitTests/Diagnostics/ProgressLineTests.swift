@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+@testable import DossierKit
+
+@Suite("Progress line on a terminal")
+struct ProgressLineTests {
+    /// A clock the test moves, and what the line wrote.
+    final class Terminal: @unchecked Sendable {
+        private let lock = NSLock()
+        private var instant = ContinuousClock.now
+        private var written: [String] = []
+        func advance(_ duration: Duration) { lock.withLock { instant = instant.advanced(by: duration) } }
+        var now: ContinuousClock.Instant { lock.withLock { instant } }
+        func write(_ text: String) { lock.withLock { written.append(text) } }
+        func take() -> [String] {
+            lock.withLock {
+                defer { written = [] }
+                return written
+            }
+        }
+    }
+
+    func line(_ terminal: Terminal) -> ProgressLine {
+        ProgressLine(interval: .milliseconds(100), now: { terminal.now }, write: { terminal.write($0) })
+    }
+
+    @Test func eachStageRewritesTheLineAtOnce() {
+        let terminal = Terminal()
+        let line = line(terminal)
+        line.stage("Loading content")
+        line.stage("Linking 8501 pages")
+        #expect(terminal.take() == ["\r\u{1B}[KLoading content…", "\r\u{1B}[KLinking 8501 pages…"])
+    }
+
+    @Test func pagesAreShownAtMostEveryIntervalAndTheLastAlways() {
+        let terminal = Terminal()
+        let line = line(terminal)
+        line.pages(1, of: 10_162)
+        line.pages(2, of: 10_162)
+        terminal.advance(.milliseconds(99))
+        line.pages(3, of: 10_162)
+        terminal.advance(.milliseconds(1))
+        line.pages(4_210, of: 10_162)
+        line.pages(10_162, of: 10_162)
+        #expect(
+            terminal.take() == [
+                "\r\u{1B}[KRendering 1 of 10,162 pages…", "\r\u{1B}[KRendering 4,210 of 10,162 pages…",
+                "\r\u{1B}[KRendering 10,162 of 10,162 pages…",
+            ])
+    }
+
+    @Test func clearingErasesTheLineOnceAndOnlyIfShown() {
+        let terminal = Terminal()
+        let line = line(terminal)
+        line.clear()
+        #expect(terminal.take().isEmpty)
+        line.stage("Rendering")
+        line.clear()
+        line.clear()
+        #expect(terminal.take() == ["\r\u{1B}[KRendering…", "\r\u{1B}[K"])
+    }
+}
