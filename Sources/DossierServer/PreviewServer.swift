@@ -17,6 +17,9 @@ public final class PreviewServer: @unchecked Sendable {
         public var poll = false
         /// Print each stage of every rebuild with its time.
         public var verbose = false
+        /// Where each build shows its stage and the pages rendered so far (at a terminal),
+        /// erased when it ends; the log should erase it too before writing a line.
+        public var progress: ProgressLine?
 
         public init() {}
     }
@@ -60,7 +63,7 @@ public final class PreviewServer: @unchecked Sendable {
         }
         let rebuilder = Rebuilder(
             options: options, watcher: watcher, events: events, status: status, debounce: configuration.debounce,
-            verbose: configuration.verbose, log: log)
+            verbose: configuration.verbose, progress: configuration.progress, log: log)
         self.rebuilder = rebuilder
         let built = await rebuilder.buildOnce()
         if !FileManager.default.fileExists(atPath: outputFolder.path) {

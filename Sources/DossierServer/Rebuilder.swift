@@ -12,11 +12,12 @@ final class Rebuilder: Service, @unchecked Sendable {
     let status: BuildStatus
     let debounce: TimeInterval
     let verbose: Bool
+    let progress: ProgressLine?
     let log: @Sendable (String) -> Void
 
     init(
         options: SiteBuilder.Options, watcher: FileWatcher, events: BuildEvents, status: BuildStatus, debounce: TimeInterval,
-        verbose: Bool, log: @escaping @Sendable (String) -> Void
+        verbose: Bool, progress: ProgressLine? = nil, log: @escaping @Sendable (String) -> Void
     ) {
         self.options = options
         self.watcher = watcher
@@ -24,6 +25,7 @@ final class Rebuilder: Service, @unchecked Sendable {
         self.status = status
         self.debounce = debounce
         self.verbose = verbose
+        self.progress = progress
         self.log = log
     }
 
@@ -86,9 +88,10 @@ final class Rebuilder: Service, @unchecked Sendable {
 
     /// With `--verbose`, each stage of a build with the time since it started.
     private func stageLog(from start: Date) -> @Sendable (String) -> Void {
-        guard verbose else { return { _ in } }
-        let log = self.log
+        let (log, verbose, progress) = (self.log, self.verbose, self.progress)
         return { stage in
+            progress?.stage(stage)
+            guard verbose else { return }
             let ms = Int(Date().timeIntervalSince(start) * 1000)
             log("[\(ms) ms] \(stage)…")
         }
@@ -112,8 +115,10 @@ final class Rebuilder: Service, @unchecked Sendable {
                 events.publish(.reload(build: number, pages: paths.map { "/" + $0 }))
             }
         }
+        let pages = progress.map { line in RenderProgress { rendered, planned in line.pages(rendered, of: planned) } }
         do {
-            let report = try await SiteBuilder(options: options, progress: stageLog(from: start)).build()
+            let report = try await SiteBuilder(options: options, progress: stageLog(from: start), pageProgress: pages).build()
+            progress?.clear()
             let ms = Int(Date().timeIntervalSince(start) * 1000)
             let announced = early.announced
             let number = announced?.build ?? status.succeeded()
@@ -135,6 +140,7 @@ final class Rebuilder: Service, @unchecked Sendable {
             }
             return true
         } catch {
+            progress?.clear()
             let errors = error.diagnostics.filter { $0.severity == .error }
             for diagnostic in error.diagnostics { log(diagnostic.description) }
             log("error: rebuild failed with \(errors.count) error\(errors.count == 1 ? "" : "s"); still serving the last good build")

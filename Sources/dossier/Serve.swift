@@ -40,9 +40,12 @@ struct Serve: AsyncParsableCommand {
         configuration.port = port
         configuration.poll = poll
         configuration.verbose = site.verbose
+        let progress = Terminal.progressLine(site)
+        configuration.progress = progress
         let quiet = site.quiet
         let server = PreviewServer(options: site.builderOptions(output: nil), configuration: configuration) { line in
             if quiet && !line.contains("error") { return }
+            progress?.clear()
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
         defer { server.cleanUp() }

@@ -15,7 +15,7 @@ final class RunningPreview: @unchecked Sendable {
     var port: Int { server.port }
     var content: URL { root.appendingPathComponent("Content") }
 
-    init() async throws {
+    init(progress: ProgressLine? = nil) async throws {
         let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-serve-tests-\(UUID().uuidString)")
@@ -28,6 +28,7 @@ final class RunningPreview: @unchecked Sendable {
         options.asOf = try DossierDate.singleDay("2026-01-15")
         var configuration = PreviewServer.Configuration()
         configuration.port = 0
+        configuration.progress = progress
         server = PreviewServer(options: options, configuration: configuration, log: { _ in })
         #expect(try await server.prepare())
         group = ServiceGroup(configuration: .init(services: [server.application()], logger: Logger(label: "test")))
@@ -117,6 +118,31 @@ struct PreviewServerTests {
         #expect(shown == "{\"build\":3,\"pages\":[\"/briefings/sahel-overview/\"]}", "\(shown)")
         let others = try events.nextEvent(named: "reload")
         #expect(others == "{\"build\":3,\"except\":[\"/briefings/sahel-overview/\"]}", "\(others)")
+        try await preview.stop()
+    }
+
+    @Test("each build shows its stages and pages on the progress line, erased when it ends")
+    func progressLine() async throws {
+        final class Written: @unchecked Sendable {
+            private let lock = NSLock()
+            private var texts: [String] = []
+            func add(_ text: String) { lock.withLock { texts.append(text) } }
+            var all: [String] { lock.withLock { texts } }
+        }
+        let written = Written()
+        let preview = try await RunningPreview(progress: ProgressLine(interval: .zero) { written.add($0) })
+        let first = written.all
+        #expect(first.contains("\r\u{1B}[KLoading content…"))
+        #expect(first.contains { $0.hasPrefix("\r\u{1B}[KRendering ") && $0.hasSuffix(" pages…") })
+        #expect(first.last == "\r\u{1B}[K")
+        let events = try openEvents(port: preview.port)
+        try preview.edit("briefings/sahel-overview.md", replacing: "Others followed.", with: "Others followed within days.")
+        _ = try events.nextEvent(named: "reload")
+        _ = try events.nextEvent(named: "reload")
+        // A body edit's build is patched (`BodyEdit`): its stages show, for a moment.
+        let edit = written.all.dropFirst(first.count)
+        #expect(edit.contains("\r\u{1B}[KRendering…"))
+        #expect(edit.last == "\r\u{1B}[K")
         try await preview.stop()
     }
 

@@ -34,7 +34,7 @@ public final class ProgressLine: @unchecked Sendable {
     public func pages(_ rendered: Int, of planned: Int) {
         lock.withLock {
             if rendered < planned, let lastDrawn, lastDrawn.duration(to: now()) < interval { return }
-            draw("Rendering \(grouped(rendered)) of \(grouped(planned)) pages…")
+            draw("Rendering \(grouped(rendered)) of \(grouped(planned)) page\(planned == 1 ? "" : "s")…")
         }
     }
 
