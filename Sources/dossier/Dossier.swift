@@ -256,7 +256,15 @@ struct Check: AsyncParsableCommand {
                 summary = CheckSummary.figures(catalog, linked, timeline)
                 if external {
                     let links = ExternalLink.of(catalog.sources)
-                    let report = await ExternalLinkChecker(timeout: timeout).check(links)
+                    // At one request per host per second, many sources take minutes.
+                    var progress: (@Sendable (Int, Int) -> Void)?
+                    if let line {
+                        progress = { done, total in
+                            line.count(done, of: total, doing: "Checking", one: "source address", many: "source addresses")
+                        }
+                    }
+                    let report = await ExternalLinkChecker(timeout: timeout).check(links, progress: progress)
+                    line?.clear()
                     diagnostics += report.diagnostics
                     externalSummary = report.summary
                 }

@@ -1,8 +1,8 @@
 import Foundation
 
-/// The one line `build` and `check` show on a terminal while they work: the stage
-/// ("Linking 8501 pages…"), then the pages rendered ("Rendering 4,210 of 10,162
-/// pages…"), rewritten in place at most every `interval`, and erased before the
+/// The one line `build`, `check` and `serve` show on a terminal while they work: the
+/// stage ("Linking 8501 pages…"), then the pages rendered ("Rendering 4,210 of 10,162
+/// pages…") or the addresses checked, rewritten in place at most every `interval`, and erased before the
 /// command's own output (diagnostics, "Built …"): a build of 10,000 pages takes seconds,
 /// and said nothing until it ended. The caller shows it on a terminal only; in a log or
 /// a pipe, `-v` prints each stage on a line of its own.
@@ -29,12 +29,17 @@ public final class ProgressLine: @unchecked Sendable {
         lock.withLock { draw("\(name)…") }
     }
 
-    /// Pages rendered of those planned so far: shown if the line was not redrawn within
-    /// `interval`, and when the last is done.
+    /// Pages rendered of those planned so far ("Rendering 4,210 of 10,162 pages…").
     public func pages(_ rendered: Int, of planned: Int) {
+        count(rendered, of: planned, doing: "Rendering", one: "page", many: "pages")
+    }
+
+    /// `done` of `total` things done: shown if the line was not redrawn within `interval`,
+    /// and when the last is done.
+    public func count(_ done: Int, of total: Int, doing verb: String, one: String, many: String) {
         lock.withLock {
-            if rendered < planned, let lastDrawn, lastDrawn.duration(to: now()) < interval { return }
-            draw("Rendering \(grouped(rendered)) of \(grouped(planned)) page\(planned == 1 ? "" : "s")…")
+            if done < total, let lastDrawn, lastDrawn.duration(to: now()) < interval { return }
+            draw("\(verb) \(grouped(done)) of \(grouped(total)) \(total == 1 ? one : many)…")
         }
     }
 
@@ -44,6 +49,7 @@ public final class ProgressLine: @unchecked Sendable {
             guard visible else { return }
             write("\r\u{1B}[K")
             visible = false
+            lastDrawn = nil  // what comes next shows at once
         }
     }
 

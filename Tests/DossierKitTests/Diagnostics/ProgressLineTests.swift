@@ -50,6 +50,15 @@ struct ProgressLineTests {
             ])
     }
 
+    @Test func otherWorkIsCountedInItsOwnWords() {
+        let terminal = Terminal()
+        let line = line(terminal)
+        line.count(1, of: 1, doing: "Checking", one: "source address", many: "source addresses")
+        terminal.advance(.milliseconds(100))
+        line.count(3, of: 120, doing: "Checking", one: "source address", many: "source addresses")
+        #expect(terminal.take() == ["\r\u{1B}[KChecking 1 of 1 source address…", "\r\u{1B}[KChecking 3 of 120 source addresses…"])
+    }
+
     @Test func clearingErasesTheLineOnceAndOnlyIfShown() {
         let terminal = Terminal()
         let line = line(terminal)
@@ -59,5 +68,8 @@ struct ProgressLineTests {
         line.clear()
         line.clear()
         #expect(terminal.take() == ["\r\u{1B}[KRendering…", "\r\u{1B}[K"])
+        // The next count after an erase shows at once, though within the interval.
+        line.pages(1, of: 2)
+        #expect(terminal.take() == ["\r\u{1B}[KRendering 1 of 2 pages…"])
     }
 }
