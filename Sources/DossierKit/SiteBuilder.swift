@@ -195,16 +195,18 @@ public struct SiteBuilder: Sendable {
         let reuse = options.cache.map { cache in
             LinkReuse(scans: cache, unchangedNames: cache.onlyBodiesChanged ? cache.previous?.site : nil)
         }
-        // The other languages first: their untranslated pages show the original bodies,
-        // which a full build lets go of while linking them (`serve` keeps them for edits).
-        var (editions, editionDiagnostics) = await LanguageEditions.link(catalog, contentPrefix: contentPrefix, strings: strings)
-        // Their pages link to the same timeline rows as the original's.
-        for index in editions.indices { editions[index].timeline.pageByYear(past: options.limits.timelineEvents) }
         // A full build reads each body's HTML once, in the render: it waits in a scratch
         // file. `serve` keeps it at hand, since an edit patches it.
+        let spill = options.cache == nil ? SpillFile() : nil
+        // The other languages first: their untranslated pages show the original bodies,
+        // which a full build lets go of while linking them (`serve` keeps them for edits).
+        var (editions, editionDiagnostics) = await LanguageEditions.link(
+            catalog, contentPrefix: contentPrefix, strings: strings, spill: spill)
+        // Their pages link to the same timeline rows as the original's.
+        for index in editions.indices { editions[index].timeline.pageByYear(past: options.limits.timelineEvents) }
         let (site, renderedAhead, linkDiagnostics) = await Linker.link(
             catalog.handedOver(), contentPrefix: contentPrefix, textLimit: textLimit, reuse: reuse, releasingBodies: options.cache == nil,
-            spill: options.cache == nil ? SpillFile() : nil)
+            spill: spill)
         catalog = site.catalog
         log.report(contentsOf: linkDiagnostics)
         log.report(contentsOf: editionDiagnostics)

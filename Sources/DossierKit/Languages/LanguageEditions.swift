@@ -11,7 +11,10 @@ enum LanguageEditions {
     }
 
     /// Diagnostics are those of the translations: the originals were linked already.
-    static func link(_ catalog: Catalog, contentPrefix: String, strings: InterfaceStrings = .init()) async -> ([Linked], [Diagnostic]) {
+    /// `spill`: where the bodies rendered ahead wait for the render (see `SpillFile`).
+    static func link(
+        _ catalog: Catalog, contentPrefix: String, strings: InterfaceStrings = .init(), spill: SpillFile? = nil
+    ) async -> ([Linked], [Diagnostic]) {
         var linked: [Linked] = []
         var diagnostics: [Diagnostic] = []
         for language in catalog.site.otherLanguages {
@@ -19,7 +22,7 @@ enum LanguageEditions {
             diagnostics += edition.diagnostics
             let files = Set(catalog.translations.filter { $0.language == language.code }.map(\.file))
             let (site, renderedAhead, linkDiagnostics) = await Linker.link(
-                edition.catalog, contentPrefix: contentPrefix, textLimit: nil, reuse: nil)
+                edition.catalog, contentPrefix: contentPrefix, textLimit: nil, reuse: nil, spill: spill)
             diagnostics += linkDiagnostics.filter { files.contains($0.location.file) }
             // Computed dates' titles and notes, in the edition's words and dates.
             let words = InterfaceWords(table: strings.byLanguage[language.code] ?? [:])
