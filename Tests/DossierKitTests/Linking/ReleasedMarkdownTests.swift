@@ -61,3 +61,22 @@ struct ReleasedMarkdownTests {
         }
     }
 }
+
+/// Each other language's bodies, rendered ahead when its edition is linked, wait in the
+/// build's scratch file too: a bilingual dossier held a second copy of them in memory.
+@Suite("Language editions' Markdown in the scratch file")
+struct EditionSpillTests {
+    @Test func everyEditionBodyGoesToTheScratchFile() async throws {
+        try await withTempSite { site in
+            try TranslationTests().bilingual(site)
+            let (catalog, _) = try await ContentLoader.load(from: site.content, displayRoot: "Content")
+            let spill = try #require(SpillFile())
+            let (editions, _) = await LanguageEditions.link(catalog, contentPrefix: "Content/", spill: spill)
+            let french = try #require(editions.first)
+            let bodies = french.renderedAhead.units.values.compactMap { $0.first?.prepared }
+            let bodyBytes = bodies.reduce(0) { $0 + $1.html.byteCount + ($1.text?.byteCount ?? 0) }
+            #expect(bodies.count > 5 && bodyBytes > 0)
+            #expect(spill.storedBytes == bodyBytes)
+        }
+    }
+}
