@@ -86,7 +86,8 @@ final class Rebuilder: Service, @unchecked Sendable {
         }
     }
 
-    /// With `--verbose`, each stage of a build with the time since it started.
+    /// Each stage of a build: on the progress line, and, with `--verbose`, in the log with
+    /// the time since the build started.
     private func stageLog(from start: Date) -> @Sendable (String) -> Void {
         let (log, verbose, progress) = (self.log, self.verbose, self.progress)
         return { stage in

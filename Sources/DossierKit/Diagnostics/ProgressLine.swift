@@ -2,10 +2,10 @@ import Foundation
 
 /// The one line `build`, `check` and `serve` show on a terminal while they work: the
 /// stage ("Linking 8501 pages…"), then the pages rendered ("Rendering 4,210 of 10,162
-/// pages…") or the addresses checked, rewritten in place at most every `interval`, and erased before the
-/// command's own output (diagnostics, "Built …"): a build of 10,000 pages takes seconds,
-/// and said nothing until it ended. The caller shows it on a terminal only; in a log or
-/// a pipe, `-v` prints each stage on a line of its own.
+/// pages…") or the addresses checked, rewritten in place at most every `interval`, and
+/// erased before the command's own output (diagnostics, "Built …"): a build of 10,000
+/// pages takes seconds, and said nothing until it ended. The caller shows it on a
+/// terminal only; in a log or a pipe, `-v` prints each stage on a line of its own.
 public final class ProgressLine: @unchecked Sendable {
     private let lock = NSLock()
     private let interval: Duration

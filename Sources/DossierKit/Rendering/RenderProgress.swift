@@ -2,8 +2,9 @@ import Foundation
 
 /// How many of the pages planned so far are rendered, for a build's progress line: each
 /// render adds its pages to the plan before rendering them (the site's, then each other
-/// language's), and each page counts when it is written. Pages render in parallel, so
-/// the count is kept under a lock and reported from whichever thread finished a page.
+/// language's), and each page counts when it is written. Pages render in parallel: the
+/// count is reported under the lock that keeps it, so reports come in order and the last
+/// one is the last page (`report` must be quick, and must not call back).
 public final class RenderProgress: @unchecked Sendable {
     private let lock = NSLock()
     private var planned = 0
@@ -15,18 +16,16 @@ public final class RenderProgress: @unchecked Sendable {
     }
 
     func plan(_ pages: Int) {
-        lock.lock()
-        planned += pages
-        let counts = (rendered, planned)
-        lock.unlock()
-        report(counts.0, counts.1)
+        lock.withLock {
+            planned += pages
+            report(rendered, planned)
+        }
     }
 
     func pageRendered() {
-        lock.lock()
-        rendered += 1
-        let counts = (rendered, planned)
-        lock.unlock()
-        report(counts.0, counts.1)
+        lock.withLock {
+            rendered += 1
+            report(rendered, planned)
+        }
     }
 }
