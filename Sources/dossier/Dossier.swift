@@ -120,7 +120,9 @@ enum Terminal {
         guard !site.verbose, !site.quiet, isatty(STDERR_FILENO) == 1, ProcessInfo.processInfo.environment["TERM"] != "dumb" else {
             return nil
         }
-        return ProgressLine { text in FileHandle.standardError.write(Data(text.utf8)) }
+        var size = winsize()
+        let columns = ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
+        return ProgressLine(columns: columns) { text in FileHandle.standardError.write(Data(text.utf8)) }
     }
 
     /// A builder whose stages and pages show on `line`, and, with `--verbose`, each stage

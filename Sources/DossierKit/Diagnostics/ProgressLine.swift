@@ -11,16 +11,20 @@ public final class ProgressLine: @unchecked Sendable {
     private let interval: Duration
     private let now: @Sendable () -> ContinuousClock.Instant
     private let write: @Sendable (String) -> Void
+    private let columns: Int?
     private var lastDrawn: ContinuousClock.Instant?
     private var visible = false
 
-    /// `write` gets what goes to the terminal, escape sequences included.
+    /// `write` gets what goes to the terminal, escape sequences included. `columns`, the
+    /// terminal's width if known: a longer line would wrap, and erasing would leave its
+    /// first part behind, so it is cut.
     public init(
         interval: Duration = .milliseconds(100), now: @escaping @Sendable () -> ContinuousClock.Instant = { .now },
-        write: @escaping @Sendable (String) -> Void
+        columns: Int? = nil, write: @escaping @Sendable (String) -> Void
     ) {
         self.interval = interval
         self.now = now
+        self.columns = columns
         self.write = write
     }
 
@@ -55,6 +59,8 @@ public final class ProgressLine: @unchecked Sendable {
 
     /// The line's new text over the old: back to its start, the old text erased.
     private func draw(_ text: String) {
+        var text = text
+        if let columns, columns > 1, text.count >= columns { text = String(text.prefix(columns - 2)) + "…" }
         write("\r\u{1B}[K" + text)
         visible = true
         lastDrawn = now()

@@ -59,6 +59,14 @@ struct ProgressLineTests {
         #expect(terminal.take() == ["\r\u{1B}[KChecking 1 of 1 source address…", "\r\u{1B}[KChecking 3 of 120 source addresses…"])
     }
 
+    @Test func aLineWiderThanTheTerminalIsCutSoItDoesNotWrap() {
+        let terminal = Terminal()
+        let line = ProgressLine(now: { terminal.now }, columns: 20, write: { terminal.write($0) })
+        line.stage("Reading what changed between editions")
+        line.stage("Loading content")
+        #expect(terminal.take() == ["\r\u{1B}[KReading what chang…", "\r\u{1B}[KLoading content…"])
+    }
+
     @Test func clearingErasesTheLineOnceAndOnlyIfShown() {
         let terminal = Terminal()
         let line = line(terminal)
