@@ -12,10 +12,10 @@ struct CommandLineTests {
         var errors: String
     }
 
-    /// Runs `dossier` (or `executable`: `script`, running it at a terminal) with stdin
-    /// from /dev/null, so it is not a terminal, and waits
-    /// without blocking a thread of the test pool (`ChildProcess`, as the heavy builds do).
-    /// Paths in `arguments` are absolute: the child runs in the test's folder.
+    /// Runs `dossier` (or `executable`: `script`, running it at a terminal) with stdin from
+    /// /dev/null, so it is not a terminal, and waits without blocking a thread of the test
+    /// pool (`ChildProcess`, as the heavy builds do). Paths in `arguments` are absolute: the
+    /// child runs in the test's folder.
     func dossier(_ arguments: [String], logs: URL, executable path: String? = nil) async throws -> Run {
         let executable =
             try path.map { URL(fileURLWithPath: $0) } ?? #require(DossierExecutable.url, "no dossier executable beside the test products")
