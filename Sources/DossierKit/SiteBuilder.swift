@@ -317,7 +317,7 @@ public struct SiteBuilder: Sendable {
     /// Path 3: every page, written into staging as it is rendered; then the files made
     /// from front matter and the PDF, and staging swapped in. Without an output folder
     /// (`check`), it renders and writes nothing.
-    private func renderAll(_ linked: LinkedBuild, into output: OutputFolder?, outputIsLastBuild: Bool = false) async throws -> Report {
+    private func renderAll(_ linked: LinkedBuild, into output: OutputFolder?, outputIsLastBuild: Bool) async throws -> Report {
         if let output { try output.prepareStaging() }
         let files = SiteFiles(site: linked.site, timeline: linked.timeline, assets: linked.assets, changeLog: linked.changeLog)
         async let frontMatterFilesWritten: Void = { if let output { try await files.writeFrontMatterFiles(into: output) } }()

@@ -116,9 +116,10 @@ final class Rebuilder: Service, @unchecked Sendable {
                 events.publish(.reload(build: number, pages: paths.map { "/" + $0 }))
             }
         }
-        let pages = progress.map { line in RenderProgress { rendered, planned in line.pages(rendered, of: planned) } }
         do {
-            let report = try await SiteBuilder(options: options, progress: stageLog(from: start), pageProgress: pages).build()
+            let report = try await SiteBuilder(
+                options: options, progress: stageLog(from: start), pageProgress: progress.map(RenderProgress.init(showingOn:))
+            ).build()
             progress?.clear()
             let ms = Int(Date().timeIntervalSince(start) * 1000)
             let announced = early.announced

@@ -104,7 +104,7 @@ enum Terminal {
         }
     }
 
-    static func progress(verbose: Bool, line: ProgressLine? = nil) -> @Sendable (String) -> Void {
+    static func progress(verbose: Bool, line: ProgressLine?) -> @Sendable (String) -> Void {
         let start = Date()
         return { stage in
             line?.stage(stage)
@@ -130,7 +130,7 @@ enum Terminal {
     static func builder(_ options: SiteBuilder.Options, _ site: SiteOptions, line: ProgressLine?) -> SiteBuilder {
         SiteBuilder(
             options: options, progress: progress(verbose: site.verbose, line: line),
-            pageProgress: line.map { line in RenderProgress { rendered, planned in line.pages(rendered, of: planned) } })
+            pageProgress: line.map(RenderProgress.init(showingOn:)))
     }
 
     static func fail(_ failure: BuildFailure, quiet: Bool) -> ExitCode {

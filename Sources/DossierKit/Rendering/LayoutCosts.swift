@@ -3,10 +3,10 @@ import Foundation
 
 /// What rendering each layout cost a build: its pages, the time spent making their
 /// values (`PageViews`), rendering the template and writing the file, summed over the
-/// threads that rendered them, and the names the template looked up. `dossier build -v` prints it: a template author sees what a
-/// layout costs, and where a page's time goes, without a profiler (whose view of the
-/// templates' share was off by half, since cmark-gfm and the Swift runtime lose their
-/// callers in its samples).
+/// threads that rendered them, and the names the template looked up. `dossier build -v`
+/// prints it: a template author sees what a layout costs, and where a page's time goes,
+/// without a profiler (whose view of the templates' share was off by half, since
+/// cmark-gfm and the Swift runtime lose their callers in its samples).
 public struct LayoutCost: Sendable, Equatable {
     public var layout: String
     public var pages = 0

@@ -15,6 +15,11 @@ public final class RenderProgress: @unchecked Sendable {
         self.report = report
     }
 
+    /// Counts shown on `line` ("Rendering 4,210 of 10,162 pages…").
+    public convenience init(showingOn line: ProgressLine) {
+        self.init { rendered, planned in line.pages(rendered, of: planned) }
+    }
+
     func plan(_ pages: Int) {
         lock.withLock {
             planned += pages
