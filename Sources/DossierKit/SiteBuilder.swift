@@ -182,7 +182,15 @@ public struct SiteBuilder: Sendable {
                     in: templates.sources, displayRoot: display(options.templatesFolder),
                     language: catalog.site.languages.first?.code ?? catalog.site.language))
         }
-        guard let templates, let assets, !log.hasErrors else {
+        // The drawings' script reads its words, in every language, from a script made here.
+        let languageCodes = catalog.site.languages.isEmpty ? [catalog.site.language] : catalog.site.languages.map(\.code)
+        let assetsWithWords = assets.map { assets in
+            assets.path(of: "timeline.js") == nil
+                ? assets
+                : assets.adding(
+                    generated: TimelineScriptWords.assetName, TimelineScriptWords.script(strings: strings, languages: languageCodes))
+        }
+        guard let templates, let assets = assetsWithWords, !log.hasErrors else {
             // The bodies of the files that loaded may have errors of their own: report them
             // in the same run (links to the files that failed are not errors here).
             log.report(contentsOf: await Linker.link(catalog, contentPrefix: contentPrefix).1)

@@ -22,7 +22,8 @@
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text || '');
     return m ? ordinal(+m[1], +m[2], +m[3]) : null;
   }
-  // The page's words (the figure's data-words, from Templates/i18n/), English without them.
+  // The page's words: those of its language in timeline-words.js (made by the build from
+  // Templates/i18n/), then a figure's own data-words (older templates), English without them.
   const ENGLISH = {
     view: 'Timeline view', zoom_out: 'Zoom out', zoom_in: 'Zoom in', earlier: 'Move earlier', later: 'Move later',
     focus: 'Focus', focus_view: 'Focus view', whole: 'Whole history', filter: 'Filter', lanes: 'Lanes', status: 'Status',
@@ -32,7 +33,8 @@
   function wordsOf(figure) {
     let words = {};
     try { words = JSON.parse(figure.dataset.words || '{}'); } catch (e) { /* a broken attribute leaves English */ }
-    return Object.assign({}, ENGLISH, words);
+    const site = (window.dossierTimelineWords || {})[document.documentElement.lang] || {};
+    return Object.assign({}, ENGLISH, site, words);
   }
 
   function el(name, attrs, text) {

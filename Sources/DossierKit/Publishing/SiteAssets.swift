@@ -31,6 +31,14 @@ public struct SiteAssets: Sendable {
         return SiteAssets(assets: assets)
     }
 
+    /// These assets and one the build made, named as if it were in `Templates/assets/`
+    /// (in place of a file there of that name).
+    func adding(generated name: String, _ data: Data) -> SiteAssets {
+        var assets = self.assets.filter { $0.name != name }
+        assets.append(Asset(name: name, outputPath: "assets/" + Self.fingerprinted(name, data), data: data))
+        return SiteAssets(assets: assets)
+    }
+
     /// Site path of an asset by its name in `Templates/assets/`, if there is one.
     public func path(of name: String) -> String? {
         assets.first { $0.name == name }?.outputPath

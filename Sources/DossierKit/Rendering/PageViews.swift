@@ -100,7 +100,6 @@ extension PageContext {
                 entity.header.title.value, events: timeline.events(of: entity.header.path), timeline: timeline, url: url,
                 words: interfaceWords, names: markNames),
             "timeline_legend": TimelineLegend.html(asOf: timeline.asOf, fullKeyURL: url("timeline/#timeline-key"), words: interfaceWords),
-            "timeline_words": timelineScriptWords(),
             "references": references(),
             "map": entityMap(entity),
         ]
@@ -120,7 +119,6 @@ extension PageContext {
             of: event.header.path, timeline: timeline, url: url, words: interfaceWords, names: markNames)
         values["timeline_legend"] = TimelineLegend.html(
             asOf: timeline.asOf, fullKeyURL: url("timeline/#timeline-key"), words: interfaceWords)
-        values["timeline_words"] = timelineScriptWords()
         return values
     }
 
@@ -192,7 +190,6 @@ extension PageContext {
             "overview": year == nil && !timeline.byYear
                 ? TimelineDrawing.overview(timeline, url: url, words: interfaceWords, names: markNames) as Any : false,
             "legend": TimelineLegend.html(asOf: timeline.asOf, words: interfaceWords),
-            "timeline_words": timelineScriptWords(),
             "event_count": counted.count,
             "json_url": url("timeline.json"),
             "ics_url": url("events.ics"),

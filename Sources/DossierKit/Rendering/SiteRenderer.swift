@@ -368,6 +368,8 @@ public struct SiteRenderer: Sendable {
         // `t`, made once for all the pages: a dictionary of some 400 words and lambdas.
         let t = InterfaceTable(values: strings.table(site.catalog.site.language))
         let markNames = TimelineDrawing.MarkNames(words: InterfaceWords(table: words))
+        // For templates that still give each drawing its words (`data-words`), made once.
+        let timelineWords = TimelineScriptWords.json(InterfaceWords(table: words))
         let language = site.catalog.site.language
         let templates = self.templates.withWords(words, plurals: strings.plurals[language] ?? [:], language: language)
         let siteWideFirst = jobs.indices.filter { jobs[$0].isSiteWide } + jobs.indices.filter { !jobs[$0].isSiteWide }
@@ -382,7 +384,7 @@ public struct SiteRenderer: Sendable {
             }
             var laps = Laps()
             var values = job.values(context)
-            values.merge(common(job, context, t: t.values)) { $1 }
+            values.merge(common(job, context, t: t.values, timelineWords: timelineWords)) { $1 }
             let valuesTime = laps.lap()
             var (html, diagnostics, lookups) = templates.renderCounting(job.template, values)
             let templateTime = laps.lap()
@@ -410,7 +412,7 @@ public struct SiteRenderer: Sendable {
     ]
 
     /// Values every layout gets (see the README's list).
-    private func common(_ job: RenderJob, _ context: PageContext, t: [String: Any]) -> [String: Any] {
+    private func common(_ job: RenderJob, _ context: PageContext, t: [String: Any], timelineWords: String) -> [String: Any] {
         let config = site.catalog.site
         let canonical = config.baseURL + job.path
         let home = context.url("")
@@ -440,6 +442,8 @@ public struct SiteRenderer: Sendable {
             "canonical_url": canonical,
             "stylesheet": assets.path(of: "style.css").map { context.url($0) } ?? false,
             "timeline_script": assets.path(of: "timeline.js").map { context.url($0) } ?? false,
+            "timeline_words_script": assets.path(of: TimelineScriptWords.assetName).map { context.url($0) } ?? false,
+            "timeline_words": timelineWords,
             "favicon": assets.path(of: "favicon.svg").map { context.url($0) } ?? false,
             "graph_script": assets.path(of: "graph.js").map { context.url($0) } ?? false,
             "theme_script": assets.path(of: "theme.js").map { context.url($0) } ?? false,

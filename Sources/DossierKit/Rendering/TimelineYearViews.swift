@@ -68,23 +68,3 @@ extension PageContext {
         ]
     }
 }
-
-extension PageContext {
-    /// The words `timeline.js` writes (its buttons, filters and axis), as JSON for the
-    /// figure's `data-words`: the script stays the same in every language.
-    func timelineScriptWords() -> String {
-        var values: [String: Any] = [
-            "view": word("timeline_view", or: "Timeline view"),
-            "zoom_out": word("zoom_out", or: "Zoom out"), "zoom_in": word("zoom_in", or: "Zoom in"),
-            "earlier": word("timeline_move_earlier", or: "Move earlier"), "later": word("timeline_move_later", or: "Move later"),
-            "focus": word("timeline_focus", or: "Focus"), "focus_view": word("timeline_focus_view", or: "Focus view"),
-            "whole": word("timeline_whole_history", or: "Whole history"), "filter": word("timeline_filter", or: "Filter"),
-            "lanes": word("timeline_lanes", or: "Lanes"), "status": word("status", or: "Status"),
-            "showing": word("timeline_showing", or: "Showing {from} to {to}"),
-            "showing_focus": word("timeline_showing_focus", or: "Showing the focus, with earlier history compressed"),
-            "months": (1...12).map(DateFormatting.shortMonth),
-        ]
-        for status in EventStatus.allCases { values["status_" + status.rawValue] = word("status_" + status.rawValue, or: status.rawValue) }
-        return ScriptJSON.encode(values)
-    }
-}

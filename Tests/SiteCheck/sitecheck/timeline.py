@@ -9,6 +9,7 @@ the keyboard, and the view is kept in the address."""
 
 from __future__ import annotations
 
+import json
 import re
 import time
 
@@ -208,6 +209,22 @@ def check_timeline(site: Site, check: Check) -> None:
         for name in ("Zoom in", "Zoom out", "Focus view", "Whole history"):
             if name not in buttons:
                 check.fail(f"timeline: no '{name}' button")
+        # Another language's timeline: the buttons in its words, which timeline.js reads from
+        # the script the build made of Templates/i18n/ (not from each figure).
+        scripts = sorted((site.dir / "assets").glob("timeline-words.*.js"))
+        words = json.loads(scripts[0].read_text().split("= ", 1)[1].rstrip().rstrip(";")) if scripts else {}
+        for code in sorted(set(words) - {"en"}):
+            if not (site.dir / code / "timeline" / "index.html").exists():
+                continue
+            load(f"{code}/timeline/", 1280, 900)
+            labels = driver.execute_script(
+                "return [...document.querySelectorAll('.overview .timeline-tools button')].map(b => b.getAttribute('aria-label'))")
+            for key in ("zoom_in", "zoom_out", "focus_view", "whole"):
+                if words[code][key] not in labels:
+                    check.fail(f"{code}/timeline: no '{words[code][key]}' button ({key}), but {labels}")
+            loads += 1
+        if not scripts:
+            check.fail("timeline: no assets/timeline-words.*.js, the words timeline.js writes")
     finally:
         driver.quit()
     check.counts = (f"{len(PAGES)} pages x {len(VIEWPORTS)} widths and every entity page, {loads} loads, {marks_seen} marks and "
