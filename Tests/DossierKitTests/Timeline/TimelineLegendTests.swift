@@ -63,8 +63,9 @@ import Testing
             let entity = templates.appendingPathComponent("entity.mustache")
             let text = try String(contentsOf: entity, encoding: .utf8)
             #expect(text.contains("data-timeline=\"scoped\">"))
-            try text.replacingOccurrences(of: "data-timeline=\"scoped\">", with: "data-timeline=\"scoped\" data-words=\"{{timeline_words}}\">")
-                .write(to: entity, atomically: true, encoding: .utf8)
+            let older = text.replacingOccurrences(
+                of: "data-timeline=\"scoped\">", with: "data-timeline=\"scoped\" data-words=\"{{timeline_words}}\">")
+            try older.write(to: entity, atomically: true, encoding: .utf8)
             var options = site.options(templates: templates)
             options.useGit = false
             try await SiteBuilder(options: options).build()
@@ -83,7 +84,9 @@ import Testing
     func timelineWords(_ site: TempSite) throws -> [String: [String: Any]] {
         let assets = site.output.appendingPathComponent("assets")
         let name = try #require(
-            try FileManager.default.contentsOfDirectory(atPath: assets.path).first { $0.hasPrefix("timeline-words.") && $0.hasSuffix(".js") })
+            try FileManager.default.contentsOfDirectory(atPath: assets.path).first {
+                $0.hasPrefix("timeline-words.") && $0.hasSuffix(".js")
+            })
         let script = try String(contentsOf: assets.appendingPathComponent(name), encoding: .utf8)
         let json = try #require(script.range(of: "= ")).upperBound
         let object = try JSONSerialization.jsonObject(
