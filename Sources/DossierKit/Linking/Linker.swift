@@ -77,7 +77,8 @@ public enum Linker {
     /// only what search keeps of it is kept, if `textLimit` says how much that is; and the
     /// body's HTML and text go to `spill`, if given.
     static func scan(
-        _ page: PageUnits, as target: LinkTarget, allowRawHTML: Bool, textLimit: Int? = nil, spill: SpillFile? = nil
+        _ page: PageUnits, as target: LinkTarget, allowRawHTML: Bool, textLimit: Int? = nil, spill: SpillFile? = nil,
+        citationIDs: SharedCitationIDs? = nil
     ) -> PageScan {
         var headings: [Heading] = []
         var references: [InlineReference] = []
@@ -87,7 +88,7 @@ public enum Linker {
             if unit.role == .body {
                 headings = markdown.headings()
             }
-            let found = markdown.references
+            let found = citationIDs.map { $0.sharing(markdown.references) } ?? markdown.references
             let unitPrepared = markdown.prepared(
                 allowRawHTML: allowRawHTML, inline: unit.role != .body, textLimit: textLimit, firstIndex: references.count,
                 gapOrKeep)
@@ -146,6 +147,7 @@ public enum Linker {
         // Names and what front matter links need no body: made while the bodies are
         // scanned, rather than on one core between the two parallel steps.
         async let frontMatterIndexes = FrontMatterIndexes(catalog, names: unchangedNames?.resolver.names)
+        let citationIDs = SharedCitationIDs(catalog.sources.map(\.id))
         let scanned = await Parallel.map(consume pages) { page -> (scan: PageScan, cached: Resolutions?, texts: [MarkdownText]) in
             let texts = page.units.map(\.markdown)
             if let hit = cache?.scan(for: page.header.file, texts: texts), hit.scan.target.describes(page.header),
@@ -154,7 +156,8 @@ public enum Linker {
                 return (hit.scan, hit.cached, texts)
             }
             let scan = self.scan(
-                page, as: NameIndex.target(page.header), allowRawHTML: catalog.site.allowRawHTML, textLimit: textLimit, spill: spill)
+                page, as: NameIndex.target(page.header), allowRawHTML: catalog.site.allowRawHTML, textLimit: textLimit, spill: spill,
+                citationIDs: citationIDs)
             cache?.store(scan: scan, for: page.header.file, texts: texts)
             // (The first unit is the body; `prepared` holds nil where one was not rendered ahead.)
             guard releasingBodies, Catalog.releasesBody(of: page.header.section), case .some(.some) = scan.prepared.first else {
