@@ -146,6 +146,15 @@ public struct SiteBuilder: Sendable {
         var log = DiagnosticLog()
         let display = { (url: URL) in Self.displayPath(url, relativeTo: options.projectRoot) }
         let contentPrefix = display(options.contentFolder) + "/"
+        // What does not depend on the content is read while it loads: the templates, their
+        // assets and git's history of the folder (one `git log`, longer as the history
+        // grows) were read one after another once the content had loaded.
+        let (templatesFolder, templatesDisplay) = (options.templatesFolder, display(options.templatesFolder))
+        let assetsFolder = templatesFolder.appendingPathComponent("assets")
+        let (contentFolder, useGit) = (options.contentFolder, options.useGit)
+        async let loadedTemplates = Result { try TemplateSet.load(from: templatesFolder, displayRoot: templatesDisplay) }
+        async let loadedAssets = Result { try SiteAssets.load(from: assetsFolder) }
+        async let loadedHistory = useGit ? GitHistory.read(contentFolder: contentFolder) : nil
         var (catalog, loadDiagnostics) = try await ContentLoader.load(
             from: options.contentFolder, displayRoot: display(options.contentFolder), options: .init(includeDrafts: options.includeDrafts),
             cache: options.cache)
@@ -156,7 +165,7 @@ public struct SiteBuilder: Sendable {
         if let asOf = options.asOf { catalog.site.asOf = asOf }
         if options.portable { catalog.site.portable = true }
         var notes: [String] = []
-        let history = options.useGit ? GitHistory.read(contentFolder: options.contentFolder) : nil
+        let history = await loadedHistory
         if history == nil {
             notes.append(
                 "note: \(display(options.contentFolder)) is not in a git checkout that git can read; dates of last change come from front matter 'updated:' only"
@@ -164,10 +173,10 @@ public struct SiteBuilder: Sendable {
         }
         catalog.gitHistory = history
         catalog.lastChanged = LastChangedDates.make(catalog, history: history, contentPrefix: contentPrefix)
-        let templates = log.capture { try TemplateSet.load(from: options.templatesFolder, displayRoot: display(options.templatesFolder)) }
-        let assetsFolder = options.templatesFolder.appendingPathComponent("assets")
+        let (templatesLoaded, assetsLoaded) = await (loadedTemplates, loadedAssets)
+        let templates = log.capture { try templatesLoaded.get() }
         let assets = log.capture {
-            do { return try SiteAssets.load(from: assetsFolder) } catch {
+            do { return try assetsLoaded.get() } catch {
                 throw BuildFailure([
                     .error("cannot read assets: \(error.localizedDescription)", at: SourceLocation(file: display(assetsFolder)))
                 ])
