@@ -3,7 +3,7 @@ import Foundation
 /// The words `timeline.js` writes on a drawing (its buttons, filters and axis months), in
 /// each language of the site, as one script: `assets/timeline-words.<hash>.js`, which
 /// pages load before `timeline.js`. They were each drawing's `data-words` attribute, the
-/// same kilobyte on every entity and event page: 8 MB of a 10,000-page dossier.
+/// same kilobyte on every entity and event page: 7.6 MB of a 10,000-page dossier.
 enum TimelineScriptWords {
     /// The script's name among the assets; the build makes it (see `SiteAssets.adding`).
     static let assetName = "timeline-words.js"
